@@ -1,0 +1,13 @@
+"""One topic per producing service (DOMAIN.md §5); a dead-letter topic beside each."""
+
+from typing import Final
+
+PRODUCERS: Final = ("applications", "temporary-housing", "maintenance", "ordering", "integrations")
+
+
+def topic_for(producer: str) -> str:
+    return f"boligflyt.{producer}"
+
+
+def dead_letter_topic(topic: str) -> str:
+    return f"{topic}.dlq"

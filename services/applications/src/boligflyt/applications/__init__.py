@@ -1,0 +1,1 @@
+"""Boligkontoret: applications, allocation committee, waiting list, offers, tenancy contracts."""

@@ -1,0 +1,1 @@
+"""Coordinator dashboard: read model of the whole flow, KPIs, live events."""

@@ -1,0 +1,1 @@
+"""Integrations: signed webhooks, Facilit-like property-system connector, published contracts."""

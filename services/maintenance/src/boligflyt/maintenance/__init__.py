@@ -1,0 +1,1 @@
+"""LKE: dwelling register, inspections, renovation, acquisitions."""

@@ -1,0 +1,18 @@
+"""Wires the LKE maintenance service to the platform."""
+
+from pathlib import Path
+
+from boligflyt.platform.runtime import ServiceDefinition, create_service_app
+
+definition = ServiceDefinition(
+    name="maintenance",
+    title="Boligflyt: LKE maintenance",
+    description="LKE: dwelling register, inspections, renovation, acquisitions.",
+    migrations=Path(__file__).resolve().parents[3] / "migrations",
+    publishes=True,
+)
+
+
+def create_app() -> object:
+    """Distributed mode: `uvicorn --factory boligflyt.maintenance.main:create_app`."""
+    return create_service_app(definition)

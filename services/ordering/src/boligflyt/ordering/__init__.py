@@ -1,0 +1,1 @@
+"""Central ordering function: housing needs, programme and budgets, orders to LKE."""

@@ -1,0 +1,1 @@
+"""Boligflyt platform: what every service shares."""

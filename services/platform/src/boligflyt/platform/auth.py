@@ -1,0 +1,214 @@
+"""Bearer JWT authentication and agency/scope authorisation (ARCHITECTURE.md §4).
+
+Embedded mode and tests sign HS256 with `settings.jwt_secret` (`mint_token`, `./dev token`); production
+verifies RS256 against the identity provider's JWKS (`settings.jwt_jwks_url`).
+
+The app factory sets `app.state.token_verifier = TokenVerifier(settings)`; routes declare
+`Depends(authenticated)` or `Depends(require(Agency.nav, scope=...))`. Failures are raised as exceptions
+that problems.py renders as problem+json, so `install_problem_handlers` must be installed too.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any
+
+import anyio.to_thread
+import jwt
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from boligflyt.platform.errors import Forbidden
+from boligflyt.platform.settings import Settings
+
+# Clock skew tolerated between the identity provider and us.
+LEEWAY_SECONDS = 30
+
+
+class Agency(StrEnum):
+    boligkontoret = "boligkontoret"
+    nav = "nav"
+    lke = "lke"
+    bestiller = "bestiller"
+    coordinator = "coordinator"
+    integrator = "integrator"
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    agency: Agency
+    scopes: frozenset[str]
+
+    @property
+    def actor(self) -> str:
+        """Who did it, as written to audit rows: e.g. "nav:caseworker-17"."""
+        return f"{self.agency}:{self.subject}"
+
+
+class InvalidToken(Exception):
+    """The token cannot be trusted; the message says why and is safe to show to the caller."""
+
+
+class SigningKeysUnavailable(Exception):
+    """The identity provider's JWKS could not be fetched: our problem, not the caller's."""
+
+
+class TokenVerifier:
+    def __init__(self, settings: Settings) -> None:
+        self._issuer = settings.jwt_issuer
+        self._audience = settings.jwt_audience
+        self._secret = settings.jwt_secret
+        self._jwks: jwt.PyJWKClient | None = None
+        if settings.jwt_jwks_url is not None:
+            # Caches the key set for 5 minutes and refetches on an unknown kid (key rotation).
+            self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url, cache_jwk_set=True, lifespan=300, timeout=5)
+
+    async def verify(self, token: str) -> Principal:
+        """The principal a valid token names; raises InvalidToken or SigningKeysUnavailable."""
+        if self._jwks is None:
+            return self._decode(token, self._secret, "HS256")
+        # PyJWKClient fetches with blocking urllib; keep that off the event loop.
+        return await anyio.to_thread.run_sync(self._verify_with_jwks, token, self._jwks)
+
+    def _verify_with_jwks(self, token: str, jwks: jwt.PyJWKClient) -> Principal:
+        try:
+            signing_key = jwks.get_signing_key_from_jwt(token)
+        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError) as exc:  # unreachable, or a broken key set
+            raise SigningKeysUnavailable(str(exc)) from exc
+        except jwt.PyJWKClientError as exc:
+            raise InvalidToken("token is signed with a key the identity provider does not publish") from exc
+        except jwt.DecodeError as exc:
+            raise InvalidToken("token is malformed") from exc
+        return self._decode(token, signing_key, "RS256")
+
+    def _decode(self, token: str, key: Any, algorithm: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[algorithm],
+                audience=self._audience,
+                issuer=self._issuer,
+                leeway=LEEWAY_SECONDS,
+                options={"require": ["exp", "iss", "aud", "sub"]},
+            )
+        except jwt.ExpiredSignatureError as exc:
+            raise InvalidToken("token expired") from exc
+        except jwt.InvalidSignatureError as exc:
+            raise InvalidToken("token signature is invalid") from exc
+        except jwt.InvalidAlgorithmError as exc:
+            raise InvalidToken(f"token must be signed with {algorithm}") from exc
+        except jwt.InvalidAudienceError as exc:
+            raise InvalidToken(f"token audience is not {self._audience}") from exc
+        except jwt.InvalidIssuerError as exc:
+            raise InvalidToken(f"token issuer is not {self._issuer}") from exc
+        except jwt.MissingRequiredClaimError as exc:
+            raise InvalidToken(f"token lacks the {exc.claim} claim") from exc
+        except jwt.ImmatureSignatureError as exc:
+            raise InvalidToken("token is not valid yet") from exc
+        except jwt.DecodeError as exc:
+            raise InvalidToken("token is malformed") from exc
+        except jwt.InvalidTokenError as exc:
+            raise InvalidToken(f"token is invalid: {exc}") from exc
+        return _principal(claims)
+
+
+def _principal(claims: dict[str, Any]) -> Principal:
+    try:
+        agency = Agency(str(claims["agency"]))
+    except (KeyError, ValueError):
+        raise InvalidToken("token agency claim is missing or not a known agency") from None
+    scope = claims.get("scope", "")
+    if not isinstance(scope, str):
+        raise InvalidToken("token scope claim must be a space-separated string")
+    return Principal(subject=claims["sub"], agency=agency, scopes=frozenset(scope.split()))
+
+
+def mint_token(
+    settings: Settings,
+    *,
+    subject: str,
+    agency: Agency | str,
+    scopes: Iterable[str] = (),
+    ttl_seconds: int = 3600,
+) -> str:
+    """An HS256 token signed with settings.jwt_secret (embedded mode, `./dev token`, tests)."""
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "sub": subject,
+        "agency": str(Agency(agency)),
+        "iat": now,
+        "exp": now + ttl_seconds,
+    }
+    scope = " ".join(scopes)
+    if scope:
+        claims["scope"] = scope
+    return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
+
+
+# auto_error=False: we raise our own 401 (problem+json, a precise detail); this object also puts the
+# bearer scheme into OpenAPI.
+_bearer = HTTPBearer(auto_error=False, bearerFormat="JWT")
+
+
+def _unauthorized(detail: str, *, invalid: bool) -> HTTPException:
+    # RFC 6750 §3: no error code when credentials are simply missing; the description is a quoted string.
+    description = detail.replace('"', "'").replace("\\", "/")
+    challenge = f'Bearer realm="boligflyt", error="invalid_token", error_description="{description}"'
+    return HTTPException(
+        status_code=401,
+        detail=detail,
+        headers={"WWW-Authenticate": challenge if invalid else 'Bearer realm="boligflyt"'},
+    )
+
+
+async def authenticated(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+) -> Principal:
+    """FastAPI dependency: the verified principal, or a 401 problem."""
+    if credentials is None:
+        raise _unauthorized("missing bearer token (Authorization: Bearer <jwt>)", invalid=False)
+    # request.app is the app the route belongs to: a mounted Starlette/FastAPI app sets scope["app"] to
+    # itself on entry, so each service in embedded mode uses its own verifier.
+    verifier = getattr(request.app.state, "token_verifier", None)
+    if not isinstance(verifier, TokenVerifier):
+        raise RuntimeError("app.state.token_verifier is not set; the app factory must set it")
+    try:
+        return await verifier.verify(credentials.credentials)
+    except InvalidToken as exc:
+        raise _unauthorized(str(exc), invalid=True) from exc
+    except SigningKeysUnavailable as exc:
+        raise HTTPException(
+            status_code=503,
+            detail="cannot verify tokens now: the identity provider's keys are unavailable",
+            headers={"Retry-After": "5"},
+        ) from exc
+
+
+def require(*agencies: Agency, scope: str | None = None) -> Callable[..., Awaitable[Principal]]:
+    """A dependency giving the principal if its agency is one of `agencies` (any, if none are given)
+    and it holds `scope` (when given); otherwise a 403 problem."""
+    allowed = frozenset(agencies)
+
+    async def dependency(request: Request, principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
+        action = f"{request.method} {request.url.path}"
+        if allowed and principal.agency not in allowed:
+            raise Forbidden(
+                f"agency {principal.agency} may not {action}",
+                extra={"agency": principal.agency, "allowed_agencies": sorted(allowed)},
+            )
+        if scope is not None and scope not in principal.scopes:
+            raise Forbidden(
+                f"{action} needs scope {scope}, which the token does not grant",
+                extra={"required_scope": scope},
+            )
+        return principal
+
+    return dependency

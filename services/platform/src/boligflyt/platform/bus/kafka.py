@@ -1,0 +1,181 @@
+"""EventBus on Apache Kafka through aiokafka: idempotent producer with acks=all, manual offset commits."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Sequence
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
+from boligflyt.contracts.envelope import WireMessage
+from boligflyt.platform.bus.port import BusUnavailable, Record
+
+# A broker that does not answer within this time counts as down; the outbox keeps the events meanwhile.
+PUBLISH_TIMEOUT_SECONDS = 15.0
+CONNECT_TIMEOUT_MS = 5_000
+
+
+class KafkaBus:
+    def __init__(self, bootstrap: str, *, partitions: int = 3, replication_factor: int = 1) -> None:
+        self.bootstrap = bootstrap
+        self.partitions = partitions
+        self.replication_factor = replication_factor
+        self._producer: AIOKafkaProducer | None = None
+        self._producer_lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        """Nothing to do up front: a service must start, and take requests, while the broker is down."""
+
+    async def stop(self) -> None:
+        await self._drop_producer()
+
+    async def _get_producer(self) -> AIOKafkaProducer:
+        async with self._producer_lock:
+            if self._producer is None:
+                producer = AIOKafkaProducer(
+                    bootstrap_servers=self.bootstrap,
+                    enable_idempotence=True,
+                    acks="all",
+                    linger_ms=2,
+                    request_timeout_ms=int(PUBLISH_TIMEOUT_SECONDS * 1000),
+                )
+                try:
+                    await asyncio.wait_for(producer.start(), PUBLISH_TIMEOUT_SECONDS)
+                except (KafkaError, OSError, TimeoutError) as exc:
+                    await producer.stop()
+                    raise BusUnavailable(f"Kafka at {self.bootstrap} does not answer: {exc!r}") from exc
+                self._producer = producer
+            return self._producer
+
+    async def _drop_producer(self) -> None:
+        async with self._producer_lock:
+            producer, self._producer = self._producer, None
+        if producer is not None:
+            with contextlib.suppress(KafkaError, OSError, TimeoutError):
+                await asyncio.wait_for(producer.stop(), 5)
+
+    async def publish(self, messages: Sequence[WireMessage]) -> None:
+        if not messages:
+            return
+        producer = await self._get_producer()
+
+        async def send_all() -> None:
+            # send() only queues; the idempotent producer keeps the queue's order per partition.
+            deliveries = [
+                await producer.send(
+                    message.topic,
+                    value=message.value,
+                    key=message.key.encode(),
+                    headers=list(message.headers),
+                )
+                for message in messages
+            ]
+            await asyncio.gather(*deliveries)
+
+        try:
+            await asyncio.wait_for(send_all(), PUBLISH_TIMEOUT_SECONDS)
+        except (KafkaError, OSError, TimeoutError) as exc:
+            # A half-sent batch is sent again from the outbox: consumers' inboxes drop the duplicates.
+            await self._drop_producer()
+            raise BusUnavailable(f"publishing to Kafka failed: {exc!r}") from exc
+
+    async def subscribe(self, group: str, topics: Sequence[str]) -> KafkaSubscription:
+        consumer = AIOKafkaConsumer(
+            *topics,
+            bootstrap_servers=self.bootstrap,
+            group_id=group,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            request_timeout_ms=30_000,
+            session_timeout_ms=10_000,
+            heartbeat_interval_ms=2_000,
+            max_poll_interval_ms=600_000,
+        )
+        try:
+            await consumer.start()
+        except (KafkaError, OSError) as exc:
+            await consumer.stop()
+            raise BusUnavailable(f"Kafka at {self.bootstrap} does not answer: {exc!r}") from exc
+        return KafkaSubscription(consumer)
+
+    async def ensure_topics(self, topics: Sequence[str]) -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=CONNECT_TIMEOUT_MS)
+        try:
+            await admin.start()
+            existing = set(await admin.list_topics())
+            missing = [topic for topic in topics if topic not in existing]
+            if missing:
+                new_topics = [
+                    NewTopic(name=topic, num_partitions=self.partitions, replication_factor=self.replication_factor)
+                    for topic in missing
+                ]
+                with contextlib.suppress(TopicAlreadyExistsError):
+                    await admin.create_topics(new_topics)
+        except (KafkaError, OSError) as exc:
+            raise BusUnavailable(f"Kafka at {self.bootstrap} does not answer: {exc!r}") from exc
+        finally:
+            await admin.close()
+
+    async def ping(self) -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=CONNECT_TIMEOUT_MS)
+        try:
+            await asyncio.wait_for(admin.start(), CONNECT_TIMEOUT_MS / 1000)
+            await asyncio.wait_for(admin.list_topics(), CONNECT_TIMEOUT_MS / 1000)
+        except (KafkaError, OSError, TimeoutError) as exc:
+            raise BusUnavailable(f"Kafka at {self.bootstrap} does not answer: {exc!r}") from exc
+        finally:
+            await admin.close()
+
+
+class KafkaSubscription:
+    def __init__(self, consumer: AIOKafkaConsumer) -> None:
+        self.consumer = consumer
+
+    async def fetch(self, max_records: int = 500, timeout: float = 1.0) -> list[Record]:
+        try:
+            batches = await self.consumer.getmany(timeout_ms=int(timeout * 1000), max_records=max_records)
+        except KafkaError as exc:
+            raise BusUnavailable(f"fetching from Kafka failed: {exc!r}") from exc
+        records: list[Record] = []
+        for partition in sorted(batches, key=lambda tp: (tp.topic, tp.partition)):
+            for message in batches[partition]:
+                records.append(
+                    Record(
+                        topic=message.topic,
+                        partition=message.partition,
+                        offset=message.offset,
+                        key=message.key.decode() if message.key is not None else None,
+                        value=message.value or b"",
+                        headers=tuple((name, bytes(value)) for name, value in message.headers),
+                        timestamp_ms=message.timestamp,
+                    )
+                )
+        return records
+
+    async def commit(self, records: Sequence[Record]) -> None:
+        offsets: dict[TopicPartition, int] = {}
+        for record in records:
+            partition = TopicPartition(record.topic, record.partition)
+            offsets[partition] = max(offsets.get(partition, 0), record.offset + 1)
+        if not offsets:
+            return
+        try:
+            await self.consumer.commit(offsets)
+        except KafkaError as exc:
+            raise BusUnavailable(f"committing offsets failed: {exc!r}") from exc
+
+    async def lag(self) -> dict[str, int]:
+        lag: dict[str, int] = {}
+        for partition in self.consumer.assignment():
+            highwater = self.consumer.highwater(partition)
+            committed = await self.consumer.committed(partition)
+            if highwater is None:
+                continue
+            lag[partition.topic] = lag.get(partition.topic, 0) + highwater - (committed or 0)
+        return lag
+
+    async def close(self) -> None:
+        await self.consumer.stop()

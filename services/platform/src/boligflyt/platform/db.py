@@ -1,0 +1,173 @@
+"""The service's database and the unit of work: state, outbox rows and audit rows commit together, once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import insert, text
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from boligflyt.contracts.base import Event
+from boligflyt.contracts.envelope import Envelope, to_wire
+from boligflyt.platform.observability import current_trace_id, current_traceparent
+from boligflyt.platform.tables import audit_log, inbox, outbox
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def create_engine(url: str) -> AsyncEngine:
+    """An async engine; SQLite files get WAL (readers never block the writer) and a busy timeout."""
+    if url.startswith("sqlite"):
+        database = url.split("///", 1)[-1]
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+
+        @sa_event.listens_for(engine.sync_engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.close()
+
+        return engine
+    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+class Database:
+    """One service's database. Knows who to tell when a commit wrote events (the outbox relay)."""
+
+    def __init__(self, url: str, *, service: str) -> None:
+        self.url = url
+        self.service = service
+        self.engine = create_engine(url)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._event_listeners: list[Callable[[], None]] = []
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def on_events_committed(self, listener: Callable[[], None]) -> None:
+        self._event_listeners.append(listener)
+
+    def events_committed(self) -> None:
+        for listener in self._event_listeners:
+            listener()
+
+    def unit_of_work(self, actor: str) -> UnitOfWork:
+        return UnitOfWork(self, actor=actor)
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+class UnitOfWork:
+    """One use case's transaction. Use as `async with database.unit_of_work(actor) as uow: ...; await uow.commit()`.
+
+    Leaving the block without commit rolls everything back: state, events and audit rows alike.
+    """
+
+    def __init__(self, database: Database, *, actor: str) -> None:
+        self.database = database
+        self.actor = actor
+        self.session: AsyncSession = database.sessions()
+        self.recorded: list[Envelope] = []
+        self._outbox_rows: list[dict[str, Any]] = []
+        self._audit_rows: list[dict[str, Any]] = []
+        self._committed = False
+
+    async def __aenter__(self) -> UnitOfWork:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if not self._committed:
+            await self.session.rollback()
+        await self.session.close()
+
+    def record(self, data: Event, *, subject: str | None = None) -> Envelope:
+        """Validate an event against its contract and add it to the outbox of this transaction."""
+        envelope = Envelope(data=data, subject=subject or data.key, traceparent=current_traceparent())
+        wire = to_wire(envelope)
+        self._outbox_rows.append(
+            {
+                "event_id": envelope.id,
+                "event_type": envelope.type,
+                "topic": wire.topic,
+                "key": wire.key,
+                "value": wire.value,
+                "headers": {name: value.decode() for name, value in wire.headers},
+                "created_at": envelope.time,
+            }
+        )
+        self.recorded.append(envelope)
+        return envelope
+
+    def audit(
+        self,
+        action: str,
+        entity_type: str,
+        entity_id: str,
+        *,
+        reason: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        """Who changed what, when and why: written in the same transaction as the change itself."""
+        self._audit_rows.append(
+            {
+                "at": utcnow(),
+                "actor": self.actor,
+                "action": action,
+                "entity_type": entity_type,
+                "entity_id": str(entity_id),
+                "reason": reason,
+                "detail": detail,
+                "trace_id": current_trace_id(),
+            }
+        )
+
+    async def claim(self, consumer: str, envelope: Envelope, *, topic: str, partition: int, offset: int) -> bool:
+        """Insert the inbox row for an incoming event; False when this consumer has handled it already."""
+        dialect_insert = postgresql.insert if self.database.dialect == "postgresql" else sqlite.insert
+        statement = (
+            dialect_insert(inbox)
+            .values(
+                consumer=consumer,
+                event_id=envelope.id,
+                event_type=envelope.type,
+                topic=topic,
+                partition=partition,
+                offset=offset,
+                handled_at=utcnow(),
+            )
+            .on_conflict_do_nothing()
+        )
+        result = await self.session.execute(statement)
+        return bool(getattr(result, "rowcount", 0))
+
+    async def commit(self) -> None:
+        await self.session.flush()
+        if self._outbox_rows:
+            await self.session.execute(insert(outbox), self._outbox_rows)
+        if self._audit_rows:
+            await self.session.execute(insert(audit_log), self._audit_rows)
+        await self.session.commit()
+        self._committed = True
+        if self._outbox_rows:
+            self.database.events_committed()

@@ -1,0 +1,302 @@
+"""The consumer side: each event handled once in effect, in one transaction with its inbox row.
+
+Per record: parse and validate against the catalogue (what does not parse goes straight to the dead-letter
+topic), skip types this service does not handle, else run the handler inside a unit of work that first
+claims the inbox row (a duplicate is skipped), retry with backoff on failure, and dead-letter what still
+fails. Offsets are committed only after the records before them were handled or dead-lettered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+
+import structlog
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from boligflyt.contracts.base import Event
+from boligflyt.contracts.envelope import ContractViolation, Envelope, WireMessage, from_wire
+from boligflyt.contracts.topics import dead_letter_topic, topic_for
+from boligflyt.platform.bus.port import BusUnavailable, EventBus, Record, Subscription
+from boligflyt.platform.db import Database, UnitOfWork, utcnow
+from boligflyt.platform.observability import (
+    CONSUMER_LAG,
+    DEAD_LETTERS,
+    EVENTS_HANDLED,
+    bound_trace,
+    continue_trace,
+)
+
+log = structlog.get_logger(__name__)
+
+Handler = Callable[[Envelope, UnitOfWork], Awaitable[None]]
+
+# Headers a dead letter carries about where it came from and why it failed (operators filter on these).
+ORIGINAL_TOPIC = "x-original-topic"
+ORIGINAL_PARTITION = "x-original-partition"
+ORIGINAL_OFFSET = "x-original-offset"
+FAILED_CONSUMER = "x-consumer"
+ERROR = "x-error"
+ERROR_KIND = "x-error-kind"
+ATTEMPTS = "x-attempts"
+DEAD_LETTERED_AT = "x-dead-lettered-at"
+REDRIVEN_AT = "x-redriven-at"
+DEAD_LETTER_HEADERS = (
+    ORIGINAL_TOPIC,
+    ORIGINAL_PARTITION,
+    ORIGINAL_OFFSET,
+    FAILED_CONSUMER,
+    ERROR,
+    ERROR_KIND,
+    ATTEMPTS,
+    DEAD_LETTERED_AT,
+)
+
+
+@dataclass
+class EventHandlers:
+    """A service's reactions to other services' events: `@handlers.on(TenancyMovedIn)`."""
+
+    by_type: dict[str, Handler] = field(default_factory=dict)
+
+    def on(self, *models: type[Event]) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            for model in models:
+                if model.event_type in self.by_type:
+                    raise ValueError(f"{model.event_type} already has a handler")
+                self.by_type[model.event_type] = handler
+            return handler
+
+        return register
+
+    @property
+    def topics(self) -> list[str]:
+        from boligflyt.contracts.base import catalogue
+
+        events = catalogue()
+        return sorted({topic_for(events[event_type].producer) for event_type in self.by_type})
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int = 5
+    backoff_seconds: float = 0.2
+    backoff_max_seconds: float = 5.0
+
+    def delay(self, attempt: int) -> float:
+        return float(min(self.backoff_seconds * 2 ** (attempt - 1), self.backoff_max_seconds))
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A failure of the surroundings (database down or locked, network), not of the event or the handler."""
+    if isinstance(exc, OperationalError | InterfaceError | ConnectionError | OSError):
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
+
+
+class InboxConsumer:
+    """Runs one consumer group (named after the service) over the topics its handlers need."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        database: Database,
+        bus: EventBus,
+        handlers: EventHandlers,
+        retry: RetryPolicy | None = None,
+        batch_size: int = 200,
+    ) -> None:
+        self.name = name
+        self.database = database
+        self.bus = bus
+        self.handlers = handlers
+        self.retry = retry or RetryPolicy()
+        self.batch_size = batch_size
+        self.subscription: Subscription | None = None
+
+    async def run(self) -> None:
+        """Consume forever; reconnects after bus outages."""
+        while True:
+            try:
+                if self.subscription is None:
+                    self.subscription = await self.bus.subscribe(self.name, self.handlers.topics)
+                await self.poll_once()
+            except BusUnavailable as exc:
+                log.warning("consumer.bus_unavailable", consumer=self.name, error=str(exc))
+                await self._close_subscription()
+                await asyncio.sleep(1.0)
+
+    async def poll_once(self, timeout: float = 1.0) -> int:
+        """Fetch one batch, handle every record in order, then commit. Returns how many were fetched."""
+        if self.subscription is None:
+            self.subscription = await self.bus.subscribe(self.name, self.handlers.topics)
+        records = await self.subscription.fetch(max_records=self.batch_size, timeout=timeout)
+        for record in records:
+            await self.handle(record)
+        if records:
+            await self.subscription.commit(records)
+            for topic, lag in (await self.subscription.lag()).items():
+                CONSUMER_LAG.labels(service=self.database.service, topic=topic).set(lag)
+        return len(records)
+
+    async def _close_subscription(self) -> None:
+        if self.subscription is not None:
+            try:
+                await self.subscription.close()
+            except Exception:
+                log.warning("consumer.close_failed", consumer=self.name)
+            self.subscription = None
+
+    async def close(self) -> None:
+        await self._close_subscription()
+
+    async def handle(self, record: Record) -> str:
+        """Handle one record to its end: 'handled', 'duplicate', 'ignored' or 'dead-lettered'."""
+        try:
+            envelope = from_wire(record.key, record.value, record.headers)
+        except ContractViolation as exc:
+            await self.dead_letter(record, exc, attempts=0)
+            return self._count("dead-lettered")
+        handler = self.handlers.by_type.get(envelope.type)
+        if handler is None:
+            return self._count("ignored")
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return self._count(await self._handle_once(record, envelope, handler))
+            except Exception as exc:
+                if is_outage(exc):
+                    # The database being away is no fault of the event: wait for it, never dead-letter.
+                    log.warning("consumer.database_unavailable", consumer=self.name, error=repr(exc))
+                    attempt -= 1
+                    await asyncio.sleep(self.retry.backoff_max_seconds or 1.0)
+                    continue
+                if attempt >= self.retry.max_attempts:
+                    log.error(
+                        "consumer.gave_up",
+                        consumer=self.name,
+                        event_id=envelope.id,
+                        type=envelope.type,
+                        error=repr(exc),
+                    )
+                    await self.dead_letter(record, exc, attempts=attempt)
+                    return self._count("dead-lettered")
+                log.warning(
+                    "consumer.retry",
+                    consumer=self.name,
+                    event_id=envelope.id,
+                    attempt=attempt,
+                    error=repr(exc),
+                )
+                await asyncio.sleep(self.retry.delay(attempt))
+
+    async def _handle_once(self, record: Record, envelope: Envelope, handler: Handler) -> str:
+        # The trace of the request that caused the event goes on into what the handler writes and records.
+        with bound_trace(continue_trace(envelope.traceparent), service=self.name):
+            return await self._handle_in_transaction(record, envelope, handler)
+
+    async def _handle_in_transaction(self, record: Record, envelope: Envelope, handler: Handler) -> str:
+        async with self.database.unit_of_work(actor=f"event:{self.name}") as uow:
+            claimed = await uow.claim(
+                self.name, envelope, topic=record.topic, partition=record.partition, offset=record.offset
+            )
+            if not claimed:
+                return "duplicate"
+            await handler(envelope, uow)
+            await uow.commit()
+        return "handled"
+
+    def _count(self, outcome: str) -> str:
+        EVENTS_HANDLED.labels(service=self.database.service, consumer=self.name, outcome=outcome).inc()
+        return outcome
+
+    async def dead_letter(self, record: Record, error: BaseException, *, attempts: int) -> None:
+        """Put the record on `<topic>.dlq` with its origin and the error, so the consumer can go on."""
+        kept = tuple((name, value) for name, value in record.headers if name not in DEAD_LETTER_HEADERS)
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()[:2000]
+        headers = (
+            *kept,
+            (ORIGINAL_TOPIC, record.topic.encode()),
+            (ORIGINAL_PARTITION, str(record.partition).encode()),
+            (ORIGINAL_OFFSET, str(record.offset).encode()),
+            (FAILED_CONSUMER, self.name.encode()),
+            (ERROR, detail.encode()),
+            (ERROR_KIND, ("contract" if isinstance(error, ContractViolation) else "handler").encode()),
+            (ATTEMPTS, str(attempts).encode()),
+            (DEAD_LETTERED_AT, utcnow().isoformat().encode()),
+        )
+        message = WireMessage(
+            topic=dead_letter_topic(record.topic), key=record.key or "", value=record.value, headers=headers
+        )
+        # Until the dead letter is safely written the offset is not committed, so nothing is lost.
+        while True:
+            try:
+                await self.bus.publish([message])
+                break
+            except BusUnavailable as exc:
+                log.warning("consumer.dead_letter_retry", consumer=self.name, error=str(exc))
+                await asyncio.sleep(1.0)
+        DEAD_LETTERS.labels(service=self.database.service, topic=record.topic).inc()
+        log.error(
+            "consumer.dead_lettered",
+            consumer=self.name,
+            topic=record.topic,
+            offset=record.offset,
+            error=detail,
+        )
+
+
+async def redrive(
+    bus: EventBus,
+    topic: str,
+    *,
+    consumer: str | None = None,
+    idle_seconds: float = 2.0,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Put the dead letters of `topic` back on it, once each; returns how many.
+
+    Consumers that handled an event before skip it through their inbox, so sending it to everyone is safe.
+    With `consumer`, only that consumer's dead letters are sent back; the others stay for a later redrive
+    (each filter keeps a position of its own).
+    """
+    group = f"boligflyt.redrive.{topic}" + (f".{consumer}" if consumer else "")
+    subscription = await bus.subscribe(group, [dead_letter_topic(topic)])
+    redriven = 0
+    try:
+        deadline = time.monotonic() + idle_seconds
+        while time.monotonic() < deadline:
+            records = await subscription.fetch(max_records=500, timeout=0.5)
+            if not records:
+                continue
+            deadline = time.monotonic() + idle_seconds
+            selected = [r for r in records if consumer is None or r.header(FAILED_CONSUMER) == consumer]
+            messages = [
+                WireMessage(
+                    topic=record.header(ORIGINAL_TOPIC) or topic,
+                    key=record.key or "",
+                    value=record.value,
+                    headers=(
+                        *((name, value) for name, value in record.headers if name not in DEAD_LETTER_HEADERS),
+                        (REDRIVEN_AT, utcnow().isoformat().encode()),
+                    ),
+                )
+                for record in selected
+            ]
+            await bus.publish(messages)
+            await subscription.commit(records)
+            redriven += len(messages)
+            if progress:
+                progress(len(messages))
+    finally:
+        await subscription.close()
+    return redriven
+
+
+def dead_letter_topics(topics: Sequence[str]) -> list[str]:
+    return [dead_letter_topic(topic) for topic in topics]

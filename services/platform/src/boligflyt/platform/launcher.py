@@ -1,0 +1,122 @@
+"""`./dev up`: the whole system, embedded in one process or distributed as one process per service."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+from rich.console import Console
+from rich.table import Table
+
+from boligflyt.platform.auth import Agency, mint_token
+from boligflyt.platform.host import ROOT_SERVICE, service_definitions
+from boligflyt.platform.settings import Settings
+
+console = Console(stderr=True)
+FIRST_DISTRIBUTED_PORT = 8101
+
+
+def _print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
+    table = Table(title="Boligflyt is running", show_lines=False)
+    table.add_column("service")
+    table.add_column("API docs")
+    for name, url in base_urls.items():
+        table.add_row(name, f"{url}/docs")
+    console.print(table)
+    token = mint_token(settings, subject="demo-coordinator", agency=Agency.coordinator, ttl_seconds=12 * 3600)
+    console.print(f"Coordinator token (12 h): [bold]{token}[/bold]")
+    console.print("More tokens: ./dev token --agency boligkontoret|nav|lke|bestiller|coordinator|integrator")
+
+
+def run_embedded(host: str, port: int, data_dir: Path) -> None:
+    os.environ["BOLIGFLYT_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("BOLIGFLYT_LOG_JSON", "false")
+    settings = Settings()
+    base = f"http://{host}:{port}"
+    urls = {name: base if name == ROOT_SERVICE else f"{base}/{name}" for name in service_definitions()}
+    _print_where_to_look(urls, settings)
+    console.print(f"Data (SQLite files and the event log): {data_dir.resolve()}")
+    uvicorn.run("boligflyt.platform.host:embedded_app", factory=True, host=host, port=port, log_level="warning")
+
+
+def run_distributed(host: str, log_dir: Path, kafka_bootstrap: str, postgres_server: str) -> None:
+    """One uvicorn process per service, each with its own PostgreSQL database, all on Kafka."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings()
+    server_base = postgres_server.rsplit("/", 1)[0]
+    processes: dict[str, subprocess.Popen[bytes]] = {}
+    urls: dict[str, str] = {}
+    for offset, name in enumerate(service_definitions()):
+        port = FIRST_DISTRIBUTED_PORT + offset
+        env = {
+            **os.environ,
+            "BOLIGFLYT_SERVICE": name,
+            "BOLIGFLYT_BUS": "kafka",
+            "BOLIGFLYT_KAFKA_BOOTSTRAP": kafka_bootstrap,
+            "BOLIGFLYT_DATABASE_URL_"
+            + name.upper().replace("-", "_"): f"{server_base}/boligflyt_{name.replace('-', '_')}",
+        }
+        log_file = (log_dir / f"{name}.log").open("ab")
+        processes[name] = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--factory",
+                "boligflyt.platform.host:service_app_from_env",
+                "--host",
+                host,
+                "--port",
+                str(port),
+            ],
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        urls[name] = f"http://{host}:{port}"
+    _wait_until_ready(urls, processes, log_dir)
+    _print_where_to_look(urls, settings)
+    console.print(f"Logs: {log_dir.resolve()}/<service>.log. Ctrl-C stops every service.")
+    try:
+        while all(process.poll() is None for process in processes.values()):
+            time.sleep(1)
+        dead = [name for name, process in processes.items() if process.poll() is not None]
+        console.print(f"[red]stopped unexpectedly: {', '.join(dead)}; see their logs[/red]")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for process in processes.values():
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def _wait_until_ready(
+    urls: dict[str, str], processes: dict[str, subprocess.Popen[bytes]], log_dir: Path, timeout: float = 90
+) -> None:
+    deadline = time.monotonic() + timeout
+    waiting = dict(urls)
+    with console.status("starting services") as status:
+        while waiting and time.monotonic() < deadline:
+            for name, url in list(waiting.items()):
+                if processes[name].poll() is not None:
+                    raise SystemExit(f"{name} exited at start; see {log_dir / (name + '.log')}")
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                        del waiting[name]
+                except httpx.HTTPError:
+                    pass
+            status.update(f"starting services: waiting for {', '.join(waiting) or 'nothing'}")
+            time.sleep(0.3)
+    if waiting:
+        raise SystemExit(f"not ready after {timeout:.0f} s: {', '.join(waiting)}")

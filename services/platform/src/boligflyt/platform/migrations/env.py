@@ -1,0 +1,5 @@
+from alembic import context
+
+from boligflyt.platform.migrate import platform_env
+
+platform_env(context)

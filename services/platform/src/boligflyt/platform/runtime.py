@@ -1,0 +1,213 @@
+"""How a service runs: its database, outbox relay, inbox consumer, background jobs and FastAPI app.
+
+The same service code runs two ways (ARCHITECTURE.md §2): alone in its own process with its own bus client
+(`create_service_app`, distributed mode), or beside every other service in one process sharing the embedded
+log (`create_embedded_app`). Services never know which.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import structlog
+from fastapi import APIRouter, Depends, FastAPI, Request
+
+from boligflyt.contracts.topics import dead_letter_topic, topic_for
+from boligflyt.platform.auth import TokenVerifier
+from boligflyt.platform.bus import EventBus, create_bus
+from boligflyt.platform.db import Database
+from boligflyt.platform.health import health_router
+from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
+from boligflyt.platform.migrate import migrate
+from boligflyt.platform.observability import RequestContextMiddleware, configure_logging
+from boligflyt.platform.outbox import OutboxRelay
+from boligflyt.platform.problems import PROBLEM_RESPONSES, install_problem_handlers
+from boligflyt.platform.settings import Settings
+
+log = structlog.get_logger(__name__)
+
+BackgroundJob = Callable[["ServiceRuntime"], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    """What a service's main.py declares about itself."""
+
+    name: str  # also its URL prefix in embedded mode, its topic suffix and its consumer group
+    title: str
+    description: str
+    routers: Sequence[APIRouter] = ()
+    handlers: EventHandlers = field(default_factory=EventHandlers)
+    migrations: Path | None = None
+    background: Sequence[BackgroundJob] = ()
+    version: str = "0.1.0"
+    # Topics this service publishes to; the dashboard and integrations publish nothing of their own.
+    publishes: bool = True
+
+    @property
+    def topic(self) -> str:
+        return topic_for(self.name)
+
+
+class ServiceRuntime:
+    """One running service. Start it before serving requests; stop it to end its tasks cleanly."""
+
+    def __init__(self, definition: ServiceDefinition, settings: Settings, bus: EventBus) -> None:
+        self.definition = definition
+        self.settings = settings
+        self.bus = bus
+        self.database = Database(settings.database_url(definition.name), service=definition.name)
+        self.relay = OutboxRelay(
+            self.database,
+            bus,
+            batch_size=settings.outbox_batch_size,
+            poll_seconds=settings.outbox_poll_seconds,
+        )
+        self.consumer = (
+            InboxConsumer(
+                name=definition.name,
+                database=self.database,
+                bus=bus,
+                handlers=definition.handlers,
+                retry=RetryPolicy(
+                    max_attempts=settings.consumer_max_attempts,
+                    backoff_seconds=settings.consumer_backoff_seconds,
+                    backoff_max_seconds=settings.consumer_backoff_max_seconds,
+                ),
+            )
+            if definition.handlers.by_type
+            else None
+        )
+        self._tasks: list[asyncio.Task[None]] = []
+        self.app = self._build_app()
+
+    def _build_app(self, lifespan: Any = None) -> FastAPI:
+        definition = self.definition
+        app = FastAPI(
+            title=definition.title,
+            description=definition.description,
+            version=definition.version,
+            lifespan=lifespan,
+            responses=PROBLEM_RESPONSES,
+        )
+        app.state.runtime = self
+        app.state.settings = self.settings
+        app.state.token_verifier = TokenVerifier(self.settings)
+        install_problem_handlers(app)
+        app.add_middleware(RequestContextMiddleware, service=definition.name)
+        app.include_router(health_router({"database": self.database.ping, "bus": self.bus.ping}))
+        for router in definition.routers:
+            app.include_router(router)
+        return app
+
+    async def start(self) -> None:
+        await migrate(self.database, self.definition.migrations)
+        if self.definition.publishes:
+            with contextlib.suppress(Exception):  # a broker that is down now gets the topic auto-created later
+                await self.bus.ensure_topics([self.definition.topic, dead_letter_topic(self.definition.topic)])
+        self._spawn(self.relay.run(), "outbox-relay")
+        if self.consumer is not None:
+            self._spawn(self.consumer.run(), "inbox-consumer")
+        for job in self.definition.background:
+            self._spawn(job(self), getattr(job, "__name__", "background"))
+        log.info("service.started", service=self.definition.name, database=self.database.dialect)
+
+    def _spawn(self, coroutine: Awaitable[None], name: str) -> None:
+        async def supervised() -> None:
+            try:
+                await coroutine
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("service.task_crashed", service=self.definition.name, task=name)
+                raise
+
+        self._tasks.append(asyncio.create_task(supervised(), name=f"{self.definition.name}:{name}"))
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        self._tasks.clear()
+        if self.consumer is not None:
+            await self.consumer.close()
+        await self.database.dispose()
+        log.info("service.stopped", service=self.definition.name)
+
+
+def get_runtime(request: Request) -> ServiceRuntime:
+    runtime: ServiceRuntime = request.app.state.runtime
+    return runtime
+
+
+def get_database(request: Request) -> Database:
+    return get_runtime(request).database
+
+
+RuntimeDep = Annotated[ServiceRuntime, Depends(get_runtime)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+def create_service_app(definition: ServiceDefinition, settings: Settings | None = None) -> FastAPI:
+    """Distributed mode: this service alone in its process, with a bus client of its own."""
+    settings = settings or Settings()
+    configure_logging(settings)
+    bus = create_bus(settings)
+    runtime = ServiceRuntime(definition, settings, bus)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await bus.start()
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+            await bus.stop()
+
+    runtime.app.router.lifespan_context = lifespan
+    return runtime.app
+
+
+def create_embedded_app(
+    definitions: Sequence[ServiceDefinition],
+    settings: Settings | None = None,
+    *,
+    root_service: str | None = None,
+) -> FastAPI:
+    """Embedded mode: every service in one process, each at /<name>, sharing the embedded log."""
+    settings = settings or Settings()
+    configure_logging(settings)
+    bus = create_bus(settings)
+    runtimes = [ServiceRuntime(definition, settings, bus) for definition in definitions]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await bus.start()
+        started: list[ServiceRuntime] = []
+        try:
+            for runtime in runtimes:
+                await runtime.start()
+                started.append(runtime)
+            yield
+        finally:
+            for runtime in reversed(started):
+                await runtime.stop()
+            await bus.stop()
+
+    host = FastAPI(title="Boligflyt", lifespan=lifespan)
+    host.state.runtimes = {runtime.definition.name: runtime for runtime in runtimes}
+    host.state.bus = bus
+    host.state.settings = settings
+    # Mounted in order, the root last: Starlette matches mounts in the order they were added.
+    for runtime in sorted(runtimes, key=lambda r: r.definition.name == root_service):
+        prefix = "" if runtime.definition.name == root_service else f"/{runtime.definition.name}"
+        host.mount(prefix or "/", runtime.app)
+    return host

@@ -1,0 +1,72 @@
+"""Settings from the environment, prefix BOLIGFLYT_ (pydantic-settings). Services never read os.environ."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Development defaults that must never reach production; refused there by the validator below.
+DEV_JWT_SECRET = "boligflyt-dev-secret-change-me-in-production-0123456789"
+DEV_PERSON_REF_KEY = "boligflyt-dev-person-ref-key-change-me"
+
+
+class Settings(BaseSettings):
+    """What every service process needs to know about its surroundings."""
+
+    model_config = SettingsConfigDict(env_prefix="BOLIGFLYT_", env_ignore_empty=True, extra="ignore")
+
+    environment: Literal["local", "test", "production"] = "local"
+    data_dir: Path = Field(default=Path("data"), description="Embedded mode: SQLite files and the event log")
+    bus: Literal["embedded", "kafka"] = "embedded"
+    kafka_bootstrap: str = "127.0.0.1:19092"
+    kafka_partitions: int = Field(default=3, ge=1)
+    # Per-service database URLs come from BOLIGFLYT_DATABASE_URL_<SERVICE>; see database_url().
+    database_urls: dict[str, str] = Field(default_factory=dict)
+
+    jwt_secret: str = DEV_JWT_SECRET
+    jwt_jwks_url: str | None = None
+    jwt_issuer: str = "boligflyt"
+    jwt_audience: str = "boligflyt"
+    person_ref_key: str = DEV_PERSON_REF_KEY
+
+    outbox_batch_size: int = Field(default=500, ge=1)
+    outbox_poll_seconds: float = Field(default=0.5, gt=0)
+    consumer_max_attempts: int = Field(default=5, ge=1)
+    consumer_backoff_seconds: float = Field(default=0.2, ge=0)
+    consumer_backoff_max_seconds: float = Field(default=5.0, ge=0)
+
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @model_validator(mode="after")
+    def _no_dev_secrets_in_production(self) -> Settings:
+        if self.environment == "production":
+            if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_jwks_url:
+                raise ValueError("BOLIGFLYT_JWT_SECRET or BOLIGFLYT_JWT_JWKS_URL must be set in production")
+            if self.person_ref_key == DEV_PERSON_REF_KEY:
+                raise ValueError("BOLIGFLYT_PERSON_REF_KEY must be set in production")
+        return self
+
+    def database_url(self, service: str) -> str:
+        """The service's own database: BOLIGFLYT_DATABASE_URL_<SERVICE>, else a SQLite file in data_dir."""
+        env_name = "BOLIGFLYT_DATABASE_URL_" + service.upper().replace("-", "_")
+        url = self.database_urls.get(service) or os.environ.get(env_name)
+        if url:
+            return normalise_database_url(url)
+        return f"sqlite+aiosqlite:///{self.data_dir / (service.replace('-', '_') + '.sqlite')}"
+
+    @property
+    def event_log_path(self) -> Path:
+        return self.data_dir / "events.sqlite"
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept plain postgresql:// URLs (as operators write them) and use the async driver."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+asyncpg://" + url[len(plain) :]
+    return url

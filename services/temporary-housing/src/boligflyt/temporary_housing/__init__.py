@@ -1,0 +1,1 @@
+"""NAV: temporary accommodation, providers and quality agreements, refugee settlement."""
