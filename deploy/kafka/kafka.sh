@@ -250,6 +250,10 @@ cmd_start() {
     echo "started $BOOTSTRAP"
 }
 
+# A dying JVM loses its cmdline well before it has closed its files (the log-dir lock, the
+# listening sockets); an immediate restart must wait for those too, or it cannot bind or lock.
+released() { [[ ! -d /proc/$1 || -z $(ls -A "/proc/$1/fd" 2>/dev/null) ]]; }
+
 # Sends the signal and waits for the process to be gone; SIGTERM escalates to SIGKILL after 30 s.
 kill_broker() {
     local sig=$1 pid
@@ -257,7 +261,7 @@ kill_broker() {
     kill "-$sig" "$pid" 2>/dev/null || true
     local waited=0 limit=30
     [[ $sig == KILL ]] && limit=10
-    while broker_pid >/dev/null; do
+    while broker_pid >/dev/null || ! released "$pid"; do
         if ((waited >= limit * 10)); then
             [[ $sig == KILL ]] && die "pid $pid survived SIGKILL"
             log "still running after ${limit}s; sending SIGKILL"

@@ -245,6 +245,12 @@ cmd_stop() {
     if [[ -n $BIN ]] && ours_running; then
         log "stopping PostgreSQL ($mode)"
         as_pg "$BIN/pg_ctl" -D "$PG_DATA_DIR" -m "$mode" -w -t 60 stop >/dev/null
+        # pg_ctl returns once postmaster.pid is gone; a restart right after also needs the port free.
+        local i
+        for ((i = 0; i < 100; i++)); do
+            timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PG_PORT" 2>/dev/null || break
+            sleep 0.1
+        done
         echo "stopped $SERVER_URL"
     else
         echo "not running $SERVER_URL"

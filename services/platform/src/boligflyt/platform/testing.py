@@ -8,6 +8,7 @@ BOLIGFLYT_REQUIRE_INFRA=1 (as `./dev test` sets), when their absence is a failur
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -94,3 +95,32 @@ async def postgres_url() -> AsyncIterator[str]:
         yield url
     finally:
         await drop_postgres_database(url)
+
+
+REPO_ROOT = Path(__file__).resolve().parents[5]
+KAFKA_SCRIPT = REPO_ROOT / "deploy" / "kafka" / "kafka.sh"
+
+
+class PrivateKafka:
+    """A Kafka broker of the test's own, on its own port and data folder, so the test may kill it."""
+
+    def __init__(self, port: int, data_dir: Path) -> None:
+        if not KAFKA_SCRIPT.exists():
+            pytest.skip(f"{KAFKA_SCRIPT} is not there (not a source checkout)")
+        kafka_bootstrap()  # the same requirement as every Kafka test: skipped or failed alike
+        self.port = port
+        self.data_dir = data_dir
+        self.bootstrap = f"127.0.0.1:{port}"
+
+    def _run(self, *args: str) -> None:
+        env = {**os.environ, "KAFKA_PORT": str(self.port), "KAFKA_DATA_DIR": str(self.data_dir)}
+        subprocess.run([str(KAFKA_SCRIPT), *args], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    def start(self) -> None:
+        self._run("start")
+
+    def kill(self) -> None:
+        self._run("stop", "--kill")
+
+    def wipe(self) -> None:
+        self._run("wipe")

@@ -1,0 +1,93 @@
+"""The writer side: state, events and audit rows commit together; the relay publishes them in order."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from boligflyt.contracts.envelope import ContractViolation, from_wire
+from boligflyt.contracts.events.ordering import NeedReported
+from boligflyt.platform.outbox import OutboxRelay
+from boligflyt.platform.tables import audit_log, outbox
+
+from .conftest import Deployment, effects, need_reported
+
+
+async def count(deployment: Deployment, table) -> int:  # type: ignore[no-untyped-def]
+    async with deployment.database.sessions() as session:
+        return int(await session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+async def test_state_events_and_audit_commit_together(deployment: Deployment) -> None:
+    async with deployment.database.unit_of_work(actor="bestiller:anne") as uow:
+        await uow.session.execute(insert(effects).values(event_id="e1", key="need-1", n=1))
+        uow.record(need_reported("need-1", 1))
+        uow.audit("need.reported", "need", "need-1", reason="NAV Intro's order for Q1")
+        await uow.commit()
+
+    assert await count(deployment, effects) == 1
+    assert await count(deployment, outbox) == 1
+    async with deployment.database.sessions() as session:
+        row = (await session.execute(select(audit_log))).one()
+    assert (row.actor, row.action, row.entity_id, row.reason) == (
+        "bestiller:anne",
+        "need.reported",
+        "need-1",
+        "NAV Intro's order for Q1",
+    )
+
+
+async def test_a_use_case_that_fails_leaves_nothing_behind(deployment: Deployment) -> None:
+    with pytest.raises(RuntimeError):
+        async with deployment.database.unit_of_work(actor="bestiller:anne") as uow:
+            await uow.session.execute(insert(effects).values(event_id="e1", key="need-1", n=1))
+            uow.record(need_reported("need-1", 1))
+            uow.audit("need.reported", "need", "need-1")
+            raise RuntimeError("a rule refused it after the writes")
+    assert (await count(deployment, effects), await count(deployment, outbox), await count(deployment, audit_log)) == (
+        0,
+        0,
+        0,
+    )
+
+
+async def test_an_event_that_breaks_its_contract_is_refused_before_it_reaches_the_outbox(
+    deployment: Deployment,
+) -> None:
+    invalid = NeedReported.model_construct(**{**need_reported("need-2", 1).__dict__, "dwellings": -3})
+    async with deployment.database.unit_of_work(actor="bestiller:anne") as uow:
+        with pytest.raises(ContractViolation):
+            uow.record(invalid)
+        await uow.commit()
+    assert await count(deployment, outbox) == 0
+
+
+async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment: Deployment) -> None:
+    run = uuid.uuid4().hex[:6]
+    keys = [f"relay-{run}-{i}" for i in range(4)]
+    for n in range(1, 41):
+        async with deployment.database.unit_of_work(actor="test") as uow:
+            uow.record(need_reported(keys[n % 4], n))
+            await uow.commit()
+
+    relay = OutboxRelay(deployment.database, deployment.bus, batch_size=7)
+    assert await relay.backlog() == 40
+    assert await relay.drain() == 40
+    assert await relay.backlog() == 0
+    assert await relay.drain() == 0  # nothing is sent twice
+
+    subscription = await deployment.bus.subscribe(f"check-{run}", ["boligflyt.ordering"])
+    seen: dict[str, list[int]] = defaultdict(list)
+    for _ in range(40):
+        for record in await subscription.fetch(timeout=0.5):
+            if record.key in keys:
+                envelope = from_wire(record.key, record.value, record.headers)
+                seen[envelope.key].append(envelope.data.dwellings)  # type: ignore[attr-defined]
+        if sum(map(len, seen.values())) >= 40:
+            break
+    await subscription.close()
+    for i, key in enumerate(keys):
+        assert seen[key] == [n for n in range(1, 41) if n % 4 == i]
