@@ -53,8 +53,9 @@ async def test_writes_succeed_while_the_broker_is_down_and_every_event_arrives_o
         assert await relay.backlog() == WRITES
 
         kafka.start()
-        deadline = time.monotonic() + 120
-        while await relay.backlog() and time.monotonic() < deadline:
+        for _ in range(240):
+            if not await relay.backlog():
+                break
             await asyncio.sleep(0.5)
         assert await relay.backlog() == 0, "the relay did not catch up after the broker came back"
 

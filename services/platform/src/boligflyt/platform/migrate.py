@@ -7,7 +7,6 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.environment import EnvironmentContext
 from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection
 
@@ -27,8 +26,11 @@ def alembic_config(script_location: Path, connection: Connection | None, version
     return config
 
 
-def run_env(context: EnvironmentContext, target_metadata: MetaData) -> None:
-    """The body of every migrations/env.py: use the connection handed over by `migrate`."""
+def run_env(context: Any, target_metadata: MetaData) -> None:
+    """The body of every migrations/env.py: use the connection handed over by `migrate`.
+
+    `context` is alembic's `alembic.context` module proxy, an EnvironmentContext at run time.
+    """
     connection = context.config.attributes["connection"]
     version_table = context.config.attributes.get("version_table", SERVICE_VERSION_TABLE)
     # Each history autogenerates only its own tables; the other's are not dropped by accident.
@@ -51,7 +53,7 @@ def run_env(context: EnvironmentContext, target_metadata: MetaData) -> None:
         context.run_migrations()
 
 
-def platform_env(context: EnvironmentContext) -> None:
+def platform_env(context: Any) -> None:
     run_env(context, platform_metadata)
 
 

@@ -20,9 +20,11 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
 from boligflyt.platform.auth import TokenVerifier
 from boligflyt.platform.bus import EventBus, create_bus
+from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.db import Database
 from boligflyt.platform.health import health_router
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
+from boligflyt.platform.jobs import every
 from boligflyt.platform.migrate import migrate
 from boligflyt.platform.observability import RequestContextMiddleware, configure_logging
 from boligflyt.platform.outbox import OutboxRelay
@@ -31,7 +33,13 @@ from boligflyt.platform.settings import Settings
 
 log = structlog.get_logger(__name__)
 
-BackgroundJob = Callable[["ServiceRuntime"], Awaitable[None]]
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """Work a service does by the clock (offer deadlines, the 90-day rule). Must be idempotent: see jobs.py."""
+
+    run: Callable[[ServiceRuntime], Awaitable[object]]
+    every_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ class ServiceDefinition:
     routers: Sequence[APIRouter] = ()
     handlers: EventHandlers = field(default_factory=EventHandlers)
     migrations: Path | None = None
-    background: Sequence[BackgroundJob] = ()
+    jobs: Sequence[PeriodicJob] = ()
     version: str = "0.1.0"
     # Topics this service publishes to; the dashboard and integrations publish nothing of their own.
     publishes: bool = True
@@ -57,10 +65,13 @@ class ServiceDefinition:
 class ServiceRuntime:
     """One running service. Start it before serving requests; stop it to end its tasks cleanly."""
 
-    def __init__(self, definition: ServiceDefinition, settings: Settings, bus: EventBus) -> None:
+    def __init__(
+        self, definition: ServiceDefinition, settings: Settings, bus: EventBus, clock: Clock | None = None
+    ) -> None:
         self.definition = definition
         self.settings = settings
         self.bus = bus
+        self.clock: Clock = clock or SystemClock()
         self.database = Database(settings.database_url(definition.name), service=definition.name)
         self.relay = OutboxRelay(
             self.database,
@@ -105,16 +116,19 @@ class ServiceRuntime:
             app.include_router(router)
         return app
 
-    async def start(self) -> None:
+    async def start(self, *, run_tasks: bool = True) -> None:
+        """Migrate, make sure the topics exist, and (unless a test drives them by hand) start the tasks."""
         await migrate(self.database, self.definition.migrations)
         if self.definition.publishes:
             with contextlib.suppress(Exception):  # a broker that is down now gets the topic auto-created later
                 await self.bus.ensure_topics([self.definition.topic, dead_letter_topic(self.definition.topic)])
+        if not run_tasks:
+            return
         self._spawn(self.relay.run(), "outbox-relay")
         if self.consumer is not None:
             self._spawn(self.consumer.run(), "inbox-consumer")
-        for job in self.definition.background:
-            self._spawn(job(self), getattr(job, "__name__", "background"))
+        for job in self.definition.jobs:
+            self._spawn(every(job.every_seconds, job.run)(self), getattr(job.run, "__name__", "job"))
         log.info("service.started", service=self.definition.name, database=self.database.dialect)
 
     def _spawn(self, coroutine: Awaitable[None], name: str) -> None:
@@ -151,8 +165,13 @@ def get_database(request: Request) -> Database:
     return get_runtime(request).database
 
 
+def get_clock(request: Request) -> Clock:
+    return get_runtime(request).clock
+
+
 RuntimeDep = Annotated[ServiceRuntime, Depends(get_runtime)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
+ClockDep = Annotated[Clock, Depends(get_clock)]
 
 
 def create_service_app(definition: ServiceDefinition, settings: Settings | None = None) -> FastAPI:

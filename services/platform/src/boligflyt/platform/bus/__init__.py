@@ -21,7 +21,9 @@ def create_bus(settings: Settings) -> EventBus:
     if settings.bus == "kafka":
         from boligflyt.platform.bus.kafka import KafkaBus
 
-        return KafkaBus(settings.kafka_bootstrap, partitions=settings.kafka_partitions)
+        return KafkaBus(
+            settings.kafka_bootstrap, partitions=settings.kafka_partitions, topic_prefix=settings.kafka_topic_prefix
+        )
     from boligflyt.platform.bus.embedded import EmbeddedLog
 
     return EmbeddedLog(settings.event_log_path)

@@ -241,5 +241,10 @@ class EmbeddedSubscription:
         ends = await self.log.end_offsets(self.topics)
         return {topic: ends[topic] - committed[topic] for topic in self.topics}
 
+    async def caught_up(self) -> bool:
+        fetched = self._fetched if self._fetched is not None else await self._committed()
+        ends = await self.log.end_offsets(self.topics)
+        return all(fetched[topic] >= ends[topic] for topic in self.topics)
+
     async def close(self) -> None:
         self._fetched = None

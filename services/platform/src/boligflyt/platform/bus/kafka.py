@@ -19,8 +19,14 @@ CONNECT_TIMEOUT_MS = 5_000
 
 
 class KafkaBus:
-    def __init__(self, bootstrap: str, *, partitions: int = 3, replication_factor: int = 1) -> None:
+    """`topic_prefix` puts every topic into a namespace of its own (tests share one broker); services see
+    the catalogue's topic names either way."""
+
+    def __init__(
+        self, bootstrap: str, *, partitions: int = 3, replication_factor: int = 1, topic_prefix: str = ""
+    ) -> None:
         self.bootstrap = bootstrap
+        self.topic_prefix = topic_prefix
         self.partitions = partitions
         self.replication_factor = replication_factor
         self._producer: AIOKafkaProducer | None = None
@@ -84,7 +90,7 @@ class KafkaBus:
 
     async def subscribe(self, group: str, topics: Sequence[str]) -> KafkaSubscription:
         consumer = AIOKafkaConsumer(
-            *topics,
+            *(self.topic_prefix + topic for topic in topics),
             bootstrap_servers=self.bootstrap,
             group_id=group,
             enable_auto_commit=False,
@@ -99,14 +105,14 @@ class KafkaBus:
         except (KafkaError, OSError) as exc:
             await consumer.stop()
             raise BusUnavailable(f"Kafka at {self.bootstrap} does not answer: {exc!r}") from exc
-        return KafkaSubscription(consumer)
+        return KafkaSubscription(consumer, self.topic_prefix)
 
     async def ensure_topics(self, topics: Sequence[str]) -> None:
         admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=CONNECT_TIMEOUT_MS)
         try:
             await admin.start()
             existing = set(await admin.list_topics())
-            missing = [topic for topic in topics if topic not in existing]
+            missing = [self.topic_prefix + topic for topic in topics if self.topic_prefix + topic not in existing]
             if missing:
                 new_topics = [
                     NewTopic(name=topic, num_partitions=self.partitions, replication_factor=self.replication_factor)
@@ -131,8 +137,12 @@ class KafkaBus:
 
 
 class KafkaSubscription:
-    def __init__(self, consumer: AIOKafkaConsumer) -> None:
+    def __init__(self, consumer: AIOKafkaConsumer, topic_prefix: str = "") -> None:
         self.consumer = consumer
+        self.topic_prefix = topic_prefix
+
+    def _logical(self, topic: str) -> str:
+        return topic[len(self.topic_prefix) :] if self.topic_prefix and topic.startswith(self.topic_prefix) else topic
 
     async def fetch(self, max_records: int = 500, timeout: float = 1.0) -> list[Record]:
         try:
@@ -144,7 +154,7 @@ class KafkaSubscription:
             for message in batches[partition]:
                 records.append(
                     Record(
-                        topic=message.topic,
+                        topic=self._logical(message.topic),
                         partition=message.partition,
                         offset=message.offset,
                         key=message.key.decode() if message.key is not None else None,
@@ -158,7 +168,7 @@ class KafkaSubscription:
     async def commit(self, records: Sequence[Record]) -> None:
         offsets: dict[TopicPartition, int] = {}
         for record in records:
-            partition = TopicPartition(record.topic, record.partition)
+            partition = TopicPartition(self.topic_prefix + record.topic, record.partition)
             offsets[partition] = max(offsets.get(partition, 0), record.offset + 1)
         if not offsets:
             return
@@ -174,8 +184,19 @@ class KafkaSubscription:
             committed = await self.consumer.committed(partition)
             if highwater is None:
                 continue
-            lag[partition.topic] = lag.get(partition.topic, 0) + highwater - (committed or 0)
+            topic = self._logical(partition.topic)
+            lag[topic] = lag.get(topic, 0) + highwater - (committed or 0)
         return lag
+
+    async def caught_up(self) -> bool:
+        assignment = list(self.consumer.assignment())
+        if not assignment:
+            return False  # not yet joined the group: nothing is known about what there is to read
+        ends = await self.consumer.end_offsets(assignment)
+        for partition in assignment:
+            if await self.consumer.position(partition) < ends[partition]:
+                return False
+        return True
 
     async def close(self) -> None:
         await self.consumer.stop()

@@ -47,6 +47,10 @@ class Subscription(Protocol):
         """Records not yet committed, per topic."""
         ...
 
+    async def caught_up(self) -> bool:
+        """True once this reader has fetched every record that is on its topics now."""
+        ...
+
     async def close(self) -> None: ...
 
 

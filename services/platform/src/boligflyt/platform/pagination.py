@@ -1,0 +1,49 @@
+"""Paginated lists, the same in every service: `?limit=&offset=` in, `{items, total, limit, offset}` out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query
+from pydantic import BaseModel
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    limit: int
+    offset: int
+
+
+def page_request(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many items at most.")] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, description="How many items to skip.")] = 0,
+) -> PageRequest:
+    return PageRequest(limit=limit, offset=offset)
+
+
+PageRequestDep = Annotated[PageRequest, Depends(page_request)]
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list and how many there are in all."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+async def fetch_page(session: AsyncSession, query: Select[Any], page: PageRequest) -> tuple[list[Any], int]:
+    """Run `query` for one page (it must have its ORDER BY) and count all its rows."""
+    total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = (await session.execute(query.limit(page.limit).offset(page.offset))).scalars().all()
+    return list(rows), int(total or 0)
