@@ -213,9 +213,18 @@ class ServiceHarness:
             for runtime in self.runtimes.values():
                 if runtime.consumer is not None:
                     moved += await runtime.consumer.poll_once(timeout=0.3 if self.kind == "embedded" else 1.0)
-            if not moved:
+            if not moved and await self._consumers_caught_up():
                 return
         raise AssertionError(f"the services did not settle in {rounds} rounds")
+
+    async def _consumers_caught_up(self) -> bool:
+        # A Kafka consumer that has not joined its group yet fetches nothing without being done.
+        for runtime in self.runtimes.values():
+            consumer = runtime.consumer
+            if consumer is not None and consumer.subscription is not None:
+                if not await consumer.subscription.caught_up():
+                    return False
+        return True
 
     async def run_jobs(self, service: str) -> None:
         """Run a service's periodic jobs once, as their timer would (after moving the clock, say)."""

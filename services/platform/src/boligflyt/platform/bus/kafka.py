@@ -72,7 +72,7 @@ class KafkaBus:
             # send() only queues; the idempotent producer keeps the queue's order per partition.
             deliveries = [
                 await producer.send(
-                    message.topic,
+                    self.topic_prefix + message.topic,
                     value=message.value,
                     key=message.key.encode(),
                     headers=list(message.headers),
