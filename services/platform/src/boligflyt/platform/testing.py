@@ -220,10 +220,9 @@ class ServiceHarness:
     async def _consumers_caught_up(self) -> bool:
         # A Kafka consumer that has not joined its group yet fetches nothing without being done.
         for runtime in self.runtimes.values():
-            consumer = runtime.consumer
-            if consumer is not None and consumer.subscription is not None:
-                if not await consumer.subscription.caught_up():
-                    return False
+            subscription = runtime.consumer.subscription if runtime.consumer else None
+            if subscription is not None and not await subscription.caught_up():
+                return False
         return True
 
     async def run_jobs(self, service: str) -> None:
