@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
+import httpx
 import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request
+from starlette.types import ASGIApp
 
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
-from boligflyt.platform.auth import TokenVerifier
+from boligflyt.platform.auth import Agency, TokenVerifier, mint_token
 from boligflyt.platform.bus import EventBus, create_bus
 from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.db import Database
@@ -26,7 +28,12 @@ from boligflyt.platform.health import health_router
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
 from boligflyt.platform.jobs import every
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.observability import RequestContextMiddleware, configure_logging
+from boligflyt.platform.observability import (
+    RequestContextMiddleware,
+    configure_logging,
+    continue_trace,
+    current_traceparent,
+)
 from boligflyt.platform.outbox import OutboxRelay
 from boligflyt.platform.problems import PROBLEM_RESPONSES, install_problem_handlers
 from boligflyt.platform.settings import Settings
@@ -56,6 +63,8 @@ class ServiceDefinition:
     version: str = "0.1.0"
     # Topics this service publishes to; the dashboard and integrations publish nothing of their own.
     publishes: bool = True
+    # The agency the service acts for when it calls another service's API.
+    agency: Agency | None = None
 
     @property
     def topic(self) -> str:
@@ -95,6 +104,8 @@ class ServiceRuntime:
             else None
         )
         self._tasks: list[asyncio.Task[None]] = []
+        # Other services reachable in this process (embedded host, tests): called without the network.
+        self.local_services: dict[str, ASGIApp] = {}
         self.app = self._build_app()
 
     def _build_app(self, lifespan: Any = None) -> FastAPI:
@@ -154,6 +165,29 @@ class ServiceRuntime:
             await self.consumer.close()
         await self.database.dispose()
         log.info("service.stopped", service=self.definition.name)
+
+    def service_client(self, service: str) -> httpx.AsyncClient:
+        """An HTTP client for another service's API, carrying this service's own token.
+
+        In one process the call goes straight to the other app; otherwise to settings.service_url(service).
+        """
+        if self.definition.agency is None:
+            raise RuntimeError(f"{self.definition.name} declares no agency to call other services as")
+        if self.settings.jwt_jwks_url:
+            if not self.settings.service_token:
+                raise RuntimeError("BOLIGFLYT_SERVICE_TOKEN is needed to call other services")
+            token = self.settings.service_token
+        else:
+            token = mint_token(
+                self.settings, subject=f"service:{self.definition.name}", agency=self.definition.agency, ttl_seconds=300
+            )
+        headers = {"Authorization": f"Bearer {token}", "traceparent": continue_trace(current_traceparent())}
+        local = self.local_services.get(service)
+        if local is not None:
+            return httpx.AsyncClient(
+                transport=httpx.ASGITransport(app=local), base_url=f"http://{service}", headers=headers, timeout=30
+            )
+        return httpx.AsyncClient(base_url=self.settings.service_url(service), headers=headers, timeout=30)
 
 
 def get_runtime(request: Request) -> ServiceRuntime:
@@ -221,6 +255,8 @@ def create_embedded_app(
                 await runtime.stop()
             await bus.stop()
 
+    for runtime in runtimes:
+        runtime.local_services = {other.definition.name: other.app for other in runtimes}
     host = FastAPI(title="Boligflyt", lifespan=lifespan)
     host.state.runtimes = {runtime.definition.name: runtime for runtime in runtimes}
     host.state.bus = bus

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     consumer_backoff_seconds: float = Field(default=0.2, ge=0)
     consumer_backoff_max_seconds: float = Field(default=5.0, ge=0)
 
+    # Where other services' APIs are, for service-to-service calls in distributed mode:
+    # BOLIGFLYT_SERVICE_URL_<SERVICE>, else <public_base_url>/<service> (the embedded layout).
+    public_base_url: str = "http://127.0.0.1:8000"
+    # With an identity provider (jwt_jwks_url), the token this service presents to others (client credentials).
+    service_token: str | None = None
+
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -59,6 +65,10 @@ class Settings(BaseSettings):
         if url:
             return normalise_database_url(url)
         return f"sqlite+aiosqlite:///{self.data_dir / (service.replace('-', '_') + '.sqlite')}"
+
+    def service_url(self, service: str) -> str:
+        env_name = "BOLIGFLYT_SERVICE_URL_" + service.upper().replace("-", "_")
+        return os.environ.get(env_name) or f"{self.public_base_url.rstrip('/')}/{service}"
 
     @property
     def event_log_path(self) -> Path:

@@ -185,6 +185,8 @@ class ServiceHarness:
             runtime = ServiceRuntime(definition, self.settings, self.bus, clock=self.clock)
             await runtime.start(run_tasks=False)
             self.runtimes[definition.name] = runtime
+        for runtime in self.runtimes.values():
+            runtime.local_services = {name: other.app for name, other in self.runtimes.items()}
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
