@@ -30,7 +30,8 @@ def _print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
         table.add_row(name, f"{url}/docs")
     console.print(table)
     token = mint_token(settings, subject="demo-coordinator", agency=Agency.coordinator, ttl_seconds=12 * 3600)
-    console.print(f"Coordinator token (12 h): [bold]{token}[/bold]")
+    console.print("Coordinator token (12 h), for the dashboard's login and the APIs' Authorize button:")
+    print(token, file=sys.stderr)  # unwrapped, so that it copies whole
     console.print("More tokens: ./dev token --agency boligkontoret|nav|lke|bestiller|coordinator|integrator")
 
 

@@ -232,6 +232,8 @@ def configure_logging(settings: Settings, *, service: str | None = None) -> None
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(settings.log_level.upper())
+    # Alembic narrates every migration step at INFO; a service start is not the place for it.
+    logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
 
     # uvicorn installs its own handlers (plain text, access log not propagated); send its records,
     # access log included, through ours instead.
