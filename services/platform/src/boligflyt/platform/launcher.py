@@ -53,10 +53,17 @@ def run_distributed(host: str, log_dir: Path, kafka_bootstrap: str, postgres_ser
     server_base = postgres_server.rsplit("/", 1)[0]
     processes: dict[str, subprocess.Popen[bytes]] = {}
     urls: dict[str, str] = {}
-    for offset, name in enumerate(service_definitions()):
-        port = FIRST_DISTRIBUTED_PORT + offset
+    names = list(service_definitions())
+    ports = {name: FIRST_DISTRIBUTED_PORT + offset for offset, name in enumerate(names)}
+    # Every service learns where the others are, for its service-to-service calls.
+    service_urls = {
+        "BOLIGFLYT_SERVICE_URL_" + name.upper().replace("-", "_"): f"http://{host}:{port}"
+        for name, port in ports.items()
+    }
+    for name, port in ports.items():
         env = {
             **os.environ,
+            **service_urls,
             "BOLIGFLYT_SERVICE": name,
             "BOLIGFLYT_BUS": "kafka",
             "BOLIGFLYT_KAFKA_BOOTSTRAP": kafka_bootstrap,
