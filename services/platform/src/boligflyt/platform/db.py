@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -141,6 +141,34 @@ class UnitOfWork:
                 "trace_id": current_trace_id(),
             }
         )
+
+    async def claim_many(self, consumer: str, deliveries: Sequence[tuple[Envelope, str, int, int]]) -> set[str]:
+        """Claim several incoming events at once ((envelope, topic, partition, offset) each); returns the ids
+        this consumer had not handled before, which are now its to handle."""
+        if not deliveries:
+            return set()
+        dialect_insert = postgresql.insert if self.database.dialect == "postgresql" else sqlite.insert
+        now = utcnow()
+        statement = (
+            dialect_insert(inbox)
+            .values(
+                [
+                    {
+                        "consumer": consumer,
+                        "event_id": envelope.id,
+                        "event_type": envelope.type,
+                        "topic": topic,
+                        "partition": partition,
+                        "offset": offset,
+                        "handled_at": now,
+                    }
+                    for envelope, topic, partition, offset in deliveries
+                ]
+            )
+            .on_conflict_do_nothing()
+            .returning(inbox.c.event_id)
+        )
+        return set((await self.session.execute(statement)).scalars())
 
     async def claim(self, consumer: str, envelope: Envelope, *, topic: str, partition: int, offset: int) -> bool:
         """Insert the inbox row for an incoming event; False when this consumer has handled it already."""

@@ -1,0 +1,83 @@
+"""What every benchmark shares: a fresh world (PostgreSQL database, Kafka topic namespace), timing, results."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from boligflyt.contracts.events.ordering import NeedReported
+from boligflyt.contracts.examples import example_for
+from boligflyt.platform.db import Database
+from boligflyt.platform.migrate import migrate
+from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, unique_name
+
+RESULTS = Path(__file__).parent / "results"
+
+
+@dataclass
+class Result:
+    name: str
+    unit: str
+    value: float
+    anchor_name: str
+    anchor_value: float
+    target: str
+    met: bool
+    details: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.anchor_value if self.anchor_value else float("nan")
+
+    def report(self) -> None:
+        verdict = "met" if self.met else "MISSED"
+        print(
+            f"{self.name}: {self.value:,.1f} {self.unit}; anchor {self.anchor_name}: {self.anchor_value:,.1f} "
+            f"{self.unit}; ratio {self.ratio:.2f}; target {self.target}: {verdict}"
+        )
+        RESULTS.mkdir(exist_ok=True)
+        record = {
+            **asdict(self),
+            "ratio": self.ratio,
+            "at": datetime.now(UTC).isoformat(),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()},
+        }
+        (RESULTS / f"{self.name}.json").write_text(json.dumps(record, indent=2) + "\n")
+
+
+def need(key: str, n: int) -> NeedReported:
+    example = example_for(NeedReported.event_type)
+    assert isinstance(example, NeedReported)
+    return example.model_copy(update={"need_id": key, "dwellings": n})
+
+
+@asynccontextmanager
+async def postgres_database(service: str) -> AsyncIterator[Database]:
+    url = await create_postgres_database(unique_name("bench"))
+    database = Database(url, service=service)
+    try:
+        await migrate(database, None)
+        yield database
+    finally:
+        await database.dispose()
+        await drop_postgres_database(url)
+
+
+def topic_prefix() -> str:
+    return unique_name("bench") + "."
+
+
+class Stopwatch:
+    def __enter__(self) -> Stopwatch:
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds = time.perf_counter() - self.started
