@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import zlib
+from collections import Counter
 
 import structlog
 from sqlalchemy import func, select, update
@@ -60,12 +61,13 @@ class OutboxRelay:
             rows = (await session.execute(query)).all()
             if not rows:
                 return 0
+            # Headers were stored in wire order by UnitOfWork.record; JSON (not JSONB) keeps that order.
             messages = [
                 WireMessage(
                     topic=row.topic,
                     key=row.key,
                     value=row.value,
-                    headers=tuple((name, value.encode()) for name, value in sorted(row.headers.items())),
+                    headers=tuple([(name, value.encode()) for name, value in row.headers.items()]),
                 )
                 for row in rows
             ]
@@ -73,8 +75,8 @@ class OutboxRelay:
             await session.execute(
                 update(outbox).where(outbox.c.id.in_([row.id for row in rows])).values(published_at=utcnow())
             )
-        for message in messages:
-            EVENTS_PUBLISHED.labels(service=self.database.service, topic=message.topic).inc()
+        for topic, count in Counter(message.topic for message in messages).items():
+            EVENTS_PUBLISHED.labels(service=self.database.service, topic=topic).inc(count)
         return len(rows)
 
     async def backlog(self) -> int:
