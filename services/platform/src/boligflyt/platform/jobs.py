@@ -7,8 +7,8 @@ finds what is due and changes it in a unit of work whose result a second run see
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
@@ -20,8 +20,8 @@ log = structlog.get_logger(__name__)
 
 def every(
     seconds: float, job: Callable[[ServiceRuntime], Awaitable[object]]
-) -> Callable[[ServiceRuntime], Awaitable[None]]:
-    """A background job for ServiceDefinition.background that runs `job` now and then every `seconds`."""
+) -> Callable[[ServiceRuntime], Coroutine[Any, Any, None]]:
+    """What the runtime runs for a PeriodicJob: `job` now, and then again every `seconds`."""
 
     async def run_periodically(runtime: ServiceRuntime) -> None:
         while True:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -142,17 +142,16 @@ class ServiceRuntime:
             self._spawn(every(job.every_seconds, job.run)(self), getattr(job.run, "__name__", "job"))
         log.info("service.started", service=self.definition.name, database=self.database.dialect)
 
-    def _spawn(self, coroutine: Awaitable[None], name: str) -> None:
-        async def supervised() -> None:
-            try:
-                await coroutine
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("service.task_crashed", service=self.definition.name, task=name)
-                raise
+    def _spawn(self, coroutine: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.create_task(coroutine, name=f"{self.definition.name}:{name}")
+        task.add_done_callback(self._report_crash)
+        self._tasks.append(task)
 
-        self._tasks.append(asyncio.create_task(supervised(), name=f"{self.definition.name}:{name}"))
+    def _report_crash(self, task: asyncio.Task[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error(
+                "service.task_crashed", service=self.definition.name, task=task.get_name(), error=repr(task.exception())
+            )
 
     async def stop(self) -> None:
         for task in self._tasks:
