@@ -91,3 +91,26 @@ async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment:
     await subscription.close()
     for i, key in enumerate(keys):
         assert seen[key] == [n for n in range(1, 41) if n % 4 == i]
+
+
+async def test_concurrent_read_then_write_use_cases_do_not_lose_updates(deployment: Deployment) -> None:
+    """Two use cases read a number and write it + 1 at the same time: both increments survive."""
+    import asyncio
+
+    async with deployment.database.unit_of_work(actor="test") as uow:
+        await uow.session.execute(insert(effects).values(event_id="counter", key="counter", n=0))
+        await uow.commit()
+
+    async def increment() -> None:
+        async with deployment.database.unit_of_work(actor="test") as uow:
+            query = select(effects.c.n).where(effects.c.key == "counter")
+            if deployment.database.dialect == "postgresql":
+                query = query.with_for_update()
+            current = (await uow.session.execute(query)).scalar_one()
+            await asyncio.sleep(0.05)  # the other use case reads meanwhile
+            await uow.session.execute(effects.update().where(effects.c.key == "counter").values(n=current + 1))
+            await uow.commit()
+
+    await asyncio.gather(increment(), increment())
+    async with deployment.database.sessions() as session:
+        assert (await session.execute(select(effects.c.n).where(effects.c.key == "counter"))).scalar_one() == 2

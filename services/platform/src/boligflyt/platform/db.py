@@ -18,6 +18,9 @@ from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.platform.observability import current_trace_id, current_traceparent
 from boligflyt.platform.tables import audit_log, inbox, outbox
 
+# Execution option naming how a SQLite transaction begins: a unit of work takes the write lock up front.
+SQLITE_BEGIN = "boligflyt_sqlite_begin"
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -33,12 +36,20 @@ def create_engine(url: str) -> AsyncEngine:
 
         @sa_event.listens_for(engine.sync_engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # pysqlite would only BEGIN at the first write, leaving a use case's reads outside its transaction;
+            # we BEGIN ourselves (below), IMMEDIATE for units of work, so read-then-write cannot lose updates.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
+
+        @sa_event.listens_for(engine.sync_engine, "begin")
+        def _sqlite_begin(connection: Any) -> None:
+            mode = connection.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
     return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
@@ -92,6 +103,9 @@ class UnitOfWork:
         self._committed = False
 
     async def __aenter__(self) -> UnitOfWork:
+        if self.database.dialect == "sqlite":
+            # One writer at a time per SQLite file, from the first read on (PostgreSQL uses row locks instead).
+            await self.session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
         return self
 
     async def __aexit__(
