@@ -5,6 +5,8 @@ Keys: a need's events by `need_id`, an order's by `order_id`, a budget frame's b
 Beyond DOMAIN.md's minimum set:
 - `need.rejected`: a need can end in `rejected` (§4.6); without it a rejected need would count as waiting
   for prioritisation forever in KPI 7.
+- `dwelling_category` (optional) on `need.reported` and `order.placed`: the kind of dwelling in LKE's register
+  vocabulary (care, staffed, transitional...), so LKE's acquisition project knows what to provide.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from boligflyt.contracts.base import Event, event
 from boligflyt.contracts.codes import (
     AcquisitionMethod,
     BudgetLine,
+    DwellingCategory,
     NeedRejectReason,
     OrderCancelReason,
     ReportingService,
@@ -53,6 +56,9 @@ class NeedReported(Event):
     target_group: TargetGroup = Field(description="Who the dwellings are for.")
     dwellings: int = Field(ge=1, description="Dwellings needed.")
     bedrooms: Count | None = Field(default=None, description="Bedrooms per dwelling, if specified.")
+    dwelling_category: DwellingCategory | None = Field(
+        default=None, description="The kind of dwelling needed (LKE's register categories), if specified."
+    )
     accessible: bool = Field(default=False, description="The dwellings must be accessible.")
     staffed: bool = Field(default=False, description="The dwellings need staff or a staff base.")
     needed_by: date | None = Field(default=None, description="When the dwellings are needed, if known.")
@@ -105,6 +111,9 @@ class OrderPlaced(Event):
     target_group: TargetGroup = Field(description="Who the dwellings are for.")
     dwellings: int = Field(ge=1, description="Dwellings ordered.")
     bedrooms: Count | None = Field(default=None, description="Bedrooms per dwelling, if specified.")
+    dwelling_category: DwellingCategory | None = Field(
+        default=None, description="The kind of dwelling ordered (LKE's register categories), if specified."
+    )
     accessible: bool = Field(default=False, description="The dwellings must be accessible.")
     staffed: bool = Field(default=False, description="The dwellings need staff or a staff base.")
     preferred_method: AcquisitionMethod | None = Field(
