@@ -1,0 +1,64 @@
+"""Rebuild the read model: wipe it, then replay every topic from the start under a new consumer group.
+
+The events go through the same inbox handling as the live consumer (consumer name `dashboard`), so an
+event the live consumer handles during the rebuild is still projected once. The live consumer keeps its
+own group and position; the rebuild's group reads everything once and is then left behind.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from sqlalchemy import delete, insert
+
+from boligflyt.dashboard.handlers import handlers
+from boligflyt.dashboard.models import rebuild_state
+from boligflyt.dashboard.service import topics_of_catalogue, wipe
+from boligflyt.platform.bus import EventBus
+from boligflyt.platform.db import Database, utcnow
+from boligflyt.platform.inbox import InboxConsumer, RetryPolicy
+
+CONSUMER = "dashboard"
+
+Progress = Callable[[int, int], None]
+"""Called with (records done so far, records in total) as the replay goes."""
+
+
+async def rebuild(
+    database: Database,
+    bus: EventBus,
+    *,
+    progress: Progress | None = None,
+    retry: RetryPolicy | None = None,
+    batch_size: int = 500,
+) -> int:
+    """Wipe and replay; returns how many records were read."""
+    group = f"{CONSUMER}.rebuild.{uuid.uuid4().hex[:12]}"
+    async with database.unit_of_work(actor="system:rebuild") as uow:
+        await wipe(uow.session, CONSUMER)
+        uow.audit("read_model.wiped", "read_model", group)
+        await uow.commit()
+    consumer = InboxConsumer(
+        name=CONSUMER, database=database, bus=bus, handlers=handlers, retry=retry, batch_size=batch_size
+    )
+    consumer.subscription = await bus.subscribe(group, list(topics_of_catalogue()))
+    try:
+        done = 0
+        if progress:
+            progress(done, sum((await consumer.subscription.lag()).values()))
+        while True:
+            fetched = await consumer.poll_once(timeout=0.5)
+            done += fetched
+            if progress:
+                # What is left is the new group's lag (Kafka knows it only once the group has its partitions).
+                progress(done, done + sum((await consumer.subscription.lag()).values()))
+            if not fetched and await consumer.subscription.caught_up():
+                break
+    finally:
+        await consumer.close()
+    async with database.unit_of_work(actor="system:rebuild") as uow:
+        await uow.session.execute(delete(rebuild_state))
+        await uow.session.execute(insert(rebuild_state).values(id=1, group_id=group, rebuilt_at=utcnow(), events=done))
+        await uow.commit()
+    return done

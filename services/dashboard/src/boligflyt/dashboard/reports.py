@@ -1,0 +1,171 @@
+"""The coordinators' reports as tables (columns, rows): rendered as HTML and exported as CSV alike."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from boligflyt.dashboard import domain
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(self.columns)
+        for row in self.rows:
+            writer.writerow(["" if value is None else value for value in row])
+        return out.getvalue()
+
+
+def nav_monthly(model: domain.ReadModel, as_of: date) -> Report:
+    rows = domain.monthly_report(model, domain.months_back(as_of, 12))
+    return Report(
+        "nav-monthly",
+        ["month", "persons", "under_30", "single", "new_enquiries"],
+        [[r.month.strftime("%Y-%m"), r.persons, r.under_30, r.single, r.new_enquiries] for r in rows],
+    )
+
+
+def waiting_list(model: domain.ReadModel, as_of: date) -> Report:
+    rows = domain.waiting_list(model, as_of)
+    return Report(
+        "waiting-list",
+        ["application_id", "person_ref", "kind", "decided_on", "days_waiting", "offered"],
+        [
+            [
+                r["application_id"],
+                r.get("person_ref"),
+                r.get("kind"),
+                r["decided_on"],
+                (as_of - r["decided_on"]).days,
+                any(o.get("application_id") == r["application_id"] for o in model.rows("offers")),
+            ]
+            for r in rows
+        ],
+    )
+
+
+def relet_times(model: domain.ReadModel, as_of: date) -> Report:
+    found = domain.voids(model, as_of)
+    return Report(
+        "relet-times",
+        [
+            "dwelling_id",
+            "ended_tenancy_id",
+            "end_date",
+            "let_tenancy_id",
+            "let_date",
+            "void_days",
+            "waiting",
+            "renovating",
+            "ready",
+        ],
+        [
+            [
+                v.dwelling_id,
+                v.ended_tenancy_id,
+                v.end_date,
+                v.let_tenancy_id,
+                v.let_date,
+                v.days,
+                v.waiting,
+                v.renovating,
+                v.ready,
+            ]
+            for v in found
+        ],
+    )
+
+
+def renovation(model: domain.ReadModel, as_of: date) -> Report:
+    rows = []
+    for job in sorted(model.rows("renovations"), key=lambda j: j["job_id"]):
+        if job.get("started_on") is None or job["started_on"] > as_of:
+            continue
+        completed = job.get("completed_on") if job.get("completed_on") and job["completed_on"] <= as_of else None
+        due = job.get("due_date")
+        late = (completed - due).days if completed and due else (as_of - due).days if due else 0
+        late = max(0, late)
+        rows.append(
+            [
+                job["job_id"],
+                job.get("dwelling_id"),
+                job["started_on"],
+                due,
+                completed,
+                late,
+                job.get("daily_rent"),
+                late * int(job.get("daily_rent") or 0),
+                "completed" if completed else "open",
+            ]
+        )
+    return Report(
+        "renovation",
+        [
+            "job_id",
+            "dwelling_id",
+            "started_on",
+            "due_date",
+            "completed_on",
+            "days_late",
+            "daily_rent",
+            "lost_rent",
+            "state",
+        ],
+        rows,
+    )
+
+
+def ordering(model: domain.ReadModel, as_of: date) -> Report:
+    return Report(
+        "ordering",
+        ["budget_line", "needs_reported", "prioritised", "ordered", "delivered"],
+        [[o.budget_line, o.reported, o.prioritised, o.ordered, o.delivered] for o in domain.ordering(model, as_of)],
+    )
+
+
+def budgets(model: domain.ReadModel, as_of: date) -> Report:
+    return Report(
+        "budgets",
+        ["year", "budget_line", "frame", "ordered", "delivered_cost", "share_ordered"],
+        [
+            [
+                b.year,
+                b.budget_line,
+                b.frame,
+                b.ordered,
+                b.delivered_cost,
+                None if b.used_share is None else round(b.used_share, 3),
+            ]
+            for b in domain.budget_use(model, as_of)
+        ],
+    )
+
+
+def settlement(model: domain.ReadModel, as_of: date) -> Report:
+    rows = []
+    for year in domain.settlement(model, as_of):
+        for month, settled, even in year.by_month:
+            rows.append([year.year, month, year.quota, settled, round(even, 1)])
+    return Report("settlement", ["year", "month", "quota", "settled_cumulative", "even_spread_cumulative"], rows)
+
+
+REPORTS: dict[str, Callable[[domain.ReadModel, date], Report]] = {
+    "nav-monthly": nav_monthly,
+    "waiting-list": waiting_list,
+    "relet-times": relet_times,
+    "renovation": renovation,
+    "ordering": ordering,
+    "budgets": budgets,
+    "settlement": settlement,
+}

@@ -1,0 +1,247 @@
+"""Use cases of the dashboard: project an event into the read model, read the model (now or as of a day).
+
+The projection itself is pure (domain.project); here its changes are written to the SQL tables, and the
+event log is replayed into an in-memory model for "as of" questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from boligflyt.contracts.base import catalogue
+from boligflyt.contracts.envelope import Envelope
+from boligflyt.dashboard import domain
+from boligflyt.dashboard.models import event_log, read_model_tables, stuck_thresholds
+from boligflyt.platform.db import Database
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite keeps no time zone: every instant is stored and compared in UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+async def apply_change(session: AsyncSession, change: domain.Change) -> None:
+    table = read_model_tables[change.table]
+    key_column = table.c[domain.primary_key(change.table)]
+    existing = (await session.execute(select(table).where(key_column == change.key))).mappings().first()
+    row = domain.merge(dict(existing) if existing else None, change)
+    if row is None:
+        return
+    if existing is None:
+        await session.execute(insert(table).values(**row))
+    else:
+        changed = {name: value for name, value in row.items() if existing.get(name) != value}
+        if changed:
+            await session.execute(update(table).where(key_column == change.key).values(**changed))
+
+
+async def project_envelope(session: AsyncSession, envelope: Envelope, topic: str) -> None:
+    """The whole effect of one event: its line in the event log and its read-model changes."""
+    data = envelope.data
+    await session.execute(
+        insert(event_log).values(
+            id=envelope.id,
+            type=envelope.type,
+            name=domain.short_name(envelope.type),
+            time=as_utc(envelope.time),
+            on_date=domain.event_date(data),
+            key=envelope.key,
+            person_ref=domain.person_ref_of(data),
+            dwelling_id=domain.dwelling_id_of(data),
+            agency=domain.AGENCY_OF_PRODUCER.get(data.producer, data.producer),
+            topic=topic,
+            payload=data.model_dump(mode="json"),
+        )
+    )
+    for change in domain.project(data, envelope.id):
+        await apply_change(session, change)
+
+
+async def load_read_model(session: AsyncSession) -> domain.ReadModel:
+    """The live read model, as the projection left it."""
+    model = domain.ReadModel()
+    for name, table in read_model_tables.items():
+        key = domain.primary_key(name)
+        for row in (await session.execute(select(table))).mappings():
+            model.tables[name][row[key]] = dict(row)
+    return model
+
+
+async def replay(session: AsyncSession, until: datetime | None = None) -> domain.ReadModel:
+    """The read model rebuilt in memory from the event log, from events up to `until` (exclusive)."""
+    model = domain.ReadModel()
+    events = catalogue()
+    query = select(event_log.c.id, event_log.c.type, event_log.c.payload).order_by(event_log.c.seq)
+    if until is not None:
+        query = query.where(event_log.c.time < as_utc(until))
+    for event_id, event_type, payload in (await session.execute(query)).all():
+        data = events[event_type].model_validate(payload)
+        model.apply(domain.project(data, event_id))
+    return model
+
+
+async def read_model(database: Database, as_of: date | None, today: date) -> tuple[domain.ReadModel, date]:
+    """The read model for a day: the live tables for today (or later), a replay of the log for a past day."""
+    async with database.sessions() as session:
+        if as_of is None or as_of >= today:
+            return await load_read_model(session), as_of or today
+        return await replay(session, domain.cutoff(as_of)), as_of
+
+
+async def thresholds(database: Database) -> dict[str, int]:
+    async with database.sessions() as session:
+        rows = (await session.execute(select(stuck_thresholds))).all()
+    return {**domain.STUCK_RULES, **{rule: days for rule, days in rows if rule in domain.STUCK_RULES}}
+
+
+async def set_thresholds(database: Database, values: Mapping[str, int], actor: str) -> None:
+    """Coordinators choose the stuck-case thresholds; the change is audited like any other."""
+    async with database.unit_of_work(actor) as uow:
+        for rule, days in values.items():
+            if rule not in domain.STUCK_RULES:
+                continue
+            await uow.session.execute(delete(stuck_thresholds).where(stuck_thresholds.c.rule == rule))
+            await uow.session.execute(insert(stuck_thresholds).values(rule=rule, days=days))
+        uow.audit("stuck_thresholds.set", "stuck_thresholds", "all", detail=dict(values))
+        await uow.commit()
+
+
+async def kpis(database: Database, as_of: date | None, today: date) -> domain.Kpis:
+    model, day = await read_model(database, as_of, today)
+    return domain.kpis(model, day, await thresholds(database))
+
+
+# --- The event log: the live stream and timelines ---------------------------------------------------------
+
+
+def event_row(row: Any) -> dict[str, Any]:
+    result = dict(row)
+    result["time"] = as_utc(result["time"])
+    return result
+
+
+async def events(
+    database: Database,
+    *,
+    after_seq: int = 0,
+    agency: str | None = None,
+    type_name: str | None = None,
+    person_ref: str | None = None,
+    dwelling_id: str | None = None,
+    search: str | None = None,
+    limit: int = 100,
+    newest_first: bool = True,
+) -> list[dict[str, Any]]:
+    query = select(event_log).where(event_log.c.seq > after_seq)
+    if agency:
+        query = query.where(event_log.c.agency == agency)
+    if type_name:
+        query = query.where(or_(event_log.c.name == type_name, event_log.c.type == type_name))
+    if person_ref:
+        query = query.where(event_log.c.person_ref == person_ref)
+    if dwelling_id:
+        query = query.where(event_log.c.dwelling_id == dwelling_id)
+    if search:
+        query = query.where(or_(event_log.c.id == search, event_log.c.key == search))
+    order = event_log.c.seq.desc() if newest_first else event_log.c.seq
+    async with database.sessions() as session:
+        rows = (await session.execute(query.order_by(order).limit(limit))).mappings().all()
+    return [event_row(r) for r in rows]
+
+
+async def last_seq(database: Database) -> int:
+    async with database.sessions() as session:
+        return int((await session.execute(select(func.coalesce(func.max(event_log.c.seq), 0)))).scalar_one())
+
+
+async def person_events(database: Database, person_ref: str) -> list[dict[str, Any]]:
+    """One person's events across agencies: those naming the person, and those of the person's cases."""
+    async with database.sessions() as session:
+        model = await load_read_model(session)
+        keys = {person_ref}
+        for table, key in (("stays", "stay_id"), ("applications", "application_id"), ("offers", "offer_id")):
+            keys |= {r[key] for r in model.rows(table) if r.get("person_ref") == person_ref}
+        keys |= {r["tenancy_id"] for r in model.rows("tenancies") if r.get("person_ref") == person_ref}
+        query = (
+            select(event_log)
+            .where(or_(event_log.c.person_ref == person_ref, event_log.c.key.in_(sorted(keys))))
+            .order_by(event_log.c.on_date, event_log.c.seq)
+        )
+        rows = [event_row(r) for r in (await session.execute(query)).mappings().all()]
+        # LKE's lane: what happened to the person's dwellings while the person's case ran (renovation, ready).
+        dwellings = sorted({r["dwelling_id"] for r in rows if r.get("dwelling_id")})
+        days = [r["on_date"] for r in rows if r.get("on_date")]
+        if dwellings and days:
+            seen = {r["id"] for r in rows}
+            lke = (
+                select(event_log)
+                .where(event_log.c.dwelling_id.in_(dwellings), event_log.c.agency == "lke")
+                .where(event_log.c.on_date >= min(days), event_log.c.on_date <= max(days))
+            )
+            rows += [event_row(r) for r in (await session.execute(lke)).mappings().all() if r["id"] not in seen]
+    return sorted(rows, key=lambda r: (r.get("on_date") or date.min, r["seq"]))
+
+
+async def dwelling_events(database: Database, dwelling_id: str) -> list[dict[str, Any]]:
+    async with database.sessions() as session:
+        query = (
+            select(event_log)
+            .where(or_(event_log.c.dwelling_id == dwelling_id, event_log.c.key == dwelling_id))
+            .order_by(event_log.c.on_date, event_log.c.seq)
+        )
+        rows = (await session.execute(query)).mappings().all()
+    return [event_row(r) for r in rows]
+
+
+async def wipe(session: AsyncSession, consumer: str) -> None:
+    """Empty the read model, the event log and the consumer's inbox rows (the rebuild's first step)."""
+    from boligflyt.platform.tables import inbox
+
+    for table in read_model_tables.values():
+        await session.execute(delete(table))
+    await session.execute(delete(event_log))
+    await session.execute(delete(inbox).where(inbox.c.consumer == consumer))
+
+
+def topics_of_catalogue() -> Sequence[str]:
+    from boligflyt.contracts.registry import topics
+
+    return topics()
+
+
+async def monthly_trend(
+    database: Database, as_of: date, months: int = 12, thresholds_: Mapping[str, int] | None = None
+) -> list[domain.Kpis]:
+    """The KPIs at the end of each of the last `months` months (the last one: `as_of`), from one pass over
+    the log: each month adds the events before its end, exactly as an as-of replay of that day would."""
+    events = catalogue()
+    async with database.sessions() as session:
+        rows = (
+            await session.execute(
+                select(event_log.c.id, event_log.c.type, event_log.c.payload, event_log.c.time).order_by(
+                    event_log.c.seq
+                )
+            )
+        ).all()
+    pending = [(event_id, event_type, payload, as_utc(moment)) for event_id, event_type, payload, moment in rows]
+    model = domain.ReadModel()
+    result = []
+    for first in domain.months_back(as_of, months):
+        day = min(domain.month_end(first), as_of)
+        until = domain.cutoff(day)
+        remaining = []
+        for event_id, event_type, payload, moment in pending:
+            if moment < until:
+                model.apply(domain.project(events[event_type].model_validate(payload), event_id))
+            else:
+                remaining.append((event_id, event_type, payload, moment))
+        pending = remaining
+        result.append(domain.kpis(model, day, thresholds_))
+    return result
