@@ -2,14 +2,20 @@
 
 from pathlib import Path
 
+from boligflyt.maintenance.api import router
+from boligflyt.maintenance.handlers import handlers
+from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import ServiceDefinition, create_service_app
 
 definition = ServiceDefinition(
     name="maintenance",
     title="Boligflyt: LKE maintenance",
     description="LKE: dwelling register, inspections, renovation, acquisitions.",
+    routers=[router],
+    handlers=handlers,
     migrations=Path(__file__).resolve().parents[3] / "migrations",
     publishes=True,
+    agency=Agency.lke,
 )
 
 
