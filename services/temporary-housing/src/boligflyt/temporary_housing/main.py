@@ -2,14 +2,45 @@
 
 from pathlib import Path
 
-from boligflyt.platform.runtime import ServiceDefinition, create_service_app
+from boligflyt.platform.auth import Agency
+from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
+from boligflyt.temporary_housing import service
+from boligflyt.temporary_housing.api import router
+from boligflyt.temporary_housing.config import limit_rule, nav_settings
+from boligflyt.temporary_housing.handlers import handlers
+
+
+async def limit_rule_job(runtime: ServiceRuntime) -> int:
+    """The 3-month rule: stay.limit_approaching at the warning days, stay.limit_exceeded at the limit."""
+    return await service.check_limits(runtime.database, limit_rule(runtime), runtime.clock.today())
+
+
+async def agreement_reminder_job(runtime: ServiceRuntime) -> int:
+    """A task to renegotiate each quality agreement nearing its renegotiation deadline."""
+    return await service.remind_renegotiation(runtime.database, runtime.clock.today())
+
+
+async def establishment_job(runtime: ServiceRuntime) -> int:
+    """Close refugee households' establishment phases after 3 months, or ask for the open checklist items."""
+    return await service.close_establishment_phases(runtime.database, runtime.clock.today())
+
+
+_every = nav_settings().jobs_every_seconds
 
 definition = ServiceDefinition(
     name="temporary-housing",
     title="Boligflyt: NAV temporary housing",
     description="NAV: temporary accommodation, providers and quality agreements, refugee settlement.",
+    routers=[router],
+    handlers=handlers,
     migrations=Path(__file__).resolve().parents[3] / "migrations",
+    jobs=[
+        PeriodicJob(run=limit_rule_job, every_seconds=_every),
+        PeriodicJob(run=agreement_reminder_job, every_seconds=_every),
+        PeriodicJob(run=establishment_job, every_seconds=_every),
+    ],
     publishes=True,
+    agency=Agency.nav,
 )
 
 

@@ -1,9 +1,19 @@
-"""The NAV temporary housing service's tables."""
+"""The NAV temporary housing service's tables.
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+Personal data (national identity number, name, birth date) and cause codes live here and nowhere else:
+events carry only `person_ref` and counts (DOMAIN.md §5).
+"""
 
-from boligflyt.platform.tables import NAMING_CONVENTION
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from boligflyt.platform.tables import NAMING_CONVENTION, Id
 
 
 class Base(DeclarativeBase):
@@ -11,3 +21,193 @@ class Base(DeclarativeBase):
 
 
 metadata = Base.metadata
+
+
+def new_id(prefix: str) -> str:
+    """An opaque id for a new row: never derived from anything about a person."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+class Provider(Base):
+    __tablename__ = "providers"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    address: Mapped[str] = mapped_column(String(300))
+    owner_operator: Mapped[str] = mapped_column(String(200))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Agreement(Base):
+    """A quality agreement (kvalitetsavtale) with a provider, for one address, at most 2 years."""
+
+    __tablename__ = "agreements"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"), index=True)
+    address: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date] = mapped_column(Date)
+    renegotiation_deadline: Mapped[date] = mapped_column(Date)
+    price_per_night: Mapped[int] = mapped_column(Integer)
+    excludes_families_with_children: Mapped[bool] = mapped_column(Boolean, default=True)
+    excludes_under_18: Mapped[bool] = mapped_column(Boolean, default=True)
+    terminated_on: Mapped[date | None] = mapped_column(Date)
+    termination_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Person(Base):
+    """A person NAV houses: the only place their identity is kept."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_ref: Mapped[str] = mapped_column(String(64), unique=True)
+    national_id: Mapped[str] = mapped_column(String(11))
+    name: Mapped[str] = mapped_column(String(200))
+    birth_date: Mapped[date] = mapped_column(Date)
+    known_earlier_stay: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Stay(Base):
+    """A temporary stay (midlertidig botilbud)."""
+
+    __tablename__ = "stays"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    person_ref: Mapped[str] = mapped_column(String(64), index=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    adults: Mapped[int] = mapped_column(Integer)
+    children: Mapped[int] = mapped_column(Integer)
+    under_30: Mapped[bool] = mapped_column(Boolean)
+    single: Mapped[bool] = mapped_column(Boolean)
+    new_enquiry: Mapped[bool] = mapped_column(Boolean)
+    cause: Mapped[str] = mapped_column(String(40))  # health data for some codes: never leaves NAV
+    decision_date: Mapped[date] = mapped_column(Date)
+    # The provider and price of the first placement; later ones are in stay_moves.
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"), index=True)
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id"))
+    price_per_night: Mapped[int] = mapped_column(Integer)
+    current_provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"), index=True)
+    override_justification: Mapped[str | None] = mapped_column(Text)
+    override_reasons: Mapped[list[str] | None] = mapped_column(JSON)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(String(40))
+    belongings_left: Mapped[bool] = mapped_column(Boolean, default=False)
+    nights: Mapped[int | None] = mapped_column(Integer)
+    cost: Mapped[int | None] = mapped_column(Integer)
+    application_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    application_submitted_on: Mapped[date | None] = mapped_column(Date)
+    application_decision: Mapped[str | None] = mapped_column(String(20))
+    allocated_on: Mapped[date | None] = mapped_column(Date)
+    dwelling_id: Mapped[str | None] = mapped_column(String(64))
+    tenancy_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Absence(Base):
+    """Nights away over one day, not paid; belongings left behind are noted."""
+
+    __tablename__ = "stay_absences"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    stay_id: Mapped[str] = mapped_column(ForeignKey("stays.id"), index=True)
+    first_night: Mapped[date] = mapped_column(Date)
+    returned_on: Mapped[date] = mapped_column(Date)
+    belongings_left: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Move(Base):
+    """The person moved to another provider during the stay (the campsite closes May-July, L12781-12782)."""
+
+    __tablename__ = "stay_moves"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    stay_id: Mapped[str] = mapped_column(ForeignKey("stays.id"), index=True)
+    changed_on: Mapped[date] = mapped_column(Date)
+    provider_id: Mapped[str] = mapped_column(ForeignKey("providers.id"))
+    agreement_id: Mapped[str | None] = mapped_column(ForeignKey("agreements.id"))
+    price_per_night: Mapped[int] = mapped_column(Integer)
+    override_justification: Mapped[str | None] = mapped_column(Text)
+    override_reasons: Mapped[list[str] | None] = mapped_column(JSON)
+
+
+class LimitNotice(Base):
+    """A threshold of the 3-month rule a stay has passed: the job raises each one once."""
+
+    __tablename__ = "stay_limit_notices"
+
+    stay_id: Mapped[str] = mapped_column(ForeignKey("stays.id"), primary_key=True)
+    threshold: Mapped[int] = mapped_column(Integer, primary_key=True)
+    raised_on: Mapped[date] = mapped_column(Date)
+    days_in_stay: Mapped[int] = mapped_column(Integer)
+
+
+class Task(Base):
+    """Work for a NAV adviser: an offer declined, an agreement to renegotiate. `dedupe_key` makes each once."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(60))
+    subject_type: Mapped[str] = mapped_column(String(40))
+    subject_id: Mapped[str] = mapped_column(String(64), index=True)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Quota(Base):
+    __tablename__ = "settlement_quotas"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    state: Mapped[str] = mapped_column(String(20))  # requested | adopted
+    requested_persons: Mapped[int | None] = mapped_column(Integer)
+    requested_on: Mapped[date | None] = mapped_column(Date)
+    adopted_persons: Mapped[int | None] = mapped_column(Integer)
+    unaccompanied_minors: Mapped[int] = mapped_column(Integer, default=0)
+    adopted_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Settlement(Base):
+    """One refugee household to settle."""
+
+    __tablename__ = "settlements"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    quota_id: Mapped[str | None] = mapped_column(ForeignKey("settlement_quotas.id"), index=True)
+    state: Mapped[str] = mapped_column(String(30))
+    adults: Mapped[int] = mapped_column(Integer)
+    children: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40))
+    origin: Mapped[str] = mapped_column(String(40))
+    announced_on: Mapped[date] = mapped_column(Date)
+    planned_settlement_date: Mapped[date | None] = mapped_column(Date)
+    bedrooms_needed: Mapped[int | None] = mapped_column(Integer)
+    accessible_needed: Mapped[bool] = mapped_column(Boolean, default=False)
+    ordered_on: Mapped[date | None] = mapped_column(Date)
+    need_id: Mapped[str | None] = mapped_column(String(64))
+    application_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    dwelling_id: Mapped[str | None] = mapped_column(String(64))
+    tenancy_id: Mapped[str | None] = mapped_column(String(64))
+    settled_on: Mapped[date | None] = mapped_column(Date)
+    establishment_ends_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ChecklistItem(Base):
+    __tablename__ = "settlement_checklist"
+
+    settlement_id: Mapped[str] = mapped_column(ForeignKey("settlements.id"), primary_key=True)
+    item: Mapped[str] = mapped_column(String(60), primary_key=True)
+    done_on: Mapped[date] = mapped_column(Date)
+    done_by: Mapped[str] = mapped_column(String(200))

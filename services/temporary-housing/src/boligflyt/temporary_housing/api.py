@@ -1,0 +1,437 @@
+"""NAV's API under /v1: NAV writes, coordinators read (without personal data or cause codes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi import Response as ResponseParam
+from fastapi.responses import Response
+from sqlalchemy import func, select
+
+from boligflyt.platform.auth import Agency, Principal, require
+from boligflyt.platform.errors import DomainError, NotFound
+from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
+from boligflyt.platform.problems import PROBLEM_RESPONSES
+from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
+from boligflyt.platform.tables import audit_log
+from boligflyt.temporary_housing import domain, models, schemas, service
+from boligflyt.temporary_housing.config import limit_rule
+from boligflyt.temporary_housing.ports import housing_applications, housing_orders
+
+router = APIRouter(prefix="/v1", responses=PROBLEM_RESPONSES)
+
+Writer = Annotated[Principal, Depends(require(Agency.nav))]
+Reader = Annotated[Principal, Depends(require(Agency.nav, Agency.coordinator))]
+
+
+class BadMonth(DomainError):
+    status = 422
+    slug = "validation-error"
+    default_title = "Invalid request"
+
+
+def _month(text: str | None) -> domain.Month | None:
+    if text is None:
+        return None
+    try:
+        return domain.Month.parse(text)
+    except ValueError as exc:
+        raise BadMonth(str(exc)) from exc
+
+
+# --- providers and agreements -------------------------------------------------------------------------
+
+
+@router.post("/providers", status_code=201, tags=["providers"])
+async def register_provider(
+    body: schemas.ProviderIn, database: DatabaseDep, clock: ClockDep, principal: Writer, response: ResponseParam
+) -> schemas.ProviderOut:
+    provider = await service.register_provider(database, principal.actor, body)
+    response.headers["Location"] = f"/v1/providers/{provider.id}"
+    async with database.sessions() as session:
+        return await service.provider_out(session, provider, clock.today())
+
+
+@router.get("/providers", tags=["providers"])
+async def list_providers(
+    database: DatabaseDep, clock: ClockDep, page: PageRequestDep, _: Reader
+) -> Page[schemas.ProviderOut]:
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, select(models.Provider).order_by(models.Provider.name), page)
+        items = [await service.provider_out(session, row, clock.today()) for row in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/providers/{provider_id}", tags=["providers"])
+async def get_provider(provider_id: str, database: DatabaseDep, clock: ClockDep, _: Reader) -> schemas.ProviderOut:
+    async with database.sessions() as session:
+        provider = await session.get(models.Provider, provider_id)
+        if provider is None:
+            raise NotFound(f"there is no provider {provider_id}")
+        return await service.provider_out(session, provider, clock.today())
+
+
+@router.post("/providers/{provider_id}/agreements", status_code=201, tags=["providers"])
+async def add_agreement(
+    provider_id: str, body: schemas.AgreementIn, database: DatabaseDep, principal: Writer, response: ResponseParam
+) -> schemas.AgreementOut:
+    agreement = await service.add_agreement(database, principal.actor, provider_id, body)
+    response.headers["Location"] = f"/v1/providers/{provider_id}/agreements"
+    return service.agreement_out(agreement)
+
+
+@router.get("/providers/{provider_id}/agreements", tags=["providers"])
+async def list_agreements(provider_id: str, database: DatabaseDep, _: Reader) -> list[schemas.AgreementOut]:
+    async with database.sessions() as session:
+        if await session.get(models.Provider, provider_id) is None:
+            raise NotFound(f"there is no provider {provider_id}")
+        rows = await session.scalars(
+            select(models.Agreement)
+            .where(models.Agreement.provider_id == provider_id)
+            .order_by(models.Agreement.valid_from)
+        )
+        return [service.agreement_out(row) for row in rows]
+
+
+@router.post("/agreements/{agreement_id}/terminate", tags=["providers"])
+async def terminate_agreement(
+    agreement_id: str, body: schemas.TerminationIn, database: DatabaseDep, principal: Writer
+) -> schemas.AgreementOut:
+    return service.agreement_out(await service.terminate_agreement(database, principal.actor, agreement_id, body))
+
+
+# --- stays ---------------------------------------------------------------------------------------------------
+
+
+@router.post("/stays", status_code=201, tags=["stays"])
+async def start_stay(
+    body: schemas.StayIn,
+    runtime: RuntimeDep,
+    database: DatabaseDep,
+    clock: ClockDep,
+    principal: Writer,
+    response: ResponseParam,
+) -> schemas.StayOut:
+    """Place a person with a provider tonight (decision under sosialtjenesteloven § 27). Refused with reasons when
+    the provider has no valid quality agreement or the agreement excludes the household, unless
+    `override_justification` says why it must happen all the same."""
+    stay = await service.start_stay(database, principal.actor, body, person_ref_key=runtime.settings.person_ref_key)
+    response.headers["Location"] = f"/v1/stays/{stay.id}"
+    async with database.sessions() as session:
+        return await service.stay_out(session, stay, clock.today(), limit_rule(runtime), personal=True)
+
+
+@router.get("/stays", tags=["stays"])
+async def list_stays(
+    runtime: RuntimeDep,
+    database: DatabaseDep,
+    clock: ClockDep,
+    page: PageRequestDep,
+    principal: Reader,
+    state: Annotated[domain.StayState | None, Query()] = None,
+    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+) -> Page[schemas.StayOut]:
+    query = select(models.Stay).order_by(models.Stay.start_date, models.Stay.id)
+    if state is not None:
+        query = query.where(models.Stay.state == state.value)
+    if person_ref is not None:
+        query = query.where(models.Stay.person_ref == person_ref)
+    personal = principal.agency is Agency.nav
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+        items = [
+            await service.stay_out(session, row, clock.today(), limit_rule(runtime), personal=personal) for row in rows
+        ]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/stays/by-days", tags=["stays"])
+async def stays_by_days(
+    runtime: RuntimeDep,
+    database: DatabaseDep,
+    clock: ClockDep,
+    _: Reader,
+    as_of: Annotated[date | None, Query(description="Count days to this date; today by default.")] = None,
+) -> list[schemas.StayByDays]:
+    """Active stays, longest first, with days in the stay and what the person is waiting for."""
+    return await service.stays_by_days(database, limit_rule(runtime), as_of or clock.today())
+
+
+@router.get("/stays/{stay_id}", tags=["stays"])
+async def get_stay(
+    stay_id: str, runtime: RuntimeDep, database: DatabaseDep, clock: ClockDep, principal: Reader
+) -> schemas.StayOut:
+    async with database.sessions() as session:
+        stay = await session.get(models.Stay, stay_id)
+        if stay is None:
+            raise NotFound(f"there is no stay {stay_id}")
+        return await service.stay_out(
+            session, stay, clock.today(), limit_rule(runtime), personal=principal.agency is Agency.nav
+        )
+
+
+async def _stay_answer(runtime: RuntimeDep, stay_id: str) -> schemas.StayOut:
+    async with runtime.database.sessions() as session:
+        stay = await session.get(models.Stay, stay_id)
+        assert stay is not None
+        return await service.stay_out(session, stay, runtime.clock.today(), limit_rule(runtime), personal=True)
+
+
+@router.post("/stays/{stay_id}/absences", status_code=201, tags=["stays"])
+async def report_absence(
+    stay_id: str, body: schemas.AbsenceIn, runtime: RuntimeDep, principal: Writer
+) -> schemas.StayOut:
+    await service.add_absence(runtime.database, principal.actor, stay_id, body)
+    return await _stay_answer(runtime, stay_id)
+
+
+@router.post("/stays/{stay_id}/move", tags=["stays"])
+async def move_stay(stay_id: str, body: schemas.MoveIn, runtime: RuntimeDep, principal: Writer) -> schemas.StayOut:
+    """The person moves to another provider (e.g. the campsite closes May-July); the price changes from then."""
+    await service.move_stay(runtime.database, principal.actor, stay_id, body)
+    return await _stay_answer(runtime, stay_id)
+
+
+@router.post("/stays/{stay_id}/end", tags=["stays"])
+async def end_stay(stay_id: str, body: schemas.EndIn, runtime: RuntimeDep, principal: Writer) -> schemas.StayOut:
+    await service.end_stay(runtime.database, principal.actor, stay_id, body)
+    return await _stay_answer(runtime, stay_id)
+
+
+@router.post("/stays/{stay_id}/application", tags=["stays"])
+async def link_application(
+    stay_id: str, body: schemas.ApplicationLinkIn, runtime: RuntimeDep, principal: Writer
+) -> schemas.StayOut:
+    """Link the person's own application, or (without application_id) submit one to Boligkontoret now."""
+    await service.link_application(
+        runtime.database,
+        principal.actor,
+        stay_id,
+        body,
+        today=runtime.clock.today(),
+        applications=housing_applications(runtime),
+    )
+    return await _stay_answer(runtime, stay_id)
+
+
+# --- tasks ---------------------------------------------------------------------------------------------------
+
+
+@router.get("/tasks", tags=["tasks"])
+async def list_tasks(
+    database: DatabaseDep,
+    page: PageRequestDep,
+    _: Writer,
+    open_only: Annotated[bool, Query(alias="open")] = True,
+) -> Page[schemas.TaskOut]:
+    query = select(models.Task).order_by(models.Task.created_at, models.Task.id)
+    if open_only:
+        query = query.where(models.Task.done_at.is_(None))
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    items = [task_out(t) for t in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+def task_out(t: models.Task) -> schemas.TaskOut:
+    return schemas.TaskOut(
+        task_id=t.id,
+        kind=t.kind,
+        subject_type=t.subject_type,
+        subject_id=t.subject_id,
+        due_on=t.due_on,
+        description=t.description,
+        created_at=t.created_at,
+        done_at=t.done_at,
+        detail=t.detail,
+    )
+
+
+@router.post("/tasks/{task_id}/done", tags=["tasks"])
+async def complete_task(task_id: str, database: DatabaseDep, principal: Writer) -> schemas.TaskOut:
+    return task_out(await service.complete_task(database, principal.actor, task_id))
+
+
+@router.get("/audit", tags=["tasks"])
+async def audit_trail(
+    database: DatabaseDep,
+    page: PageRequestDep,
+    _: Writer,
+    entity_type: Annotated[str, Query(description="stay, provider, agreement, settlement, quota")],
+    entity_id: Annotated[str, Query()],
+) -> Page[schemas.AuditOut]:
+    """Who changed what, when and why, for one case (every step must be verifiable afterwards)."""
+    query = (
+        select(audit_log)
+        .where(audit_log.c.entity_type == entity_type, audit_log.c.entity_id == entity_id)
+        .order_by(audit_log.c.id)
+    )
+    async with database.sessions() as session:
+        total = await session.scalar(select(func.count()).select_from(query.subquery()))
+        rows = (await session.execute(query.limit(page.limit).offset(page.offset))).mappings().all()
+    items = [
+        schemas.AuditOut(at=r["at"], actor=r["actor"], action=r["action"], reason=r["reason"], detail=r["detail"])
+        for r in rows
+    ]
+    return Page(items=items, total=int(total or 0), limit=page.limit, offset=page.offset)
+
+
+# --- the monthly situation report -------------------------------------------------------------------------
+
+
+@router.get(
+    "/reports/monthly",
+    tags=["reports"],
+    response_model=schemas.MonthlyReportOut,
+    responses={200: {"content": {"text/csv": {"example": "month,persons,under_30,singles,new_enquiries,nights,cost"}}}},
+)
+async def monthly_report(
+    database: DatabaseDep,
+    clock: ClockDep,
+    _: Reader,
+    first: Annotated[str | None, Query(alias="from", description="First month, YYYY-MM.")] = None,
+    last: Annotated[str | None, Query(alias="to", description="Last month, YYYY-MM; this month by default.")] = None,
+    format: Annotated[Literal["json", "csv"], Query()] = "json",
+    as_of: Annotated[date | None, Query(description="Count open stays up to this day; today by default.")] = None,
+) -> Response | schemas.MonthlyReportOut:
+    """NAV's situation report (DOMAIN.md §6 item 2): per month persons, under 30, singles, new enquiries, plus
+    nights used and their cost."""
+    today = as_of or clock.today()
+    rows = await service.monthly_report(database, _month(first), _month(last), today)
+    if format == "csv":
+        return Response(
+            domain.report_csv(rows),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="situation-report.csv"'},
+        )
+    return schemas.MonthlyReportOut(as_of=today, months=[schemas.MonthRowOut(**vars(r)) for r in rows])
+
+
+# --- refugee settlement ------------------------------------------------------------------------------------
+
+
+@router.post("/quotas", status_code=201, tags=["settlement"])
+async def request_quota(
+    body: schemas.QuotaIn, database: DatabaseDep, principal: Writer, response: ResponseParam
+) -> schemas.QuotaOut:
+    quota = await service.request_quota(database, principal.actor, body)
+    response.headers["Location"] = f"/v1/quotas/{quota.id}"
+    return service.quota_out(quota)
+
+
+@router.post("/quotas/{quota_id}/adopt", tags=["settlement"])
+async def adopt_quota(
+    quota_id: str, body: schemas.QuotaAdoptIn, database: DatabaseDep, principal: Writer
+) -> schemas.QuotaOut:
+    return service.quota_out(await service.adopt_quota(database, principal.actor, quota_id, body))
+
+
+@router.get("/quotas", tags=["settlement"])
+async def list_quotas(
+    database: DatabaseDep, _: Reader, year: Annotated[int | None, Query(ge=2000, le=2100)] = None
+) -> list[schemas.QuotaOut]:
+    query = select(models.Quota).order_by(models.Quota.year, models.Quota.id)
+    if year is not None:
+        query = query.where(models.Quota.year == year)
+    async with database.sessions() as session:
+        return [service.quota_out(row) for row in await session.scalars(query)]
+
+
+@router.get("/quotas/{quota_id}", tags=["settlement"])
+async def get_quota(quota_id: str, database: DatabaseDep, _: Reader) -> schemas.QuotaOut:
+    async with database.sessions() as session:
+        row = await session.get(models.Quota, quota_id)
+        if row is None:
+            raise NotFound(f"there is no quota {quota_id}")
+        return service.quota_out(row)
+
+
+@router.get("/quotas/progress/{year}", tags=["settlement"])
+async def quota_progress(year: int, database: DatabaseDep, _: Reader) -> schemas.QuotaProgressOut:
+    if not 2000 <= year <= 2100:
+        raise BadMonth("the year must lie between 2000 and 2100")
+    return await service.quota_progress(database, year)
+
+
+@router.post("/settlements", status_code=201, tags=["settlement"])
+async def announce_settlement(
+    body: schemas.SettlementIn, database: DatabaseDep, principal: Writer, response: ResponseParam
+) -> schemas.SettlementOut:
+    row = await service.announce_settlement(database, principal.actor, body)
+    response.headers["Location"] = f"/v1/settlements/{row.id}"
+    async with database.sessions() as session:
+        return await service.settlement_out(session, row)
+
+
+@router.get("/settlements", tags=["settlement"])
+async def list_settlements(
+    database: DatabaseDep,
+    page: PageRequestDep,
+    _: Reader,
+    state: Annotated[domain.SettlementState | None, Query()] = None,
+    quota_id: Annotated[str | None, Query()] = None,
+) -> Page[schemas.SettlementOut]:
+    query = select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id)
+    if state is not None:
+        query = query.where(models.Settlement.state == state.value)
+    if quota_id is not None:
+        query = query.where(models.Settlement.quota_id == quota_id)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+        items = [await service.settlement_out(session, row) for row in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/settlements/{settlement_id}", tags=["settlement"])
+async def get_settlement(settlement_id: str, database: DatabaseDep, _: Reader) -> schemas.SettlementOut:
+    async with database.sessions() as session:
+        row = await session.get(models.Settlement, settlement_id)
+        if row is None:
+            raise NotFound(f"there is no settlement {settlement_id}")
+        return await service.settlement_out(session, row)
+
+
+@router.post("/settlements/{settlement_id}/housing-order", tags=["settlement"])
+async def order_housing(
+    settlement_id: str, body: schemas.HousingOrderIn, runtime: RuntimeDep, principal: Writer
+) -> schemas.SettlementOut:
+    """Send the housing order for the household to the ordering function."""
+    row = await service.order_housing(
+        runtime.database,
+        principal.actor,
+        settlement_id,
+        body,
+        today=runtime.clock.today(),
+        orders=housing_orders(runtime),
+    )
+    async with runtime.database.sessions() as session:
+        return await service.settlement_out(session, row)
+
+
+@router.post("/settlements/{settlement_id}/application", tags=["settlement"])
+async def link_settlement_application(
+    settlement_id: str, body: schemas.SettlementApplicationIn, database: DatabaseDep, principal: Writer
+) -> schemas.SettlementOut:
+    row = await service.link_settlement_application(database, principal.actor, settlement_id, body.application_id)
+    async with database.sessions() as session:
+        return await service.settlement_out(session, row)
+
+
+@router.post("/settlements/{settlement_id}/checklist", tags=["settlement"])
+async def tick_checklist(
+    settlement_id: str, body: schemas.ChecklistIn, database: DatabaseDep, principal: Writer
+) -> schemas.SettlementOut:
+    await service.tick_checklist(database, principal.actor, settlement_id, body)
+    async with database.sessions() as session:
+        row = await session.get(models.Settlement, settlement_id)
+        assert row is not None
+        return await service.settlement_out(session, row)
+
+
+@router.post("/settlements/{settlement_id}/establishment-done", tags=["settlement"])
+async def finish_establishment(settlement_id: str, runtime: RuntimeDep, principal: Writer) -> schemas.SettlementOut:
+    row = await service.finish_establishment(runtime.database, principal.actor, settlement_id, runtime.clock.today())
+    async with runtime.database.sessions() as session:
+        return await service.settlement_out(session, row)

@@ -1,0 +1,417 @@
+"""Request and response bodies of NAV's API."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from boligflyt.contracts.codes import (
+    ProviderKind,
+    SettlementCategory,
+    SettlementOrigin,
+    StayCause,
+    StayEndReason,
+)
+from boligflyt.contracts.fields import Id
+from boligflyt.platform.personref import validate_national_id
+
+NationalId = Annotated[str, AfterValidator(validate_national_id)]
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ProviderIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Larvik pensjonat",
+                    "kind": "pension",
+                    "address": "Storgata 1, 3256 Larvik",
+                    "owner_operator": "Pensjonat AS",
+                    "capacity": 12,
+                }
+            ]
+        },
+    )
+
+    name: Text
+    kind: ProviderKind
+    address: Text
+    owner_operator: Text = Field(description="Who owns or runs the place.")
+    capacity: int | None = Field(default=None, ge=0, description="Places; null when not limited.")
+
+
+class ProviderOut(BaseModel):
+    provider_id: str
+    name: str
+    kind: ProviderKind
+    address: str
+    owner_operator: str
+    capacity: int | None
+    active: bool
+    occupied: int = 0
+    agreement_in_force: AgreementOut | None = None
+
+
+class AgreementIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"valid_from": "2015-01-01", "valid_to": "2016-12-31", "price_per_night": 600}]
+        },
+    )
+
+    valid_from: date
+    valid_to: date = Field(description="The last day the agreement applies (at most 2 years after valid_from).")
+    price_per_night: int = Field(ge=0, description="NOK per night actually used.")
+    address: Text | None = Field(default=None, description="The one address it covers; the provider's by default.")
+    excludes_families_with_children: bool = True
+    excludes_under_18: bool = True
+
+
+class AgreementOut(BaseModel):
+    agreement_id: str
+    provider_id: str
+    address: str
+    valid_from: date
+    valid_to: date
+    renegotiation_deadline: date
+    price_per_night: int
+    excludes_families_with_children: bool
+    excludes_under_18: bool
+    terminated_on: date | None
+    termination_reason: str | None
+
+
+class TerminationIn(In):
+    terminated_on: date = Field(description="The first day the agreement no longer applies.")
+    reason: Text
+
+
+class PersonIn(In):
+    national_id: NationalId
+    name: Text
+    birth_date: date
+
+
+class StayIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "person": {"national_id": "01018012371", "name": "Kari Nordmann", "birth_date": "1980-01-01"},
+                    "adults": 1,
+                    "children": 0,
+                    "cause": "eviction",
+                    "decision_date": "2015-01-08",
+                    "provider_id": "prov-pension-1",
+                    "start_date": "2015-01-08",
+                }
+            ]
+        },
+    )
+
+    person: PersonIn
+    adults: int = Field(default=1, ge=1)
+    children: int = Field(default=0, ge=0)
+    cause: StayCause
+    decision_date: date = Field(description="The date of the decision (vedtak) under sosialtjenesteloven § 27.")
+    provider_id: Id
+    start_date: date = Field(description="The first night.")
+    override_justification: str | None = Field(
+        default=None, max_length=2000, description="Why the person is placed although the checks refuse it."
+    )
+    price_per_night: int | None = Field(
+        default=None, ge=0, description="Only when there is no valid agreement (an override): the price agreed."
+    )
+    known_earlier_stay: bool = Field(default=False, description="The person had a stay before NAV's records here.")
+
+    @model_validator(mode="after")
+    def check_decision(self) -> Self:
+        if self.decision_date > self.start_date:
+            raise ValueError("the decision (vedtak) comes on or before the first night")
+        return self
+
+
+class AbsenceIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"first_night": "2015-01-20", "returned_on": "2015-01-23", "belongings_left": True}]
+        },
+    )
+
+    first_night: date
+    returned_on: date
+    belongings_left: bool = False
+
+
+class AbsenceOut(BaseModel):
+    first_night: date
+    returned_on: date
+    nights: int
+    belongings_left: bool
+
+
+class MoveIn(In):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"provider_id": "prov-barracks-2", "changed_on": "2015-02-01"}]}
+    )
+
+    provider_id: Id
+    changed_on: date = Field(description="The first night at the new provider.")
+    override_justification: str | None = Field(default=None, max_length=2000)
+    price_per_night: int | None = Field(default=None, ge=0, description="Only without a valid agreement.")
+
+
+class MoveOut(BaseModel):
+    changed_on: date
+    provider_id: str
+    agreement_id: str | None
+    price_per_night: int
+    override_reasons: list[str] | None
+
+
+class EndIn(In):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"end_date": "2015-03-16", "reason": "private_rental"}]}
+    )
+
+    end_date: date = Field(description="The day the person left (the last night is the night before).")
+    reason: StayEndReason
+    tenancy_id: Id | None = None
+    belongings_left: bool = Field(default=False, description="The person left belongings behind at the provider.")
+
+
+class ApplicationLinkIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"application_id": "app-2015-0042", "submitted_on": "2015-01-12"}]},
+    )
+
+    application_id: Id | None = Field(
+        default=None, description="An application the person made; leave out to have NAV submit one now."
+    )
+    submitted_on: date | None = Field(default=None, description="When the linked application was submitted.")
+    bedrooms_needed: int = Field(default=1, ge=0, description="When NAV submits: bedrooms the household needs.")
+    accessible_needed: bool = False
+    consent_signed_on: date | None = Field(
+        default=None, description="When NAV submits: the day the person signed consent (today by default)."
+    )
+
+
+class PersonOut(BaseModel):
+    name: str
+    national_id: str
+    birth_date: date
+
+
+class StayOut(BaseModel):
+    stay_id: str
+    person_ref: str
+    person: PersonOut | None = Field(default=None, description="Only for NAV.")
+    cause: StayCause | None = Field(default=None, description="Only for NAV.")
+    state: str
+    adults: int
+    children: int
+    under_30: bool
+    single: bool
+    new_enquiry: bool
+    decision_date: date
+    provider_id: str = Field(description="Where the person stays now.")
+    agreement_id: str | None
+    price_per_night: int = Field(description="The price per night where the person stays now.")
+    override_justification: str | None = None
+    override_reasons: list[str] | None = None
+    start_date: date
+    end_date: date | None
+    end_reason: str | None
+    belongings_left: bool
+    nights: int
+    cost: int
+    days_in_stay: int
+    limit_date: date
+    blocking_reason: str | None
+    application_id: str | None
+    application_submitted_on: date | None
+    application_decision: str | None
+    allocated_on: date | None
+    dwelling_id: str | None
+    tenancy_id: str | None
+    moves: list[MoveOut] = []
+    absences: list[AbsenceOut] = []
+
+
+class StayByDays(BaseModel):
+    stay_id: str
+    person_ref: str
+    provider_id: str
+    state: str
+    start_date: date
+    days_in_stay: int
+    limit_date: date
+    over_limit: bool
+    blocking_reason: str | None
+    application_id: str | None
+
+
+class TaskOut(BaseModel):
+    task_id: str
+    kind: str
+    subject_type: str
+    subject_id: str
+    due_on: date | None
+    description: str
+    created_at: datetime
+    done_at: datetime | None
+    detail: dict[str, Any] | None
+
+
+class AuditOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    reason: str | None
+    detail: dict[str, Any] | None
+
+
+class QuotaIn(In):
+    year: int = Field(ge=2000, le=2100)
+    requested_persons: int | None = Field(default=None, ge=0)
+    requested_on: date | None = None
+
+
+class QuotaAdoptIn(In):
+    adopted_persons: int = Field(ge=0)
+    unaccompanied_minors: int = Field(default=0, ge=0)
+    adopted_on: date
+
+    @model_validator(mode="after")
+    def check_minors(self) -> Self:
+        if self.unaccompanied_minors > self.adopted_persons:
+            raise ValueError("unaccompanied_minors cannot exceed adopted_persons")
+        return self
+
+
+class QuotaOut(BaseModel):
+    quota_id: str
+    year: int
+    state: str
+    requested_persons: int | None
+    requested_on: date | None
+    adopted_persons: int | None
+    unaccompanied_minors: int
+    adopted_on: date | None
+
+
+class SettlementIn(In):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "quota_id": "quota-2015",
+                    "adults": 2,
+                    "children": 3,
+                    "category": "family",
+                    "origin": "reception_centre",
+                    "announced_on": "2015-01-22",
+                    "planned_settlement_date": "2015-04-15",
+                }
+            ]
+        },
+    )
+
+    quota_id: Id | None = None
+    adults: int = Field(ge=0)
+    children: int = Field(ge=0)
+    category: SettlementCategory
+    origin: SettlementOrigin
+    announced_on: date
+    planned_settlement_date: date | None = None
+    bedrooms_needed: int | None = Field(default=None, ge=0)
+    accessible_needed: bool = False
+
+    @model_validator(mode="after")
+    def check_household(self) -> Self:
+        if self.adults + self.children == 0:
+            raise ValueError("a household has at least one person")
+        return self
+
+
+class HousingOrderIn(In):
+    needed_by: date | None = Field(default=None, description="Defaults to the planned settlement date.")
+    bedrooms_needed: int | None = Field(default=None, ge=0)
+
+
+class SettlementApplicationIn(In):
+    application_id: Id
+
+
+class ChecklistIn(In):
+    item: str
+    done_on: date
+
+
+class SettlementOut(BaseModel):
+    settlement_id: str
+    quota_id: str | None
+    state: str
+    adults: int
+    children: int
+    category: str
+    origin: str
+    announced_on: date
+    planned_settlement_date: date | None
+    bedrooms_needed: int | None
+    accessible_needed: bool
+    ordered_on: date | None
+    need_id: str | None
+    application_id: str | None
+    dwelling_id: str | None
+    tenancy_id: str | None
+    settled_on: date | None
+    establishment_ends_on: date | None
+    checklist_done: dict[str, date] = {}
+    checklist_missing: list[str] = []
+
+
+class QuotaMonthOut(BaseModel):
+    month: str
+    settled_persons: int
+    settled_cumulative: int
+    expected_cumulative: int
+    behind_by: int
+
+
+class QuotaProgressOut(BaseModel):
+    year: int
+    adopted_persons: int
+    settled_persons: int
+    months: list[QuotaMonthOut]
+
+
+class MonthRowOut(BaseModel):
+    month: str
+    persons: int
+    under_30: int
+    singles: int
+    new_enquiries: int
+    nights: int
+    cost: int
+
+
+class MonthlyReportOut(BaseModel):
+    as_of: date
+    months: list[MonthRowOut]
+
+
+ProviderOut.model_rebuild()

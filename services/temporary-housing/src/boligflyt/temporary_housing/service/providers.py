@@ -1,0 +1,203 @@
+"""Providers and their quality agreements: registering, agreeing, terminating, the renegotiation reminder."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from boligflyt.contracts.codes import ProviderKind
+from boligflyt.platform.db import Database, utcnow
+from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.temporary_housing import domain, models, schemas
+from boligflyt.temporary_housing.domain import ACTIVE_STATES
+from boligflyt.temporary_housing.models import new_id
+
+
+def agreement_terms(row: models.Agreement) -> domain.AgreementTerms:
+    return domain.AgreementTerms(
+        agreement_id=row.id,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        price_per_night=row.price_per_night,
+        excludes_families_with_children=row.excludes_families_with_children,
+        excludes_under_18=row.excludes_under_18,
+        terminated_on=row.terminated_on,
+    )
+
+
+def agreement_out(row: models.Agreement) -> schemas.AgreementOut:
+    return schemas.AgreementOut(
+        agreement_id=row.id,
+        provider_id=row.provider_id,
+        address=row.address,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        renegotiation_deadline=row.renegotiation_deadline,
+        price_per_night=row.price_per_night,
+        excludes_families_with_children=row.excludes_families_with_children,
+        excludes_under_18=row.excludes_under_18,
+        terminated_on=row.terminated_on,
+        termination_reason=row.termination_reason,
+    )
+
+
+async def get_provider(session: AsyncSession, provider_id: str) -> models.Provider:
+    provider = await session.get(models.Provider, provider_id)
+    if provider is None:
+        raise NotFound(f"there is no provider {provider_id}", extra={"provider_id": provider_id})
+    return provider
+
+
+async def agreements_of(session: AsyncSession, provider_id: str) -> list[models.Agreement]:
+    rows = await session.scalars(
+        select(models.Agreement)
+        .where(models.Agreement.provider_id == provider_id)
+        .order_by(models.Agreement.valid_from)
+    )
+    return list(rows)
+
+
+async def occupied_places(session: AsyncSession, provider_id: str) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(models.Stay)
+        .where(models.Stay.current_provider_id == provider_id, models.Stay.state.in_(ACTIVE_STATES))
+    )
+    return int(count or 0)
+
+
+async def provider_out(session: AsyncSession, provider: models.Provider, today: date) -> schemas.ProviderOut:
+    rows = await agreements_of(session, provider.id)
+    in_force = domain.agreement_in_force([agreement_terms(r) for r in rows], today)
+    current = next((r for r in rows if in_force and r.id == in_force.agreement_id), None)
+    return schemas.ProviderOut(
+        provider_id=provider.id,
+        name=provider.name,
+        kind=ProviderKind(provider.kind),
+        address=provider.address,
+        owner_operator=provider.owner_operator,
+        capacity=provider.capacity,
+        active=provider.active,
+        occupied=await occupied_places(session, provider.id),
+        agreement_in_force=agreement_out(current) if current else None,
+    )
+
+
+async def register_provider(database: Database, actor: str, body: schemas.ProviderIn) -> models.Provider:
+    async with database.unit_of_work(actor) as uow:
+        provider = models.Provider(
+            id=new_id("prov"),
+            name=body.name,
+            kind=body.kind.value,
+            address=body.address,
+            owner_operator=body.owner_operator,
+            capacity=body.capacity,
+            active=True,
+            created_at=utcnow(),
+        )
+        uow.session.add(provider)
+        uow.audit("provider.registered", "provider", provider.id, detail={"kind": body.kind.value})
+        await uow.commit()
+    return provider
+
+
+async def add_agreement(
+    database: Database, actor: str, provider_id: str, body: schemas.AgreementIn
+) -> models.Agreement:
+    domain.check_agreement_period(body.valid_from, body.valid_to)
+    async with database.unit_of_work(actor) as uow:
+        provider = await get_provider(uow.session, provider_id)
+        existing = await agreements_of(uow.session, provider_id)
+        domain.check_no_overlap(body.valid_from, body.valid_to, [agreement_terms(r) for r in existing])
+        agreement = models.Agreement(
+            id=new_id("agr"),
+            provider_id=provider.id,
+            address=body.address or provider.address,
+            valid_from=body.valid_from,
+            valid_to=body.valid_to,
+            renegotiation_deadline=domain.renegotiation_deadline(body.valid_to),
+            price_per_night=body.price_per_night,
+            excludes_families_with_children=body.excludes_families_with_children,
+            excludes_under_18=body.excludes_under_18,
+            created_at=utcnow(),
+        )
+        uow.session.add(agreement)
+        uow.audit(
+            "agreement.made",
+            "agreement",
+            agreement.id,
+            detail={
+                "provider_id": provider.id,
+                "valid_from": body.valid_from.isoformat(),
+                "valid_to": body.valid_to.isoformat(),
+                "price_per_night": body.price_per_night,
+            },
+        )
+        await uow.commit()
+    return agreement
+
+
+async def terminate_agreement(
+    database: Database, actor: str, agreement_id: str, body: schemas.TerminationIn
+) -> models.Agreement:
+    async with database.unit_of_work(actor) as uow:
+        agreement = await uow.session.get(models.Agreement, agreement_id)
+        if agreement is None:
+            raise NotFound(f"there is no agreement {agreement_id}")
+        if agreement.terminated_on is not None:
+            raise Conflict("the agreement is already terminated", current_state="terminated")
+        if body.terminated_on < agreement.valid_from:
+            raise RuleViolation("an agreement cannot be terminated before it starts", code="termination_before_start")
+        agreement.terminated_on = body.terminated_on
+        agreement.termination_reason = body.reason
+        uow.audit("agreement.terminated", "agreement", agreement.id, reason=body.reason)
+        await uow.commit()
+    return agreement
+
+
+async def remind_renegotiation(database: Database, today: date) -> int:
+    """A task for each agreement whose renegotiation deadline is within 30 days (or past) and which has not
+    expired; once per agreement."""
+    async with database.sessions() as session:
+        rows = list(
+            await session.scalars(
+                select(models.Agreement).where(
+                    models.Agreement.terminated_on.is_(None),
+                    models.Agreement.valid_to >= today,
+                    models.Agreement.renegotiation_deadline <= today + timedelta(days=30),
+                )
+            )
+        )
+        existing = set(
+            await session.scalars(select(models.Task.dedupe_key).where(models.Task.kind == "agreement_renegotiation"))
+        )
+    created = 0
+    for agreement in rows:
+        key = f"agreement_renegotiation:{agreement.id}"
+        if key in existing:
+            continue
+        try:
+            async with database.unit_of_work("job:agreement-reminder") as uow:
+                uow.session.add(
+                    models.Task(
+                        id=new_id("task"),
+                        dedupe_key=key,
+                        kind="agreement_renegotiation",
+                        subject_type="agreement",
+                        subject_id=agreement.id,
+                        due_on=agreement.renegotiation_deadline,
+                        description=f"Renegotiate the quality agreement with provider {agreement.provider_id} by "
+                        f"{agreement.renegotiation_deadline}: it expires {agreement.valid_to}.",
+                        created_at=utcnow(),
+                        detail={"provider_id": agreement.provider_id, "valid_to": agreement.valid_to.isoformat()},
+                    )
+                )
+                uow.audit("task.created", "agreement", agreement.id, detail={"kind": "agreement_renegotiation"})
+                await uow.commit()
+                created += 1
+        except IntegrityError:
+            pass
+    return created

@@ -1,0 +1,128 @@
+"""Reactions to Boligkontoret's events; handlers.py calls these inside the inbox's unit of work, so each
+happens once."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from boligflyt.contracts.codes import StayEndReason
+from boligflyt.platform.db import Database, UnitOfWork, utcnow
+from boligflyt.platform.errors import Conflict, NotFound
+from boligflyt.temporary_housing import domain, models
+from boligflyt.temporary_housing.domain import ACTIVE_STATES
+from boligflyt.temporary_housing.models import new_id
+from boligflyt.temporary_housing.service.settlement import settle, settlement_by_application
+from boligflyt.temporary_housing.service.stays import active_stay_of, close_stay, record_link
+
+
+async def on_application_submitted(
+    uow: UnitOfWork, application_id: str, ref: str, submitted_on: date, case_ref: str | None
+) -> None:
+    stay = await uow.session.get(models.Stay, case_ref) if case_ref else None
+    if stay is None or stay.state not in ACTIVE_STATES:
+        stay = await active_stay_of(uow.session, ref)
+    if stay is not None and stay.application_id is None:
+        record_link(uow, stay, application_id, submitted_on, submitted_on)
+    settlement = await uow.session.get(models.Settlement, case_ref) if case_ref else None
+    if settlement is not None and settlement.application_id is None:
+        settlement.application_id = application_id
+        uow.audit(
+            "settlement.application_linked", "settlement", settlement.id, detail={"application_id": application_id}
+        )
+
+
+async def on_application_decided(uow: UnitOfWork, application_id: str, outcome: str) -> None:
+    """`outcome` is the committee's (approved, rejected) or `left_list` when it left the waiting list."""
+    rows = await uow.session.scalars(
+        select(models.Stay).where(models.Stay.application_id == application_id, models.Stay.state.in_(ACTIVE_STATES))
+    )
+    for stay in rows:
+        stay.application_decision = outcome
+        uow.audit("stay.application_decided", "stay", stay.id, detail={"outcome": outcome})
+
+
+async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling_id: str, decided_on: date) -> None:
+    stay = await active_stay_of(uow.session, ref)
+    if stay is not None and stay.state == domain.StayState.STARTED.value:
+        stay.state = domain.transition(domain.StayState(stay.state), domain.StayState.ALLOCATED).value
+        stay.allocated_on = decided_on
+        stay.dwelling_id = dwelling_id
+        if stay.application_id is None:
+            stay.application_id = application_id
+        uow.audit("stay.allocated", "stay", stay.id, detail={"dwelling_id": dwelling_id})
+    settlement = await settlement_by_application(uow.session, application_id)
+    if settlement is not None and settlement.state in (
+        domain.SettlementState.ANNOUNCED.value,
+        domain.SettlementState.HOUSING_ORDERED.value,
+    ):
+        settlement.state = domain.settlement_transition(
+            domain.SettlementState(settlement.state), domain.SettlementState.DWELLING_ALLOCATED
+        ).value
+        settlement.dwelling_id = dwelling_id
+        uow.audit("settlement.dwelling_allocated", "settlement", settlement.id, detail={"dwelling_id": dwelling_id})
+
+
+async def on_moved_in(
+    uow: UnitOfWork, tenancy_id: str, application_id: str, ref: str, dwelling_id: str, move_in_date: date
+) -> None:
+    stay = await active_stay_of(uow.session, ref)
+    if stay is not None:
+        if stay.application_id is None:
+            stay.application_id = application_id
+        await close_stay(
+            uow,
+            stay,
+            max(move_in_date, stay.start_date),
+            StayEndReason.PERMANENT_HOUSING,
+            tenancy_id=tenancy_id,
+            from_event=True,
+        )
+    settlement = await settlement_by_application(uow.session, application_id)
+    if settlement is not None and settlement.state not in (
+        domain.SettlementState.ESTABLISHMENT.value,
+        domain.SettlementState.DONE.value,
+    ):
+        settle(uow, settlement, tenancy_id, dwelling_id, move_in_date, application_id)
+
+
+async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str, answered_on: date) -> None:
+    stay = await uow.session.scalar(select(models.Stay).where(models.Stay.application_id == application_id))
+    settlement = await settlement_by_application(uow.session, application_id)
+    for subject_type, subject in (("stay", stay), ("settlement", settlement)):
+        if subject is None:
+            continue
+        key = f"offer_declined:{offer_id}:{subject.id}"
+        # The inbox skips a redelivered event; this skips the same answer published again under a new id.
+        if await uow.session.scalar(select(models.Task.id).where(models.Task.dedupe_key == key)) is not None:
+            continue
+        uow.session.add(
+            models.Task(
+                id=new_id("task"),
+                dedupe_key=key,
+                kind="offer_declined",
+                subject_type=subject_type,
+                subject_id=subject.id,
+                due_on=answered_on + timedelta(days=7),
+                description=f"The offer {offer_id} on application {application_id} was declined: follow up with "
+                "the person (normally one offer only, the application may leave the waiting list).",
+                created_at=utcnow(),
+                detail={"offer_id": offer_id, "application_id": application_id},
+            )
+        )
+        uow.audit("task.created", subject_type, subject.id, detail={"kind": "offer_declined", "offer_id": offer_id})
+
+
+async def complete_task(database: Database, actor: str, task_id: str) -> models.Task:
+    """An adviser marks a task done (an offer declined was followed up, an agreement renegotiated...)."""
+    async with database.unit_of_work(actor) as uow:
+        task = await uow.session.get(models.Task, task_id)
+        if task is None:
+            raise NotFound(f"there is no task {task_id}")
+        if task.done_at is not None:
+            raise Conflict("the task is already done", current_state="done")
+        task.done_at = utcnow()
+        uow.audit("task.done", task.subject_type, task.subject_id, detail={"task_id": task.id, "kind": task.kind})
+        await uow.commit()
+    return task

@@ -1,0 +1,365 @@
+"""Refugee settlement: quotas, announced households, the housing order, move-in, the establishment phase."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from boligflyt.contracts.codes import SettlementCategory
+from boligflyt.contracts.events import temporary_housing as ev
+from boligflyt.platform.db import Database, UnitOfWork, utcnow
+from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.temporary_housing import domain, models, schemas
+from boligflyt.temporary_housing.models import new_id
+from boligflyt.temporary_housing.ports import (
+    HousingOrderRequest,
+    HousingOrders,
+)
+
+
+def quota_out(row: models.Quota) -> schemas.QuotaOut:
+    return schemas.QuotaOut(
+        quota_id=row.id,
+        year=row.year,
+        state=row.state,
+        requested_persons=row.requested_persons,
+        requested_on=row.requested_on,
+        adopted_persons=row.adopted_persons,
+        unaccompanied_minors=row.unaccompanied_minors,
+        adopted_on=row.adopted_on,
+    )
+
+
+async def request_quota(database: Database, actor: str, body: schemas.QuotaIn) -> models.Quota:
+    async with database.unit_of_work(actor) as uow:
+        quota = models.Quota(
+            id=new_id("quota"),
+            year=body.year,
+            state="requested",
+            requested_persons=body.requested_persons,
+            requested_on=body.requested_on,
+            unaccompanied_minors=0,
+        )
+        uow.session.add(quota)
+        uow.audit("quota.requested", "quota", quota.id, detail={"year": body.year})
+        await uow.commit()
+    return quota
+
+
+async def adopt_quota(database: Database, actor: str, quota_id: str, body: schemas.QuotaAdoptIn) -> models.Quota:
+    async with database.unit_of_work(actor) as uow:
+        quota = await uow.session.get(models.Quota, quota_id)
+        if quota is None:
+            raise NotFound(f"there is no quota {quota_id}")
+        if quota.state != "requested":
+            raise Conflict("the quota is already adopted", current_state=quota.state)
+        quota.state = "adopted"
+        quota.adopted_persons = body.adopted_persons
+        quota.unaccompanied_minors = body.unaccompanied_minors
+        quota.adopted_on = body.adopted_on
+        uow.record(
+            ev.SettlementQuotaAdopted(
+                quota_id=quota.id,
+                year=quota.year,
+                adopted_on=body.adopted_on,
+                requested_persons=quota.requested_persons,
+                adopted_persons=body.adopted_persons,
+                unaccompanied_minors=body.unaccompanied_minors,
+            )
+        )
+        uow.audit("quota.adopted", "quota", quota.id, detail={"adopted_persons": body.adopted_persons})
+        await uow.commit()
+    return quota
+
+
+async def get_settlement(session: AsyncSession, settlement_id: str) -> models.Settlement:
+    row = await session.get(models.Settlement, settlement_id)
+    if row is None:
+        raise NotFound(f"there is no settlement {settlement_id}")
+    return row
+
+
+async def settlement_by_application(session: AsyncSession, application_id: str) -> models.Settlement | None:
+    row: models.Settlement | None = await session.scalar(
+        select(models.Settlement).where(models.Settlement.application_id == application_id)
+    )
+    return row
+
+
+async def settlement_out(session: AsyncSession, row: models.Settlement) -> schemas.SettlementOut:
+    items = await session.execute(
+        select(models.ChecklistItem.item, models.ChecklistItem.done_on).where(
+            models.ChecklistItem.settlement_id == row.id
+        )
+    )
+    done = {item: done_on for item, done_on in items}
+    return schemas.SettlementOut(
+        settlement_id=row.id,
+        quota_id=row.quota_id,
+        state=row.state,
+        adults=row.adults,
+        children=row.children,
+        category=row.category,
+        origin=row.origin,
+        announced_on=row.announced_on,
+        planned_settlement_date=row.planned_settlement_date,
+        bedrooms_needed=row.bedrooms_needed,
+        accessible_needed=row.accessible_needed,
+        ordered_on=row.ordered_on,
+        need_id=row.need_id,
+        application_id=row.application_id,
+        dwelling_id=row.dwelling_id,
+        tenancy_id=row.tenancy_id,
+        settled_on=row.settled_on,
+        establishment_ends_on=row.establishment_ends_on,
+        checklist_done=done,
+        checklist_missing=domain.Checklist(done).missing,
+    )
+
+
+async def announce_settlement(database: Database, actor: str, body: schemas.SettlementIn) -> models.Settlement:
+    async with database.unit_of_work(actor) as uow:
+        if body.quota_id is not None and await uow.session.get(models.Quota, body.quota_id) is None:
+            raise NotFound(f"there is no quota {body.quota_id}")
+        row = models.Settlement(
+            id=new_id("set"),
+            quota_id=body.quota_id,
+            state=domain.SettlementState.ANNOUNCED.value,
+            adults=body.adults,
+            children=body.children,
+            category=body.category.value,
+            origin=body.origin.value,
+            announced_on=body.announced_on,
+            planned_settlement_date=body.planned_settlement_date,
+            bedrooms_needed=body.bedrooms_needed,
+            accessible_needed=body.accessible_needed,
+        )
+        uow.session.add(row)
+        uow.record(
+            ev.SettlementAnnounced(
+                settlement_id=row.id,
+                quota_id=row.quota_id,
+                adults=row.adults,
+                children=row.children,
+                announced_on=row.announced_on,
+                planned_settlement_date=row.planned_settlement_date,
+                category=body.category,
+                origin=body.origin,
+            )
+        )
+        uow.audit("settlement.announced", "settlement", row.id)
+        await uow.commit()
+    return row
+
+
+def default_bedrooms(adults: int, children: int) -> int:
+    """One bedroom for the adults and one for every two children: the ordering function adjusts."""
+    return max(1, (1 if adults else 0) + (children + 1) // 2)
+
+
+async def order_housing(
+    database: Database,
+    actor: str,
+    settlement_id: str,
+    body: schemas.HousingOrderIn,
+    *,
+    today: date,
+    orders: HousingOrders,
+) -> models.Settlement:
+    async with database.sessions() as session:
+        row = await get_settlement(session, settlement_id)
+    domain.settlement_transition(domain.SettlementState(row.state), domain.SettlementState.HOUSING_ORDERED)
+    needed_by = body.needed_by or row.planned_settlement_date
+    if needed_by is None:
+        raise RuleViolation("say when the dwelling is needed (needed_by)", code="needed_by_missing")
+    if needed_by < today:
+        raise RuleViolation("the dwelling cannot be needed before the order is sent", code="needed_by_in_past")
+    bedrooms = body.bedrooms_needed or row.bedrooms_needed or default_bedrooms(row.adults, row.children)
+    request = HousingOrderRequest(
+        settlement_id=row.id,
+        adults=row.adults,
+        children=row.children,
+        category=row.category,
+        bedrooms_needed=bedrooms,
+        accessible_needed=row.accessible_needed,
+        needed_by=needed_by,
+        ordered_on=today,
+    )
+    need_id = await orders.order_housing(request)
+    async with database.unit_of_work(actor) as uow:
+        row = await get_settlement(uow.session, settlement_id)
+        row.state = domain.settlement_transition(
+            domain.SettlementState(row.state), domain.SettlementState.HOUSING_ORDERED
+        ).value
+        row.ordered_on = today
+        row.need_id = need_id
+        row.bedrooms_needed = bedrooms
+        uow.record(
+            ev.SettlementHousingOrdered(
+                settlement_id=row.id,
+                quota_id=row.quota_id,
+                adults=row.adults,
+                children=row.children,
+                ordered_on=today,
+                needed_by=needed_by,
+                category=SettlementCategory(row.category),
+                bedrooms_needed=bedrooms,
+                accessible_needed=row.accessible_needed,
+            )
+        )
+        uow.audit("settlement.housing_ordered", "settlement", row.id, detail={"need_id": need_id})
+        await uow.commit()
+    return row
+
+
+async def link_settlement_application(
+    database: Database, actor: str, settlement_id: str, application_id: str
+) -> models.Settlement:
+    async with database.unit_of_work(actor) as uow:
+        row = await get_settlement(uow.session, settlement_id)
+        if row.application_id not in (None, application_id):
+            raise Conflict(f"already linked to application {row.application_id}", current_state="application_linked")
+        row.application_id = application_id
+        uow.audit("settlement.application_linked", "settlement", row.id, detail={"application_id": application_id})
+        await uow.commit()
+    return row
+
+
+def settle(
+    uow: UnitOfWork,
+    row: models.Settlement,
+    tenancy_id: str,
+    dwelling_id: str,
+    settled_on: date,
+    application_id: str,
+) -> None:
+    row.state = domain.settlement_transition(
+        domain.SettlementState(row.state), domain.SettlementState.ESTABLISHMENT
+    ).value
+    row.tenancy_id = tenancy_id
+    row.dwelling_id = dwelling_id
+    row.settled_on = settled_on
+    row.establishment_ends_on = domain.establishment_ends_on(settled_on)
+    uow.record(
+        ev.SettlementCompleted(
+            settlement_id=row.id,
+            quota_id=row.quota_id,
+            adults=row.adults,
+            children=row.children,
+            settled_on=settled_on,
+            application_id=application_id,
+            tenancy_id=tenancy_id,
+            dwelling_id=dwelling_id,
+            establishment_ends_on=row.establishment_ends_on,
+        )
+    )
+    uow.audit("settlement.completed", "settlement", row.id, detail={"settled_on": settled_on.isoformat()})
+
+
+async def tick_checklist(database: Database, actor: str, settlement_id: str, body: schemas.ChecklistIn) -> None:
+    if body.item not in domain.ESTABLISHMENT_CHECKLIST:
+        raise RuleViolation(
+            f"{body.item!r} is not an item of the establishment checklist",
+            code="unknown_checklist_item",
+            extra={"items": list(domain.ESTABLISHMENT_CHECKLIST)},
+        )
+    async with database.unit_of_work(actor) as uow:
+        row = await get_settlement(uow.session, settlement_id)
+        if row.state != domain.SettlementState.ESTABLISHMENT.value:
+            raise Conflict("the checklist is kept in the establishment phase", current_state=row.state)
+        if await uow.session.get(models.ChecklistItem, (row.id, body.item)) is None:
+            uow.session.add(
+                models.ChecklistItem(settlement_id=row.id, item=body.item, done_on=body.done_on, done_by=actor)
+            )
+            uow.audit("settlement.checklist_ticked", "settlement", row.id, detail={"item": body.item})
+        await uow.commit()
+
+
+async def finish_establishment(database: Database, actor: str, settlement_id: str, today: date) -> models.Settlement:
+    async with database.unit_of_work(actor) as uow:
+        row = await get_settlement(uow.session, settlement_id)
+        row.state = domain.settlement_transition(domain.SettlementState(row.state), domain.SettlementState.DONE).value
+        uow.audit("settlement.establishment_done", "settlement", row.id, detail={"on": today.isoformat()})
+        await uow.commit()
+    return row
+
+
+async def close_establishment_phases(database: Database, today: date) -> int:
+    """At the end of the 3-month establishment phase: done if the checklist is complete, else a task (once)."""
+    async with database.sessions() as session:
+        due = list(
+            await session.scalars(
+                select(models.Settlement.id).where(
+                    models.Settlement.state == domain.SettlementState.ESTABLISHMENT.value,
+                    models.Settlement.establishment_ends_on <= today,
+                )
+            )
+        )
+    changed = 0
+    for settlement_id in due:
+        try:
+            async with database.unit_of_work("job:establishment") as uow:
+                row = await get_settlement(uow.session, settlement_id)
+                if row.state != domain.SettlementState.ESTABLISHMENT.value:
+                    continue
+                items = await uow.session.execute(
+                    select(models.ChecklistItem.item, models.ChecklistItem.done_on).where(
+                        models.ChecklistItem.settlement_id == row.id
+                    )
+                )
+                missing = domain.Checklist({item: done_on for item, done_on in items}).missing
+                key = f"establishment_incomplete:{row.id}"
+                if not missing:
+                    row.state = domain.settlement_transition(
+                        domain.SettlementState(row.state), domain.SettlementState.DONE
+                    ).value
+                    uow.audit("settlement.establishment_done", "settlement", row.id, detail={"on": today.isoformat()})
+                elif await uow.session.scalar(select(models.Task.id).where(models.Task.dedupe_key == key)) is None:
+                    uow.session.add(
+                        models.Task(
+                            id=new_id("task"),
+                            dedupe_key=key,
+                            kind="establishment_incomplete",
+                            subject_type="settlement",
+                            subject_id=row.id,
+                            due_on=today,
+                            description=f"The establishment phase ended on {row.establishment_ends_on} with "
+                            f"{len(missing)} checklist items open.",
+                            created_at=utcnow(),
+                            detail={"missing": missing},
+                        )
+                    )
+                    uow.audit("task.created", "settlement", row.id, detail={"kind": "establishment_incomplete"})
+                else:
+                    continue
+                await uow.commit()
+                changed += 1
+        except IntegrityError:
+            pass
+    return changed
+
+
+async def quota_progress(database: Database, year: int) -> schemas.QuotaProgressOut:
+    async with database.sessions() as session:
+        quotas = list(
+            await session.scalars(
+                select(models.Quota).where(models.Quota.year == year, models.Quota.state == "adopted")
+            )
+        )
+        settled = list(
+            await session.scalars(select(models.Settlement).where(models.Settlement.settled_on.is_not(None)))
+        )
+    adopted = sum(q.adopted_persons or 0 for q in quotas)
+    households = [
+        domain.SettledHousehold(s.settled_on, s.adults + s.children) for s in settled if s.settled_on is not None
+    ]
+    months = domain.quota_progress(year, adopted, households)
+    return schemas.QuotaProgressOut(
+        year=year,
+        adopted_persons=adopted,
+        settled_persons=months[-1].settled_cumulative,
+        months=[schemas.QuotaMonthOut(**vars(m)) for m in months],
+    )
