@@ -114,10 +114,10 @@ def migration(
     import tempfile
 
     from boligflyt.platform.db import Database
-    from boligflyt.platform.host import service_definitions
+    from boligflyt.platform.host import service_definition
     from boligflyt.platform.migrate import make_revision
 
-    migrations = service_definitions()[service].migrations
+    migrations = service_definition(service).migrations
     if migrations is None:
         raise typer.BadParameter(f"{service} has no migrations folder")
 

@@ -29,6 +29,15 @@ def service_definitions() -> dict[str, ServiceDefinition]:
     return dict(sorted(definitions.items()))
 
 
+def service_definition(name: str) -> ServiceDefinition:
+    """One service's definition, loading no other service (each entry point is named after its package)."""
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP, name=name.replace("-", "_")):
+        definition = entry_point.load()
+        if isinstance(definition, ServiceDefinition):
+            return definition
+    raise KeyError(f"no service named {name!r} is installed")
+
+
 def embedded_app(settings: Settings | None = None) -> FastAPI:
     """Every installed service in one process (uvicorn factory: boligflyt.platform.host:embedded_app)."""
     return create_embedded_app(list(service_definitions().values()), settings, root_service=ROOT_SERVICE)
