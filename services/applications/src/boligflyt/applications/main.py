@@ -2,14 +2,31 @@
 
 from pathlib import Path
 
-from boligflyt.platform.runtime import ServiceDefinition, create_service_app
+from boligflyt.applications.api import routers
+from boligflyt.applications.handlers import handlers
+from boligflyt.applications.service import expire_offers, remind_tenancy_ends
+from boligflyt.platform.auth import Agency
+from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
+
+
+async def offer_deadlines(runtime: ServiceRuntime) -> None:
+    await expire_offers(runtime.database, runtime.clock)
+
+
+async def tenancy_end_reminders(runtime: ServiceRuntime) -> None:
+    await remind_tenancy_ends(runtime.database, runtime.clock)
+
 
 definition = ServiceDefinition(
     name="applications",
     title="Boligflyt: Boligkontoret",
     description="Boligkontoret: applications, allocation committee, waiting list, offers, tenancy contracts.",
+    routers=routers,
+    handlers=handlers,
     migrations=Path(__file__).resolve().parents[3] / "migrations",
+    jobs=[PeriodicJob(offer_deadlines, every_seconds=300), PeriodicJob(tenancy_end_reminders, every_seconds=3600)],
     publishes=True,
+    agency=Agency.boligkontoret,
 )
 
 

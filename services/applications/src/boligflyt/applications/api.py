@@ -1,0 +1,555 @@
+"""Boligkontoret's REST API under /v1: thin routes that authorize, call a use case and shape the answer.
+
+Who may do what: Boligkontoret's staff write; NAV registers its clients, records their consent, submits
+applications it refers and reads the status of its own referrals; coordinators read (never personal data).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from boligflyt.applications import service
+from boligflyt.applications.domain import ApplicationState, OfferState, Ranked, TenancyState
+from boligflyt.applications.letters import to_pdf
+from boligflyt.applications.models import Applicant, Application, Dwelling, Letter, Meeting, MeetingCase, Offer, Tenancy
+from boligflyt.applications.schemas import (
+    AppealIn,
+    ApplicantIn,
+    ApplicantOut,
+    ApplicationIn,
+    ApplicationOut,
+    CaseIn,
+    ConsentIn,
+    ConsentOut,
+    ConsentRevokeIn,
+    DecisionIn,
+    DocumentsIn,
+    DwellingOut,
+    EndIn,
+    LeaveListIn,
+    LetterOut,
+    MeetingCaseOut,
+    MeetingIn,
+    MeetingOut,
+    MoveInIn,
+    NoticeIn,
+    OfferAnswerIn,
+    OfferIn,
+    OfferOut,
+    RankedApplication,
+    ReferralStatus,
+    RenewalIn,
+    TenancyIn,
+    TenancyOut,
+)
+from boligflyt.contracts.codes import ApplicationKind, Referrer
+from boligflyt.platform.auth import Agency, Principal, require
+from boligflyt.platform.errors import NotFound
+from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
+from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
+
+router = APIRouter(prefix="/v1")
+
+Staff = Annotated[Principal, Depends(require(Agency.boligkontoret))]
+StaffOrNav = Annotated[Principal, Depends(require(Agency.boligkontoret, Agency.nav))]
+Nav = Annotated[Principal, Depends(require(Agency.nav))]
+Reader = Annotated[Principal, Depends(require(Agency.boligkontoret, Agency.coordinator))]
+
+
+def created(response: Response, location: str) -> None:
+    response.status_code = 201
+    response.headers["Location"] = location
+
+
+# --- Applicants and consent ----------------------------------------------------------------------------
+
+
+@router.post("/applicants", status_code=201, response_model=ApplicantOut, tags=["applicants"])
+async def register_applicant(
+    body: ApplicantIn, principal: StaffOrNav, runtime: RuntimeDep, response: Response
+) -> ApplicantOut:
+    """Register a person who applies. The national id is validated and kept here; events get `person_ref`."""
+    applicant = await service.register_applicant(
+        runtime.database, principal, runtime.clock, runtime.settings.person_ref_key, body
+    )
+    created(response, f"/v1/applicants/{applicant.id}")
+    return ApplicantOut.model_validate(applicant)
+
+
+@router.get("/applicants/{applicant_id}", response_model=ApplicantOut, tags=["applicants"])
+async def get_applicant(applicant_id: str, _: Staff, database: DatabaseDep) -> ApplicantOut:
+    async with database.sessions() as session:
+        applicant = await service.get_or_404(session, Applicant, applicant_id, "applicant")
+        out = ApplicantOut.model_validate(applicant)
+        out.consents = [ConsentOut.model_validate(c) for c in await service.consents_of(session, applicant_id)]
+        return out
+
+
+@router.post("/applicants/{applicant_id}/consents", status_code=201, response_model=ConsentOut, tags=["applicants"])
+async def record_consent(
+    applicant_id: str, body: ConsentIn, principal: StaffOrNav, database: DatabaseDep, response: Response
+) -> ConsentOut:
+    """Record the applicant's signed, written consent (date and scope)."""
+    consent = await service.record_consent(database, principal, applicant_id, body)
+    created(response, f"/v1/applicants/{applicant_id}")
+    return ConsentOut.model_validate(consent)
+
+
+@router.post("/applicants/{applicant_id}/consents/{consent_id}/revoke", response_model=ConsentOut, tags=["applicants"])
+async def revoke_consent(
+    applicant_id: str,
+    consent_id: str,
+    body: ConsentRevokeIn,
+    principal: StaffOrNav,
+    database: DatabaseDep,
+    clock: ClockDep,
+) -> ConsentOut:
+    """The applicant withdrew consent: no new application can be registered on it."""
+    consent = await service.revoke_consent(database, principal, clock, applicant_id, consent_id, body.revoked_on)
+    return ConsentOut.model_validate(consent)
+
+
+@router.get("/applicants", response_model=Page[ApplicantOut], tags=["applicants"])
+async def list_applicants(
+    _: Staff,
+    database: DatabaseDep,
+    page: PageRequestDep,
+    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+    name: Annotated[str | None, Query(min_length=2, max_length=200, description="Part of the name.")] = None,
+) -> Page[ApplicantOut]:
+    query = select(Applicant).order_by(Applicant.name, Applicant.id)
+    if person_ref is not None:
+        query = query.where(Applicant.person_ref == person_ref)
+    if name is not None:
+        query = query.where(Applicant.name.ilike(f"%{name}%"))
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    return Page(items=[ApplicantOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
+
+
+# --- Applications --------------------------------------------------------------------------------------
+
+
+@router.post("/applications", status_code=201, response_model=ApplicationOut, tags=["applications"])
+async def submit_application(
+    body: ApplicationIn, principal: StaffOrNav, database: DatabaseDep, clock: ClockDep, response: Response
+) -> ApplicationOut:
+    """Register an application (needs signed consent). NAV submits for a client it refers, with its case id."""
+    application = await service.submit_application(database, principal, clock, body)
+    created(response, f"/v1/applications/{application.id}")
+    return ApplicationOut.model_validate(application)
+
+
+@router.get("/applications", response_model=Page[ApplicationOut], tags=["applications"])
+async def list_applications(
+    _: Reader,
+    database: DatabaseDep,
+    page: PageRequestDep,
+    state: ApplicationState | None = None,
+    kind: ApplicationKind | None = None,
+    referrer: Referrer | None = None,
+    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+) -> Page[ApplicationOut]:
+    query: Select[tuple[Application]] = select(Application).order_by(Application.submitted_on, Application.id)
+    if state is not None:
+        query = query.where(Application.state == state.value)
+    if kind is not None:
+        query = query.where(Application.kind == kind.value)
+    if referrer is not None:
+        query = query.where(Application.referrer == referrer.value)
+    if person_ref is not None:
+        query = query.where(Application.person_ref == person_ref)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    return Page(
+        items=[ApplicationOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset
+    )
+
+
+@router.get("/applications/{application_id}", response_model=ApplicationOut, tags=["applications"])
+async def get_application(application_id: str, _: Reader, database: DatabaseDep) -> ApplicationOut:
+    async with database.sessions() as session:
+        return ApplicationOut.model_validate(
+            await service.get_or_404(session, Application, application_id, "application")
+        )
+
+
+@router.post("/applications/{application_id}/documents", response_model=ApplicationOut, tags=["applications"])
+async def receive_documents(
+    application_id: str, body: DocumentsIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> ApplicationOut:
+    """Register documents received and re-check completeness (incomplete <-> complete)."""
+    application = await service.check_completeness(database, principal, clock, application_id, body.documents)
+    return ApplicationOut.model_validate(application)
+
+
+@router.post("/applications/{application_id}/completeness-check", response_model=ApplicationOut, tags=["applications"])
+async def completeness_check(
+    application_id: str, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> ApplicationOut:
+    """Check the application for missing documents; a letter asks for them in writing."""
+    application = await service.check_completeness(database, principal, clock, application_id)
+    return ApplicationOut.model_validate(application)
+
+
+@router.post("/applications/{application_id}/appeal", response_model=ApplicationOut, tags=["applications"])
+async def appeal(
+    application_id: str, body: AppealIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> ApplicationOut:
+    """Register an appeal against a refusal; the committee decides it again at a meeting."""
+    application = await service.appeal(database, principal, clock, application_id, body.appealed_on)
+    return ApplicationOut.model_validate(application)
+
+
+@router.post("/applications/{application_id}/leave-list", response_model=ApplicationOut, tags=["applications"])
+async def leave_list(
+    application_id: str, body: LeaveListIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> ApplicationOut:
+    """Withdraw an application, or take an approved one off the waiting list (lapsed, housed elsewhere)."""
+    application = await service.leave_list(database, principal, clock, application_id, body.reason)
+    return ApplicationOut.model_validate(application)
+
+
+@router.get("/applications/{application_id}/letters", response_model=list[LetterOut], tags=["letters"])
+async def list_letters(application_id: str, _: Staff, database: DatabaseDep) -> list[LetterOut]:
+    async with database.sessions() as session:
+        await service.get_or_404(session, Application, application_id, "application")
+        letters = await session.scalars(
+            select(Letter).where(Letter.application_id == application_id).order_by(Letter.written_at, Letter.id)
+        )
+        return [LetterOut.model_validate(letter) for letter in letters]
+
+
+@router.get("/letters/{letter_id}", response_model=LetterOut, tags=["letters"])
+async def get_letter(letter_id: str, _: Staff, database: DatabaseDep) -> LetterOut:
+    async with database.sessions() as session:
+        return LetterOut.model_validate(await service.get_or_404(session, Letter, letter_id, "letter"))
+
+
+@router.get(
+    "/letters/{letter_id}/pdf",
+    tags=["letters"],
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}, "description": "The letter as PDF."}},
+)
+async def letter_pdf(letter_id: str, _: Staff, database: DatabaseDep) -> Response:
+    async with database.sessions() as session:
+        letter = await service.get_or_404(session, Letter, letter_id, "letter")
+    return Response(
+        content=to_pdf(letter.subject, letter.body),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{letter.id}.pdf"'},
+    )
+
+
+# --- NAV's own referrals -------------------------------------------------------------------------------
+
+
+def _referrals(principal: Principal) -> Select[tuple[Application]]:
+    return select(Application).where(Application.referrer_agency == principal.agency.value)
+
+
+@router.get("/referrals", response_model=Page[ReferralStatus], tags=["referrals"])
+async def list_referrals(
+    principal: Nav, database: DatabaseDep, page: PageRequestDep, referrer_case_ref: str | None = None
+) -> Page[ReferralStatus]:
+    """The status of the applications NAV submitted, and only those."""
+    query = _referrals(principal).order_by(Application.submitted_on, Application.id)
+    if referrer_case_ref is not None:
+        query = query.where(Application.referrer_case_ref == referrer_case_ref)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    return Page(
+        items=[ReferralStatus.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset
+    )
+
+
+@router.get("/referrals/{application_id}", response_model=ReferralStatus, tags=["referrals"])
+async def get_referral(application_id: str, principal: Nav, database: DatabaseDep) -> ReferralStatus:
+    async with database.sessions() as session:
+        row = await session.scalar(_referrals(principal).where(Application.id == application_id))
+    if row is None:  # someone else's application looks the same as none at all
+        raise NotFound(f"no referral {application_id} of yours")
+    return ReferralStatus.model_validate(row)
+
+
+# --- Allocation committee (TBO) ------------------------------------------------------------------------
+
+
+async def _meeting_out(session: AsyncSession, meeting: Meeting, today: date) -> MeetingOut:
+    cases = await session.scalars(
+        select(MeetingCase).where(MeetingCase.meeting_id == meeting.id).order_by(MeetingCase.id)
+    )
+    return MeetingOut(
+        id=meeting.id,
+        meeting_date=meeting.meeting_date,
+        case_list_freezes_on=meeting.case_list_freezes_on,
+        case_list_frozen=service.case_list_frozen(meeting, today),
+        cases=[MeetingCaseOut.model_validate(c) for c in cases],
+    )
+
+
+@router.post("/meetings", status_code=201, response_model=MeetingOut, tags=["committee"])
+async def create_meeting(
+    body: MeetingIn, principal: Staff, database: DatabaseDep, clock: ClockDep, response: Response
+) -> MeetingOut:
+    """Schedule a committee meeting; its case list freezes 5 working days before."""
+    meeting = await service.create_meeting(database, principal, body.meeting_date)
+    created(response, f"/v1/meetings/{meeting.id}")
+    return MeetingOut(
+        id=meeting.id,
+        meeting_date=meeting.meeting_date,
+        case_list_freezes_on=meeting.case_list_freezes_on,
+        case_list_frozen=service.case_list_frozen(meeting, clock.today()),
+    )
+
+
+@router.get("/meetings", response_model=Page[MeetingOut], tags=["committee"])
+async def list_meetings(
+    _: Reader,
+    database: DatabaseDep,
+    clock: ClockDep,
+    page: PageRequestDep,
+    from_date: date | None = None,
+) -> Page[MeetingOut]:
+    query = select(Meeting).order_by(Meeting.meeting_date)
+    if from_date is not None:
+        query = query.where(Meeting.meeting_date >= from_date)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+        items = [await _meeting_out(session, m, clock.today()) for m in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/meetings/{meeting_id}", response_model=MeetingOut, tags=["committee"])
+async def get_meeting(meeting_id: str, _: Reader, database: DatabaseDep, clock: ClockDep) -> MeetingOut:
+    async with database.sessions() as session:
+        meeting = await service.get_or_404(session, Meeting, meeting_id, "meeting")
+        return await _meeting_out(session, meeting, clock.today())
+
+
+@router.post("/meetings/{meeting_id}/cases", status_code=201, response_model=MeetingOut, tags=["committee"])
+async def add_case(
+    meeting_id: str, body: CaseIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> MeetingOut:
+    """Put an application on the meeting's case list (until it freezes)."""
+    await service.add_case(database, principal, clock, meeting_id, body.application_id)
+    return await get_meeting(meeting_id, principal, database, clock)
+
+
+@router.post("/meetings/{meeting_id}/decisions", response_model=ApplicationOut, tags=["committee"])
+async def decide(
+    meeting_id: str, body: DecisionIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> ApplicationOut:
+    """Record the committee's decision on a case: approve (waiting list) or reject with reasons."""
+    application = await service.decide(database, principal, clock, meeting_id, body)
+    return ApplicationOut.model_validate(application)
+
+
+# --- Dwellings and the waiting list ----------------------------------------------------------------------
+
+
+def _dwelling_out(dwelling: Dwelling, offerable: bool) -> DwellingOut:
+    return DwellingOut(
+        id=dwelling.id,
+        owner=dwelling.owner,
+        category=dwelling.category,
+        bedrooms=dwelling.bedrooms,
+        accessible=dwelling.accessible,
+        staffed=dwelling.staffed,
+        monthly_rent=dwelling.monthly_rent,
+        area_code=dwelling.area_code,
+        status=dwelling.status,
+        ready_on=dwelling.ready_on,
+        offerable=offerable,
+        allocated_to=dwelling.allocated_to,
+    )
+
+
+@router.get("/dwellings", response_model=Page[DwellingOut], tags=["dwellings"])
+async def list_dwellings(
+    _: Reader, database: DatabaseDep, page: PageRequestDep, offerable: bool | None = None
+) -> Page[DwellingOut]:
+    """The dwellings LKE told us about; `offerable=true` gives the list the committee can offer."""
+    async with database.sessions() as session:
+        dwellings = list((await session.scalars(select(Dwelling).order_by(Dwelling.id))).all())
+        can_offer = await service.offerability(session, dwellings)
+    items = [_dwelling_out(d, can_offer[d.id]) for d in dwellings]
+    if offerable is not None:
+        items = [d for d in items if d.offerable is offerable]
+    return Page(
+        items=items[page.offset : page.offset + page.limit], total=len(items), limit=page.limit, offset=page.offset
+    )
+
+
+@router.get("/dwellings/{dwelling_id}", response_model=DwellingOut, tags=["dwellings"])
+async def get_dwelling(dwelling_id: str, _: Reader, database: DatabaseDep) -> DwellingOut:
+    async with database.sessions() as session:
+        dwelling = await service.get_or_404(session, Dwelling, dwelling_id, "dwelling")
+        return _dwelling_out(dwelling, await service.is_offerable(session, dwelling))
+
+
+def _ranked(rows: list[Ranked]) -> list[RankedApplication]:
+    return [
+        RankedApplication(
+            rank=r.rank,
+            application_id=r.candidate.application_id,
+            kind=r.candidate.kind,
+            score=r.score,
+            approved_on=r.candidate.approved_on,
+            explanation=list(r.explanation),
+        )
+        for r in rows
+    ]
+
+
+@router.get("/dwellings/{dwelling_id}/matches", response_model=list[RankedApplication], tags=["dwellings"])
+async def dwelling_matches(dwelling_id: str, _: Reader, database: DatabaseDep) -> list[RankedApplication]:
+    """The households on the waiting list this dwelling suits (size, accessibility, staffing, area), ranked."""
+    async with database.sessions() as session:
+        dwelling = await service.get_or_404(session, Dwelling, dwelling_id, "dwelling")
+        return _ranked(await service.matches(session, dwelling))
+
+
+@router.get("/waiting-list", response_model=Page[RankedApplication], tags=["waiting list"])
+async def waiting_list(
+    _: Reader, database: DatabaseDep, page: PageRequestDep, kind: ApplicationKind | None = None
+) -> Page[RankedApplication]:
+    """Approved applications by priority factors (criteria §10), then by date, each with its explanation."""
+    async with database.sessions() as session:
+        ranked = _ranked(await service.waiting_list(session, kind))
+    return Page(
+        items=ranked[page.offset : page.offset + page.limit], total=len(ranked), limit=page.limit, offset=page.offset
+    )
+
+
+# --- Offers --------------------------------------------------------------------------------------------
+
+
+@router.post("/dwellings/{dwelling_id}/offers", status_code=201, response_model=OfferOut, tags=["offers"])
+async def make_offer(
+    dwelling_id: str, body: OfferIn, principal: Staff, database: DatabaseDep, clock: ClockDep, response: Response
+) -> OfferOut:
+    """Offer the dwelling to the best-ranked household it suits; a decline or silence passes it on."""
+    offer = await service.make_offer(database, principal, clock, dwelling_id, body.answer_days)
+    created(response, f"/v1/offers/{offer.id}")
+    return OfferOut.model_validate(offer)
+
+
+@router.get("/offers", response_model=Page[OfferOut], tags=["offers"])
+async def list_offers(
+    _: Reader,
+    database: DatabaseDep,
+    page: PageRequestDep,
+    state: OfferState | None = None,
+    dwelling_id: str | None = None,
+    application_id: str | None = None,
+) -> Page[OfferOut]:
+    query = select(Offer).order_by(Offer.offered_on, Offer.id)
+    if state is not None:
+        query = query.where(Offer.state == state.value)
+    if dwelling_id is not None:
+        query = query.where(Offer.dwelling_id == dwelling_id)
+    if application_id is not None:
+        query = query.where(Offer.application_id == application_id)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    return Page(items=[OfferOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/offers/{offer_id}", response_model=OfferOut, tags=["offers"])
+async def get_offer(offer_id: str, _: Reader, database: DatabaseDep) -> OfferOut:
+    async with database.sessions() as session:
+        return OfferOut.model_validate(await service.get_or_404(session, Offer, offer_id, "offer"))
+
+
+@router.post("/offers/{offer_id}/answer", response_model=OfferOut, tags=["offers"])
+async def answer_offer(
+    offer_id: str, body: OfferAnswerIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> OfferOut:
+    """Accept (the dwelling is allocated) or decline (one-offer rule: off the list; the next is offered)."""
+    return OfferOut.model_validate(await service.answer_offer(database, principal, clock, offer_id, body))
+
+
+# --- Tenancies -----------------------------------------------------------------------------------------
+
+
+@router.post("/tenancies", status_code=201, response_model=TenancyOut, tags=["tenancies"])
+async def sign_tenancy(
+    body: TenancyIn, principal: Staff, database: DatabaseDep, clock: ClockDep, response: Response
+) -> TenancyOut:
+    """Record the contract signed at the dwelling for an allocated application."""
+    tenancy = await service.sign_tenancy(database, principal, clock, body)
+    created(response, f"/v1/tenancies/{tenancy.id}")
+    return TenancyOut.model_validate(tenancy)
+
+
+@router.get("/tenancies", response_model=Page[TenancyOut], tags=["tenancies"])
+async def list_tenancies(
+    _: Reader,
+    database: DatabaseDep,
+    page: PageRequestDep,
+    state: TenancyState | None = None,
+    dwelling_id: str | None = None,
+    ending_before: date | None = None,
+) -> Page[TenancyOut]:
+    query = select(Tenancy).order_by(Tenancy.start_date, Tenancy.id)
+    if state is not None:
+        query = query.where(Tenancy.state == state.value)
+    if dwelling_id is not None:
+        query = query.where(Tenancy.dwelling_id == dwelling_id)
+    if ending_before is not None:
+        query = query.where(Tenancy.end_date < ending_before)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+    return Page(items=[TenancyOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/tenancies/{tenancy_id}", response_model=TenancyOut, tags=["tenancies"])
+async def get_tenancy(tenancy_id: str, _: Reader, database: DatabaseDep) -> TenancyOut:
+    async with database.sessions() as session:
+        return TenancyOut.model_validate(await service.get_or_404(session, Tenancy, tenancy_id, "tenancy"))
+
+
+@router.post("/tenancies/{tenancy_id}/move-in", response_model=TenancyOut, tags=["tenancies"])
+async def move_in(
+    tenancy_id: str, body: MoveInIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> TenancyOut:
+    return TenancyOut.model_validate(await service.move_in(database, principal, clock, tenancy_id, body.move_in_date))
+
+
+@router.post("/tenancies/{tenancy_id}/notice", response_model=TenancyOut, tags=["tenancies"])
+async def give_notice(
+    tenancy_id: str, body: NoticeIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> TenancyOut:
+    """Notice to quit; LKE hears of it at once so the move-out inspection can be booked."""
+    return TenancyOut.model_validate(await service.give_notice(database, principal, clock, tenancy_id, body))
+
+
+@router.post("/tenancies/{tenancy_id}/notice/withdraw", response_model=TenancyOut, tags=["tenancies"])
+async def withdraw_notice(tenancy_id: str, principal: Staff, database: DatabaseDep, clock: ClockDep) -> TenancyOut:
+    return TenancyOut.model_validate(await service.withdraw_notice(database, principal, clock, tenancy_id))
+
+
+@router.post("/tenancies/{tenancy_id}/renewal", response_model=TenancyOut, tags=["tenancies"])
+async def renew(
+    tenancy_id: str, body: RenewalIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> TenancyOut:
+    """Renew a time-limited contract after the same needs and ownership (startlån) check."""
+    return TenancyOut.model_validate(await service.renew(database, principal, clock, tenancy_id, body))
+
+
+@router.post("/tenancies/{tenancy_id}/end", response_model=TenancyOut, tags=["tenancies"])
+async def end_tenancy(
+    tenancy_id: str, body: EndIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> TenancyOut:
+    """End the tenancy on its move-out date: the dwelling goes back to LKE."""
+    return TenancyOut.model_validate(await service.end_tenancy(database, principal, clock, tenancy_id, body))
+
+
+routers = [router]
