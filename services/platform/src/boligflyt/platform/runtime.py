@@ -130,9 +130,11 @@ class ServiceRuntime:
     async def start(self, *, run_tasks: bool = True) -> None:
         """Migrate, make sure the topics exist, and (unless a test drives them by hand) start the tasks."""
         await migrate(self.database, self.definition.migrations)
-        if self.definition.publishes:
-            with contextlib.suppress(Exception):  # a broker that is down now gets the topic auto-created later
-                await self.bus.ensure_topics([self.definition.topic, dead_letter_topic(self.definition.topic)])
+        topics = [self.definition.topic] if self.definition.publishes else []
+        topics += self.definition.handlers.topics  # a consumer may start before the producer has ever run
+        if topics:
+            with contextlib.suppress(Exception):  # a broker that is down now gets the topics auto-created later
+                await self.bus.ensure_topics(sorted({*topics, *map(dead_letter_topic, topics)}))
         if not run_tasks:
             return
         self._spawn(self.relay.run(), "outbox-relay")
