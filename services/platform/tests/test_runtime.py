@@ -102,3 +102,29 @@ async def test_the_embedded_host_serves_every_service_at_its_prefix(tmp_path: Pa
                 ready = await client.get(f"{prefix}/readyz")
                 assert ready.status_code == 200, ready.text
             assert (await client.get("/ordering/openapi.json")).json()["paths"].keys() >= {"/v1/needs"}
+
+
+async def test_a_unique_constraint_lost_in_a_race_is_a_conflict_not_a_server_error(tmp_path: Path) -> None:
+    from sqlalchemy import Column, String, Table
+    from sqlalchemy import MetaData as SaMetaData
+
+    claims = Table("claims", SaMetaData(), Column("name", String(20), primary_key=True))
+    claim_router = APIRouter(prefix="/v1")
+
+    @claim_router.post("/claims/{name}", status_code=201)
+    async def claim(name: str, database: DatabaseDep) -> dict[str, str]:
+        async with database.unit_of_work("test") as uow:
+            await uow.session.execute(insert(claims).values(name=name))
+            await uow.commit()
+        return {"name": name}
+
+    service = ServiceDefinition(name="ordering", title="toy", description="", routers=[claim_router])
+    async with ServiceHarness([service], tmp_path) as harness:
+        async with harness.runtimes["ordering"].database.engine.begin() as connection:
+            await connection.run_sync(claims.metadata.create_all)
+        async with harness.client("ordering", Agency.bestiller) as client:
+            first = await client.post("/v1/claims/lke-0153")
+            second = await client.post("/v1/claims/lke-0153")
+    assert (first.status_code, second.status_code) == (201, 409)
+    assert second.headers["content-type"].startswith("application/problem+json")
+    assert "UNIQUE" not in second.text and "claims" not in second.json()["detail"]

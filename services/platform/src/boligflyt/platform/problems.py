@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
@@ -104,6 +105,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(IntegrityError, _integrity_error)
     # Starlette runs the Exception handler in its outermost middleware, which sends our 500 and then
     # re-raises so the server sees the failure too.
     app.add_exception_handler(Exception, _unexpected_error)
@@ -121,6 +123,21 @@ async def _domain_error(request: Request, exc: Exception) -> Response:
         type=problem_type(exc.slug),
         instance=request.url.path,
         extensions=exc.extra,
+    )
+
+
+async def _integrity_error(request: Request, exc: Exception) -> Response:
+    # Two requests raced for the same unique thing (or a rule the database enforces was broken): the loser's
+    # transaction rolled back, so nothing changed. The constraint's text may echo data, so it stays in the log.
+    log.warning("request.integrity_error", path=request.url.path, error=str(getattr(exc, "orig", exc))[:300])
+    return _problem(
+        409,
+        "Conflict",
+        "The request conflicts with the current state of the data (most likely a concurrent change); "
+        "read it again and retry.",
+        type=problem_type("conflict"),
+        instance=request.url.path,
+        extensions={},
     )
 
 
