@@ -1,0 +1,408 @@
+"""Webhook delivery: the outbox pattern for HTTP.
+
+The inbox handler writes one delivery row per matching subscription in the same transaction that marks the
+event handled, so each event becomes each subscription's delivery exactly once. The delivery worker then
+POSTs the rows as structured-mode CloudEvents (`application/cloudevents+json`), signed per Standard
+Webhooks. One task per subscription, each with its own timeouts, so a slow or dead receiver holds up only
+itself. Within a subscription, a key's next delivery waits until the one before it succeeded; failed attempts
+are retried on the retry schedule, and when that is spent the delivery fails and the subscription is paused.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import structlog
+from prometheus_client import Counter, Histogram
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import delete as sa_delete
+from sqlalchemy.orm import aliased
+
+from boligflyt.contracts.envelope import Envelope, schema_url
+from boligflyt.integrations import domain
+from boligflyt.integrations.domain import AttemptOutcome, DeliveryStatus, PausedBy, SubscriptionStatus
+from boligflyt.integrations.models import WebhookDelivery, WebhookSubscription
+from boligflyt.integrations.service import aware
+from boligflyt.integrations.settings import IntegrationsSettings
+from boligflyt.integrations.signing import signature_headers
+from boligflyt.platform.db import Database, UnitOfWork, utcnow
+
+log = structlog.get_logger(__name__)
+
+CONTENT_TYPE = "application/cloudevents+json"
+USER_AGENT = "Boligflyt-Webhooks/1"
+PING_TYPE = "no.larvik.boligflyt.webhook.ping"
+
+DELIVERY_ATTEMPTS = Counter("boligflyt_webhook_attempts_total", "Webhook delivery attempts by outcome.", ["outcome"])
+DELIVERY_LATENCY = Histogram("boligflyt_webhook_attempt_seconds", "How long receivers took to answer.")
+SYSTEM_ACTOR = "system:webhook-delivery"
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def cloudevent_body(envelope: Envelope) -> str:
+    """The event in CloudEvents 1.0 structured mode (JSON). Only the contract's fields travel: the payload
+    is the validated model, so nothing is added to what the catalogue publishes."""
+    document: dict[str, Any] = {
+        "specversion": "1.0",
+        "id": envelope.id,
+        "source": envelope.source,
+        "type": envelope.type,
+        "time": _timestamp(envelope.time),
+        "datacontenttype": "application/json",
+        "dataschema": schema_url(envelope.type),
+        "partitionkey": envelope.key,
+    }
+    if envelope.subject:
+        document["subject"] = envelope.subject
+    document["data"] = envelope.data.model_dump(mode="json")
+    return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
+
+
+def ping_body(subscription_id: str, now: datetime) -> str:
+    document = {
+        "specversion": "1.0",
+        "id": str(uuid.uuid4()),
+        "source": "/boligflyt/integrations",
+        "type": PING_TYPE,
+        "time": _timestamp(now),
+        "datacontenttype": "application/json",
+        "data": {"subscription_id": subscription_id, "message": "ping"},
+    }
+    return json.dumps(document, separators=(",", ":"))
+
+
+def new_message_id() -> str:
+    return f"msg_{uuid.uuid4().hex}"
+
+
+async def record_deliveries(envelope: Envelope, uow: UnitOfWork) -> None:
+    """Inbox handler for every event type: one delivery row per subscription whose patterns match.
+
+    Paused subscriptions get their rows too: they go out, in order, once it is resumed.
+    """
+    subscriptions = (await uow.session.execute(select(WebhookSubscription))).scalars().all()
+    matching = [s for s in subscriptions if domain.subscribed(envelope.type, s.patterns, s.granted)]
+    if not matching:
+        return
+    body = cloudevent_body(envelope)
+    now = utcnow()
+    for subscription in matching:
+        uow.session.add(
+            WebhookDelivery(
+                id=new_message_id(),
+                subscription_id=subscription.id,
+                event_id=envelope.id,
+                event_type=envelope.type,
+                key=envelope.key,
+                body=body,
+                status=DeliveryStatus.PENDING.value,
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the worker needs of a subscription to send to it."""
+
+    id: str
+    url: str
+    secrets: tuple[str, ...]
+
+
+def _target(row: WebhookSubscription, now: datetime) -> Target:
+    secrets = [row.secret]
+    expires = aware(row.previous_secret_expires_at)
+    if row.previous_secret and expires is not None and expires > now:
+        secrets.append(row.previous_secret)
+    return Target(id=row.id, url=row.url, secrets=tuple(secrets))
+
+
+async def post(client: httpx.AsyncClient, target: Target, message_id: str, body: str, timeout: float) -> AttemptOutcome:
+    """One signed POST; never raises for what the receiver or the network does."""
+    headers = {
+        **signature_headers(target.secrets, message_id, utcnow(), body),
+        "content-type": CONTENT_TYPE,
+        "user-agent": USER_AGENT,
+    }
+    started = time.monotonic()
+    status_code: int | None = None
+    error: str | None = None
+    try:
+        # A hard bound on the whole exchange (httpx's timeouts are per read), and the answer's body is never
+        # read: only its status counts, and a receiver cannot make us hold a large one.
+        async with (
+            asyncio.timeout(timeout),
+            client.stream("POST", target.url, content=body.encode(), headers=headers, timeout=timeout) as response,
+        ):
+            status_code = response.status_code
+    except (httpx.TimeoutException, TimeoutError):
+        error = f"no answer within {timeout:g} s"
+    except httpx.HTTPError as exc:
+        error = f"{type(exc).__name__}: {exc}"[:500]
+    latency_ms = int((time.monotonic() - started) * 1000)
+    return AttemptOutcome(status_code=status_code, error=error, latency_ms=latency_ms)
+
+
+class DeliveryWorker:
+    """Sends due deliveries, one task per subscription. `tick()` starts tasks for subscriptions with due work
+    that have none running; `wait()` lets them run. The job in main.py calls both, over and over."""
+
+    def __init__(self, database: Database, settings: IntegrationsSettings) -> None:
+        self.database = database
+        self.settings = settings
+        self.schedule = settings.retry_schedule
+        self.holder = f"worker-{uuid.uuid4().hex[:12]}"
+        self.in_flight: dict[str, asyncio.Task[None]] = {}
+        self.client = httpx.AsyncClient(follow_redirects=False, timeout=settings.timeout_seconds)
+
+    async def tick(self) -> int:
+        """Start a task for each subscription with due deliveries and no task yet; returns how many started."""
+        now = utcnow()
+        async with self.database.sessions() as session:
+            due = (
+                (
+                    await session.execute(
+                        select(WebhookDelivery.subscription_id)
+                        .join(WebhookSubscription, WebhookSubscription.id == WebhookDelivery.subscription_id)
+                        .where(
+                            WebhookDelivery.status == DeliveryStatus.PENDING.value,
+                            WebhookDelivery.next_attempt_at <= now,
+                            WebhookSubscription.status == SubscriptionStatus.ACTIVE.value,
+                        )
+                        .distinct()
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        started = 0
+        for subscription_id in due:
+            if subscription_id in self.in_flight:
+                continue
+            task = asyncio.create_task(self._serve(subscription_id), name=f"webhooks:{subscription_id}")
+            self.in_flight[subscription_id] = task
+            task.add_done_callback(self._forget(subscription_id))
+            started += 1
+        return started
+
+    def _forget(self, subscription_id: str) -> Callable[[asyncio.Task[None]], None]:
+        def forget(_task: asyncio.Task[None]) -> None:
+            self.in_flight.pop(subscription_id, None)
+
+        return forget
+
+    async def wait(self, timeout: float) -> None:
+        """Until one subscription's task ends (so its next work can start) or `timeout` passes."""
+        if self.in_flight:
+            await asyncio.wait(list(self.in_flight.values()), timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        else:
+            await asyncio.sleep(timeout)
+
+    async def close(self) -> None:
+        tasks = list(self.in_flight.values())
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        await self.client.aclose()
+
+    async def _serve(self, subscription_id: str) -> None:
+        attempted = 0
+        try:
+            if await self._take_lease(subscription_id):
+                try:
+                    attempted = await self._deliver_all(subscription_id)
+                finally:
+                    await self._release_lease(subscription_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("webhooks.worker_failed", subscription=subscription_id)
+        if not attempted:
+            # Nothing could go (another replica holds the lease, or every due delivery waits behind an earlier
+            # one of its key): stay in flight for a poll, so the next tick does not start this again at once.
+            await asyncio.sleep(self.settings.poll_seconds)
+
+    async def _deliver_all(self, subscription_id: str) -> int:
+        """Send until nothing deliverable is left; returns how many attempts were made."""
+        attempted = 0
+        while True:
+            now = utcnow()
+            async with self.database.sessions() as session:
+                subscription = await session.get(WebhookSubscription, subscription_id)
+                if subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value:
+                    return attempted
+                target = _target(subscription, now)
+                batch = (await session.execute(self._deliverable(subscription_id, now))).scalars().all()
+            if not batch:
+                return attempted
+            for delivery in batch:
+                await self._renew_lease(subscription_id)
+                outcome = await post(self.client, target, delivery.id, delivery.body, self.settings.timeout_seconds)
+                attempted += 1
+                if await self._record(subscription_id, delivery.seq, outcome):
+                    return attempted
+
+    def _deliverable(self, subscription_id: str, now: datetime) -> Any:
+        """Due pending deliveries that are first in their key's line: no earlier one of the key unfinished."""
+        earlier = aliased(WebhookDelivery)
+        blocked = exists().where(
+            earlier.subscription_id == WebhookDelivery.subscription_id,
+            earlier.key == WebhookDelivery.key,
+            earlier.seq < WebhookDelivery.seq,
+            earlier.status != DeliveryStatus.SUCCEEDED.value,
+        )
+        return (
+            select(WebhookDelivery)
+            .where(
+                WebhookDelivery.subscription_id == subscription_id,
+                WebhookDelivery.status == DeliveryStatus.PENDING.value,
+                WebhookDelivery.next_attempt_at <= now,
+                ~blocked,
+            )
+            .order_by(WebhookDelivery.seq)
+            .limit(self.settings.batch_size)
+        )
+
+    async def _record(self, subscription_id: str, seq: int, outcome: AttemptOutcome) -> bool:
+        """Write one attempt's outcome; True when this subscription's work should stop: it was paused (by
+        its owner meanwhile, or now for spending the schedule) or deleted."""
+        now = utcnow()
+        DELIVERY_ATTEMPTS.labels(outcome="succeeded" if outcome.succeeded else "failed").inc()
+        DELIVERY_LATENCY.observe(outcome.latency_ms / 1000)
+        async with self.database.unit_of_work(SYSTEM_ACTOR) as uow:
+            delivery = await uow.session.get(WebhookDelivery, seq)
+            if delivery is None:
+                return True  # the subscription was deleted meanwhile
+            if delivery.status != DeliveryStatus.PENDING.value:
+                return False  # redriven meanwhile
+            delivery.attempts += 1
+            delivery.first_attempt_at = delivery.first_attempt_at or now
+            delivery.last_attempt_at = now
+            delivery.last_status_code = outcome.status_code
+            delivery.latency_ms = outcome.latency_ms
+            paused = False
+            if outcome.succeeded:
+                delivery.status = DeliveryStatus.SUCCEEDED.value
+                delivery.succeeded_at = now
+                delivery.last_error = None
+            else:
+                delivery.last_error = domain.failure_reason(outcome)
+                next_attempt = self.schedule.next_attempt(delivery.attempts, now)
+                if next_attempt is not None:
+                    delivery.next_attempt_at = next_attempt
+                else:
+                    delivery.status = DeliveryStatus.FAILED.value
+                    paused = await self._pause_for_failures(uow, subscription_id, delivery, now)
+            if not paused:
+                subscription = await uow.session.get(WebhookSubscription, subscription_id)
+                paused = subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value
+            await uow.commit()
+        if not outcome.succeeded:
+            log.warning(
+                "webhooks.attempt_failed",
+                subscription=subscription_id,
+                delivery=delivery.id,
+                attempts=delivery.attempts,
+                error=delivery.last_error,
+            )
+        return paused
+
+    async def _pause_for_failures(
+        self, uow: UnitOfWork, subscription_id: str, delivery: WebhookDelivery, now: datetime
+    ) -> bool:
+        subscription = await uow.session.get(WebhookSubscription, subscription_id)
+        if subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value:
+            return False
+        since = aware(delivery.first_attempt_at) or now
+        reason = (
+            f"delivery {delivery.id} ({delivery.event_type}) failed {delivery.attempts} times since "
+            f"{_timestamp(since)}, beyond the retry window of {self.schedule.window}; last error: "
+            f"{delivery.last_error}"
+        )
+        subscription.status = SubscriptionStatus.PAUSED.value
+        subscription.paused_by = PausedBy.DELIVERY_FAILURES.value
+        subscription.paused_reason = reason
+        subscription.paused_at = now
+        subscription.updated_at = now
+        uow.audit("webhook.paused", "webhook_subscription", subscription_id, reason=reason)
+        log.error("webhooks.subscription_paused", subscription=subscription_id, reason=reason)
+        return True
+
+    async def _take_lease(self, subscription_id: str) -> bool:
+        now = utcnow()
+        async with self.database.sessions() as session:
+            result = await session.execute(
+                update(WebhookSubscription)
+                .where(
+                    WebhookSubscription.id == subscription_id,
+                    or_(
+                        WebhookSubscription.lease_holder.is_(None),
+                        WebhookSubscription.lease_holder == self.holder,
+                        and_(WebhookSubscription.lease_until.is_not(None), WebhookSubscription.lease_until < now),
+                    ),
+                )
+                .values(lease_holder=self.holder, lease_until=now + timedelta(seconds=self.settings.lease_seconds))
+            )
+            await session.commit()
+        return bool(getattr(result, "rowcount", 0))
+
+    async def _renew_lease(self, subscription_id: str) -> None:
+        # A lease outlives one attempt by far; renewing before each keeps a long batch to this replica.
+        until = utcnow() + timedelta(seconds=self.settings.lease_seconds + self.settings.timeout_seconds)
+        async with self.database.sessions() as session:
+            await session.execute(
+                update(WebhookSubscription)
+                .where(WebhookSubscription.id == subscription_id, WebhookSubscription.lease_holder == self.holder)
+                .values(lease_until=until)
+            )
+            await session.commit()
+
+    async def _release_lease(self, subscription_id: str) -> None:
+        async with self.database.sessions() as session:
+            await session.execute(
+                update(WebhookSubscription)
+                .where(WebhookSubscription.id == subscription_id, WebhookSubscription.lease_holder == self.holder)
+                .values(lease_holder=None, lease_until=None)
+            )
+            await session.commit()
+
+
+async def prune_delivery_log(database: Database, older_than: datetime) -> int:
+    """Forget succeeded deliveries older than the retention period (failed and pending ones stay)."""
+    async with database.sessions() as session:
+        result = await session.execute(
+            sa_delete(WebhookDelivery).where(
+                WebhookDelivery.status == DeliveryStatus.SUCCEEDED.value,
+                WebhookDelivery.succeeded_at < older_than,
+            )
+        )
+        await session.commit()
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def ping(subscription: WebhookSubscription, settings: IntegrationsSettings) -> tuple[str, AttemptOutcome]:
+    """Send a signed test event now, outside the delivery log and the order of keys."""
+    now = utcnow()
+    message_id = new_message_id()
+    async with httpx.AsyncClient(follow_redirects=False) as client:
+        outcome = await post(
+            client, _target(subscription, now), message_id, ping_body(subscription.id, now), settings.timeout_seconds
+        )
+    return message_id, outcome

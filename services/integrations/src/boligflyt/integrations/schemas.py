@@ -1,0 +1,141 @@
+"""Request and response models of the integrations API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from boligflyt.integrations.domain import DeliveryStatus, PausedBy, SubscriptionStatus
+
+
+class SubscriptionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(
+        max_length=2000,
+        description="Where to POST each event (https in production).",
+        examples=["https://facilit.example.no/hooks/boligflyt"],
+    )
+    event_types: list[str] = Field(
+        min_length=1,
+        max_length=50,
+        description=(
+            "Event type patterns; `*` matches any characters. Short forms drop the `no.larvik.boligflyt.` prefix. "
+            "Every type they match must be granted by the token's `events:read:<pattern>` scopes."
+        ),
+        examples=[["tenancy.*", "dwelling.changed.v1"]],
+    )
+    description: str | None = Field(default=None, max_length=500, examples=["Facilit: tenancies and rent"])
+
+
+class SubscriptionPatch(BaseModel):
+    """Change what is given; event types are checked against the caller's grant as on registering."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(default=None, max_length=2000, examples=["https://facilit.example.no/hooks/v2"])
+    event_types: list[str] | None = Field(default=None, min_length=1, max_length=50, examples=[["tenancy.*"]])
+    description: str | None = Field(default=None, max_length=500)
+
+
+class PauseIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str | None = Field(default=None, max_length=500, examples=["receiver maintenance window"])
+
+
+class Subscription(BaseModel):
+    id: str = Field(examples=["wh_3f2a9c0d5e6b4a718293a4b5c6d7e8f9"])
+    url: str
+    event_types: list[str] = Field(description="The patterns as registered, in their full form.")
+    matched_event_types: list[str] = Field(description="The catalogue's event types the patterns match now.")
+    description: str | None
+    status: SubscriptionStatus
+    paused_by: PausedBy | None = Field(description="Who paused it: its owner, or the delivery worker.")
+    paused_reason: str | None = Field(description="Why it was paused, e.g. the last delivery error.")
+    paused_at: datetime | None
+    previous_secret_expires_at: datetime | None = Field(
+        description="Until then deliveries are also signed with the secret before the last rotation."
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class SubscriptionWithSecret(Subscription):
+    secret: str = Field(
+        description="The signing secret (`whsec_` + base64). Shown only when created or rotated.",
+        examples=["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+    )
+
+
+class RotatedSecret(BaseModel):
+    secret: str = Field(description="The new signing secret (`whsec_` + base64).")
+    previous_secret_expires_at: datetime = Field(description="Until then deliveries carry both signatures.")
+
+
+class Ping(BaseModel):
+    delivered: bool
+    status_code: int | None
+    error: str | None
+    latency_ms: int
+    webhook_id: str
+
+
+class Delivery(BaseModel):
+    id: str = Field(description="The webhook-id header: the same on every retry of this delivery.")
+    seq: int = Field(description="The subscription's order of deliveries.")
+    event_id: str
+    event_type: str
+    key: str = Field(description="The event's key; deliveries of one key go out in order.")
+    status: DeliveryStatus
+    attempts: int = Field(description="Attempts since the delivery was created or last redriven.")
+    next_attempt_at: datetime | None = Field(description="When it is tried next (pending only).")
+    first_attempt_at: datetime | None
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    last_error: str | None
+    latency_ms: int | None = Field(description="How long the last attempt took.")
+    succeeded_at: datetime | None
+    created_at: datetime
+
+
+class Redrive(BaseModel):
+    redriven: int = Field(description="How many failed deliveries were put back to pending.")
+
+
+class EventType(BaseModel):
+    type: str = Field(examples=["no.larvik.boligflyt.tenancy.signed.v1"])
+    producer: str
+    key_field: str
+    summary: str
+    description: str
+    schema_url: str
+
+
+class ImportRejection(BaseModel):
+    row: int = Field(description="1-based row of the export (CSV: the header is row 0).")
+    object_id: str | None
+    reasons: list[str]
+
+
+class ImportReport(BaseModel):
+    id: str
+    source_format: str
+    started_by: str
+    started_at: datetime
+    finished_at: datetime
+    rows: int
+    created: int
+    updated: int
+    unchanged: int
+    rejected: int
+    created_objects: list[str]
+    updated_objects: list[str]
+    rejections: list[ImportRejection]
+    ignored_columns: list[str] = Field(description="Columns of the export the mapping does not use (never sent).")
+
+    @classmethod
+    def from_report(cls, report: dict[str, Any]) -> ImportReport:
+        return cls.model_validate(report)
