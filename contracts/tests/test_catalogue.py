@@ -63,7 +63,7 @@ MINIMUM_SET = {
 # Additions beyond the minimum set, each justified in its module's docstring.
 ADDITIONS = {
     "applications": [],
-    "temporary-housing": ["stay.provider_changed", "settlement.housing_ordered"],
+    "temporary-housing": ["stay.provider_changed", "settlement.housing_ordered", "agreement.renegotiation_due"],
     "maintenance": ["inspection.booked", "dwelling.reserved", "dwelling.let"],
     "ordering": ["need.rejected"],
 }

@@ -396,6 +396,13 @@ async def test_agreements_near_their_deadline_get_one_renegotiation_task(harness
         assert tasks["total"] == 1
         assert tasks["items"][0]["kind"] == "agreement_renegotiation"
         assert tasks["items"][0]["due_on"] == "2015-02-28"
+    await harness.settle()
+    reminders = [
+        e.data for e in await harness.events("boligflyt.temporary-housing") if e.type.endswith("renegotiation_due.v1")
+    ]
+    assert [(r.agreement_id, r.renegotiate_by, r.reminded_on) for r in reminders] == [  # type: ignore[attr-defined]
+        (agreement["agreement_id"], date(2015, 2, 28), date(2015, 1, 29))
+    ]
 
 
 async def test_nav_submits_the_housing_application_through_the_port(harness: ServiceHarness) -> None:

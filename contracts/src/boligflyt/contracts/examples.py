@@ -191,6 +191,13 @@ def examples() -> list[Event]:
             provider_kind=ProviderKind.BARRACKS,
             price_per_night=450,
         ),
+        t.AgreementRenegotiationDue(
+            agreement_id="agr-2014-0002",
+            provider_id="prov-pension-1",
+            valid_to=date(2016, 3, 31),
+            renegotiate_by=date(2015, 12, 31),
+            reminded_on=date(2015, 12, 1),
+        ),
         t.StayApplicationLinked(
             stay_id="stay-2015-0007",
             application_id="app-2015-0042",

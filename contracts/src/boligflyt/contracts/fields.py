@@ -31,6 +31,7 @@ OfferId = Annotated[Id, Field(description="Boligkontoret's id of the offer of on
 TenancyId = Annotated[Id, Field(description="Boligkontoret's id of the tenancy contract (husleiekontrakt).")]
 StayId = Annotated[Id, Field(description="NAV's id of the temporary stay (midlertidig botilbud).")]
 ProviderId = Annotated[Id, Field(description="NAV's id of the temporary-accommodation provider.")]
+AgreementId = Annotated[Id, Field(description="NAV's id of a quality agreement (kvalitetsavtale) with a provider.")]
 SettlementId = Annotated[Id, Field(description="NAV Intro's id of the settlement of one refugee household.")]
 QuotaId = Annotated[Id, Field(description="NAV Intro's id of a settlement quota adopted by the council.")]
 DwellingId = Annotated[Id, Field(description="LKE's id of the dwelling (boligobjekt); never its address.")]

@@ -24,6 +24,7 @@ from boligflyt.contracts.codes import (
     StayEndReason,
 )
 from boligflyt.contracts.fields import (
+    AgreementId,
     ApplicationId,
     Count,
     DwellingId,
@@ -82,6 +83,27 @@ class StayProviderChanged(Event):
     provider_id: ProviderId
     provider_kind: ProviderKind = Field(description="The kind of place.")
     price_per_night: Nok = Field(description="What NAV pays the new provider per night, in NOK.")
+
+
+@event("agreement.renegotiation_due", producer=PRODUCER, key="agreement_id")
+class AgreementRenegotiationDue(Event):
+    """A provider's quality agreement must be renegotiated, at the latest 3 months before it expires
+    (L7004-7087); NAV's reminder says so once per agreement, 30 days before that deadline.
+
+    Consumers: the dashboard (what needs attention), integrators keeping a provider register.
+    """
+
+    agreement_id: AgreementId
+    provider_id: ProviderId
+    valid_to: date = Field(description="The last day the agreement is valid (at most 2 years after it starts).")
+    renegotiate_by: date = Field(description="The renegotiation deadline: 3 months before valid_to.")
+    reminded_on: date = Field(description="The day NAV's reminder fired.")
+
+    @model_validator(mode="after")
+    def check_deadline_before_expiry(self) -> Self:
+        if self.renegotiate_by > self.valid_to:
+            raise ValueError("the renegotiation deadline comes before the agreement expires")
+        return self
 
 
 @event("stay.application_linked", producer=PRODUCER, key="stay_id")

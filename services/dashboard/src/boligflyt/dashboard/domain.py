@@ -33,6 +33,13 @@ Row = dict[str, Any]
 # The SQL tables in models.py are generated from this, so the in-memory and the SQL read model cannot drift.
 
 TABLES: dict[str, dict[str, type]] = {
+    "agreements": {
+        "agreement_id": str,
+        "provider_id": str,
+        "valid_to": date,
+        "renegotiate_by": date,
+        "reminded_on": date,
+    },
     "stays": {
         "stay_id": str,
         "person_ref": str,
@@ -283,6 +290,8 @@ def event_date(data: Event) -> date | None:
         return data.started_on
     if isinstance(data, m.RenovationCompleted):
         return data.completed_on
+    if isinstance(data, t.AgreementRenegotiationDue):
+        return data.reminded_on
     for name, info in type(data).model_fields.items():
         if info.annotation in (date, date | None):
             value = getattr(data, name)
@@ -513,6 +522,19 @@ def project(data: Event, event_id: str) -> list[Change]:
                     f"{data.stay_id}:start",
                     {"stay_id": data.stay_id, "from_date": data.start_date, "price_per_night": data.price_per_night},
                 ),
+            ]
+        case t.AgreementRenegotiationDue():
+            return [
+                c(
+                    "agreements",
+                    data.agreement_id,
+                    {
+                        "provider_id": data.provider_id,
+                        "valid_to": data.valid_to,
+                        "renegotiate_by": data.renegotiate_by,
+                        "reminded_on": data.reminded_on,
+                    },
+                )
             ]
         case t.StayProviderChanged():
             return [

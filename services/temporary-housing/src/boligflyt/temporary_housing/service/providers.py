@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.codes import ProviderKind
+from boligflyt.contracts.events.temporary_housing import AgreementRenegotiationDue
 from boligflyt.platform.db import Database, utcnow
 from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
 from boligflyt.temporary_housing import domain, models, schemas
@@ -196,6 +197,15 @@ async def remind_renegotiation(database: Database, today: date) -> int:
                     )
                 )
                 uow.audit("task.created", "agreement", agreement.id, detail={"kind": "agreement_renegotiation"})
+                uow.record(
+                    AgreementRenegotiationDue(
+                        agreement_id=agreement.id,
+                        provider_id=agreement.provider_id,
+                        valid_to=agreement.valid_to,
+                        renegotiate_by=agreement.renegotiation_deadline,
+                        reminded_on=today,
+                    )
+                )
                 await uow.commit()
                 created += 1
         except IntegrityError:
