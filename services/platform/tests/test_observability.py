@@ -311,11 +311,21 @@ def restore_logging() -> Iterator[None]:
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
     uvicorn_access = logging.getLogger("uvicorn.access")
-    access_state = (list(uvicorn_access.handlers), uvicorn_access.propagate)
+    access_state = (
+        list(uvicorn_access.handlers),
+        uvicorn_access.propagate,
+        uvicorn_access.level,
+        uvicorn_access.disabled,
+    )
+    # A uvicorn started earlier in the same process (other tests serve apps for real) may have set its own
+    # level on the access logger or disabled it; these tests start from uvicorn's defaults.
+    uvicorn_access.setLevel(logging.NOTSET)
+    uvicorn_access.disabled = False
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
-    uvicorn_access.handlers[:], uvicorn_access.propagate = access_state
+    (uvicorn_access.handlers[:], uvicorn_access.propagate, level_before, uvicorn_access.disabled) = access_state
+    uvicorn_access.setLevel(level_before)
     structlog.reset_defaults()
 
 
