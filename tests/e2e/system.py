@@ -6,25 +6,40 @@
 
 Tests talk to services only through their public REST APIs, each agency with its own token, and wait for the
 flow to move on with `eventually`.
+
+The processes read the time from one calendar the test moves: the wall clock plus an offset kept in a file every
+process reads (`System.today()`, `System.advance_clock(days)`). The committee (TBO) decides only on its meeting
+day, and its case list freezes five working days before, so on the bare wall clock nobody could be approved in a
+test at all. A flow that moves the calendar does so inside `with system.calendar_moved():`, which puts every
+process back on the wall clock when the flow is done, so the next flow finds today where it is. The offset survives
+a restart. Jobs run every few seconds (instead of every few minutes or hours) so that what the clock makes due
+happens while the test waits for it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 import httpx
+from fastapi import FastAPI
 
 from boligflyt.platform.auth import Agency, mint_token
+from boligflyt.platform.clock import LOCAL_ZONE
 from boligflyt.platform.host import ROOT_SERVICE, service_definitions
+from boligflyt.platform.runtime import ServiceDefinition, create_embedded_app, create_service_app
 from boligflyt.platform.settings import Settings
 from boligflyt.platform.testing import (
     create_postgres_database,
@@ -40,7 +55,67 @@ FAST = {
     "BOLIGFLYT_CONSUMER_BACKOFF_MAX_SECONDS": "0.5",
     "BOLIGFLYT_LOG_JSON": "true",
     "BOLIGFLYT_ENVIRONMENT": "test",
+    "BOLIGFLYT_E2E_JOBS_EVERY_SECONDS": "2",
 }
+CLOCK_FILE_ENV = "BOLIGFLYT_E2E_CLOCK_FILE"
+JOBS_ENV = "BOLIGFLYT_E2E_JOBS_EVERY_SECONDS"
+HERE = Path(__file__).resolve().parent
+
+
+class SharedClock:
+    """The wall clock plus an offset read from a file (written by `System.advance_clock`); a platform `Clock`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: int | None = None
+        self._offset = timedelta(0)
+
+    def offset(self) -> timedelta:
+        try:
+            stamp = self.path.stat().st_mtime_ns
+        except FileNotFoundError:
+            return timedelta(0)
+        if stamp != self._seen:
+            self._offset = timedelta(seconds=float(json.loads(self.path.read_text())["offset_seconds"]))
+            self._seen = stamp
+        return self._offset
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset()
+
+    def today(self) -> date:
+        return self.now().astimezone(LOCAL_ZONE).date()
+
+
+def _definitions() -> dict[str, ServiceDefinition]:
+    """The installed services, each job running every JOBS_ENV seconds at most."""
+    seconds = float(os.environ.get(JOBS_ENV) or 0)
+    definitions = service_definitions()
+    if seconds <= 0:
+        return definitions
+    return {
+        name: dataclasses.replace(
+            definition,
+            jobs=[dataclasses.replace(job, every_seconds=min(job.every_seconds, seconds)) for job in definition.jobs],
+        )
+        for name, definition in definitions.items()
+    }
+
+
+def e2e_embedded_app() -> FastAPI:
+    """uvicorn factory: every service in one process, on the shared clock."""
+    app = create_embedded_app(list(_definitions().values()), root_service=ROOT_SERVICE)
+    clock = SharedClock(Path(os.environ[CLOCK_FILE_ENV]))
+    for runtime in app.state.runtimes.values():
+        runtime.clock = clock
+    return app
+
+
+def e2e_service_app() -> FastAPI:
+    """uvicorn factory: the service named by BOLIGFLYT_SERVICE alone, on the shared clock."""
+    app = create_service_app(_definitions()[os.environ["BOLIGFLYT_SERVICE"]])
+    app.state.runtime.clock = SharedClock(Path(os.environ[CLOCK_FILE_ENV]))
+    return app
 
 
 def free_port() -> int:
@@ -68,15 +143,22 @@ class System:
         self.topic_prefix = f"{unique_name('e2e')}."
         self._databases: dict[str, str] = {}
         self._env: dict[str, dict[str, str]] = {}
+        self.clock = SharedClock(workdir / "clock.json")
+        self._calendar_moved = False
 
     async def start(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
         if self.kind == "embedded":
             port = free_port()
-            self._env["embedded"] = {**os.environ, **FAST, "BOLIGFLYT_DATA_DIR": str(self.workdir / "data")}
+            self._env["embedded"] = {
+                **os.environ,
+                **FAST,
+                CLOCK_FILE_ENV: str(self.clock.path),
+                "BOLIGFLYT_DATA_DIR": str(self.workdir / "data"),
+            }
             root = f"http://127.0.0.1:{port}"
             self.base_urls = {name: root if name == ROOT_SERVICE else f"{root}/{name}" for name in self.services}
-            self._spawn("embedded", "boligflyt.platform.host:embedded_app", port)
+            self._spawn("embedded", "system:e2e_embedded_app", port)
         else:
             ports = {name: free_port() for name in self.services}
             self.base_urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
@@ -87,20 +169,23 @@ class System:
                     **os.environ,
                     **FAST,
                     **urls,
+                    CLOCK_FILE_ENV: str(self.clock.path),
                     "BOLIGFLYT_SERVICE": name,
                     "BOLIGFLYT_BUS": "kafka",
                     "BOLIGFLYT_KAFKA_BOOTSTRAP": kafka_bootstrap(),
                     "BOLIGFLYT_KAFKA_TOPIC_PREFIX": self.topic_prefix,
                     env_name("BOLIGFLYT_DATABASE_URL_", name): self._databases[name],
                 }
-                self._spawn(name, "boligflyt.platform.host:service_app_from_env", ports[name])
+                self._spawn(name, "system:e2e_service_app", ports[name])
         await self.wait_ready()
 
     def _spawn(self, name: str, factory: str, port: int) -> None:
         self.ports[name], self.factories[name] = port, factory
         log = (self.workdir / f"{name}.log").open("ab")
+        # --app-dir: the factories are in this module, which uvicorn imports as `system`.
+        command = [sys.executable, "-m", "uvicorn", "--app-dir", str(HERE), "--factory", factory]
         self.processes[name] = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1", "--port", str(port)],
+            [*command, "--host", "127.0.0.1", "--port", str(port)],
             env=self._env[name],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -126,6 +211,34 @@ class System:
             if process.poll() is not None:
                 log = (self.workdir / f"{name}.log").read_text()[-3000:]
                 raise AssertionError(f"{name} exited with {process.returncode}:\n{log}")
+
+    def today(self) -> date:
+        """Today in Larvik on the processes' calendar."""
+        return self.clock.today()
+
+    def advance_clock(self, days: int) -> date:
+        """Move every process's calendar `days` forward; returns the new today. Only inside `calendar_moved()`."""
+        if not self._calendar_moved:
+            raise RuntimeError("move the calendar only inside `with system.calendar_moved():`")
+        if days < 0:
+            raise ValueError("time does not go backwards")
+        self._write_offset(self.clock.offset() + timedelta(days=days))
+        return self.today()
+
+    @contextlib.contextmanager
+    def calendar_moved(self) -> Iterator[None]:
+        """A flow that moves the calendar: the processes are back on the wall clock when it is done."""
+        self._calendar_moved = True
+        try:
+            yield
+        finally:
+            self._calendar_moved = False
+            self._write_offset(timedelta(0))
+
+    def _write_offset(self, offset: timedelta) -> None:
+        scratch = self.clock.path.with_suffix(".tmp")
+        scratch.write_text(json.dumps({"offset_seconds": offset.total_seconds()}))
+        os.replace(scratch, self.clock.path)  # a process never reads half a file
 
     def kill(self, name: str) -> None:
         """SIGKILL one process (distributed: a service; embedded: 'embedded'), as a crash would."""

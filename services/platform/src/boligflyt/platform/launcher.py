@@ -22,7 +22,7 @@ console = Console(stderr=True)
 FIRST_DISTRIBUTED_PORT = 8101
 
 
-def _print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
+def print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
     table = Table(title="Boligflyt is running", show_lines=False)
     table.add_column("service")
     table.add_column("API docs")
@@ -41,7 +41,7 @@ def run_embedded(host: str, port: int, data_dir: Path) -> None:
     settings = Settings()
     base = f"http://{host}:{port}"
     urls = {name: base if name == ROOT_SERVICE else f"{base}/{name}" for name in service_definitions()}
-    _print_where_to_look(urls, settings)
+    print_where_to_look(urls, settings)
     console.print(f"Data (SQLite files and the event log): {data_dir.resolve()}")
     uvicorn.run("boligflyt.platform.host:embedded_app", factory=True, host=host, port=port, log_level="warning")
 
@@ -89,7 +89,7 @@ def run_distributed(host: str, log_dir: Path, kafka_bootstrap: str, postgres_ser
         )
         urls[name] = f"http://{host}:{port}"
     _wait_until_ready(urls, processes, log_dir)
-    _print_where_to_look(urls, settings)
+    print_where_to_look(urls, settings)
     console.print(f"Logs: {log_dir.resolve()}/<service>.log. Ctrl-C stops every service.")
     try:
         while all(process.poll() is None for process in processes.values()):

@@ -17,7 +17,7 @@ from sqlalchemy import func, select, update
 
 from boligflyt.contracts.envelope import WireMessage
 from boligflyt.platform.bus.port import BusUnavailable, EventBus
-from boligflyt.platform.db import Database, utcnow
+from boligflyt.platform.db import SQLITE_BEGIN, Database, utcnow
 from boligflyt.platform.observability import EVENTS_PUBLISHED, OUTBOX_BACKLOG
 from boligflyt.platform.tables import outbox
 
@@ -50,6 +50,11 @@ class OutboxRelay:
                 got_lock = await session.scalar(select(func.pg_try_advisory_xact_lock(self._lock_key)))
                 if not got_lock:
                     return 0
+            else:
+                # The write lock from the start: a deferred read could not become the write that marks the rows
+                # sent once a unit of work had committed meanwhile ("database is locked"), and the rows, already
+                # on the bus, would be sent again.
+                await session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
             query = (
                 select(outbox.c.id, outbox.c.topic, outbox.c.key, outbox.c.value, outbox.c.headers)
                 .where(outbox.c.published_at.is_(None))

@@ -1,0 +1,559 @@
+"""Drive days of activity through the public APIs so the dashboard shows a living system.
+
+Each simulated day every agency does its day's work: NAV places people who arrive homeless and applies for
+them, people apply to Boligkontoret, the committee (TBO) meets and decides, ready dwellings are offered and
+offers accepted or declined, contracts are signed and people move in (ending their temporary stays), tenants
+give notice and move out, LKE inspects and renovates (some jobs late), the ordering function prioritises
+needs and orders dwellings that LKE delivers, and NAV Intro announces and settles refugee households.
+
+Time: on a host with the demo clock (`boligflyt.demo.host:demo_app`) each simulated day moves the services'
+clock one day forward, so deadlines, waiting times and late renovations are real in the data. On a host
+without it (distributed mode) days are only a rhythm of activity: dates are today's, and the committee
+decides its cases when the wall clock reaches the meeting day. `speed` is simulated days per real minute.
+
+What happens is read from the services each day, so a simulation can stop and start again at any time.
+Randomness is seeded: the same seed over the same seeded Larvik makes the same choices.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import random
+import time
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+from rich.progress import Progress
+
+from boligflyt.demo import people
+from boligflyt.demo.agencies import ApiError, Larvik, days_after, open_larvik
+from boligflyt.demo.seed import MEETING_LEAD_DAYS, REQUIRED_DOCUMENTS, STAY_CAUSES, decision
+from boligflyt.platform.settings import Settings
+
+# Average events per day (DOMAIN.md §8: 10-20 people a month into temporary housing, ~400 applications a
+# year, 4-5 refugee housing orders a year; the demo runs a little hotter so a short run shows movement).
+ARRIVALS_PER_DAY = 0.6
+APPLICATIONS_PER_DAY = 1.2
+SETTLEMENTS_PER_DAY = 0.08
+NOTICE_PER_TENANCY_DAY = 0.01
+DECLINE_SHARE = 0.15
+PASS_INSPECTION_SHARE = 0.35
+LATE_RENOVATION_SHARE = 0.25
+CONTRACT_TYPE = {"rental": "ordinary_rental", "care": "municipal_care", "staffed": "staffed_mental_health"}
+SERIAL_BASE = 100_000  # simulated people are numbered apart from the seed's
+
+
+@dataclass
+class SimulationReport:
+    days: int = 0
+    moved_time: bool = False
+    first_day: str | None = None
+    last_day: str | None = None
+    happened: Counter[str] = field(default_factory=Counter)
+    refused: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+async def simulate(
+    base_urls: dict[str, str],
+    settings: Settings,
+    days: int,
+    speed: float = 30.0,
+    rng_seed: int = 2015,
+    progress: Progress | None = None,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> SimulationReport:
+    """Simulate `days` days at `speed` simulated days per real minute (0: as fast as the services go)."""
+    started = time.monotonic()
+    async with open_larvik(base_urls, settings, transport=transport, concurrency=4) as larvik:
+        simulator = Simulator(larvik, rng_seed)
+        await simulator.start()
+        task = progress.add_task("Simulating days", total=days) if progress is not None else None
+        for _ in range(days):
+            day_started = time.monotonic()
+            await simulator.day()
+            if progress is not None and task is not None:
+                progress.update(task, advance=1, description=f"Simulating {simulator.today.isoformat()}")
+            if speed > 0:
+                await asyncio.sleep(max(0.0, 60.0 / speed - (time.monotonic() - day_started)))
+    report = simulator.report
+    report.seconds = round(time.monotonic() - started, 1)
+    return report
+
+
+class Simulator:
+    def __init__(self, larvik: Larvik, rng_seed: int) -> None:
+        self.larvik = larvik
+        self.rng_seed = rng_seed
+        self.rng = random.Random(rng_seed)
+        self.report = SimulationReport()
+        self.today = date.min
+        self.serial = SERIAL_BASE
+        self.checklist: list[str] = []
+
+    def chance(self, key: str, salt: str = "") -> random.Random:
+        """A random source for one thing (a job, an offer): the same whatever else happened that day."""
+        return random.Random(zlib.crc32(f"{self.rng_seed}:{key}:{salt}".encode()))
+
+    def did(self, what: str, count: int = 1) -> None:
+        self.report.happened[what] += count
+
+    async def start(self) -> None:
+        larvik = self.larvik
+        self.report.moved_time = await larvik.can_move_time()
+        self.today = await larvik.today()
+        self.report.first_day = self.today.isoformat()
+        # People already registered keep their numbers: new ones continue after them.
+        self.serial = (
+            SERIAL_BASE + await larvik.boligkontoret.total("/v1/applicants") + await larvik.nav.total("/v1/stays")
+        )
+        # Seeded, and by where the town is: a second run goes on from there instead of replaying the first.
+        self.rng.seed(f"{self.rng_seed}:{self.serial}:{self.today.isoformat()}")
+        checklist = await larvik.lke.get("/v1/inspection-checklist")
+        self.checklist = [item["code"] for item in checklist["items"]]
+
+    async def day(self) -> None:
+        if self.report.moved_time:
+            self.today = await self.larvik.advance(1)
+        else:
+            self.today = await self.larvik.today()
+        self.report.days += 1
+        self.report.last_day = self.today.isoformat()
+        # The agencies' days, in an order where one's work feeds the next on the same day.
+        for work in (
+            self.nav_arrivals,
+            self.nav_applies,
+            self.people_apply,
+            self.caseworker_completes,
+            self.committee,
+            self.offers,
+            self.answers,
+            self.contracts,
+            self.move_ins,
+            self.notices,
+            self.move_outs,
+            self.inspections,
+            self.renovations,
+            self.needs_and_orders,
+            self.acquisitions,
+            self.refugees,
+        ):
+            try:
+                await work()
+            except ApiError as error:  # one agency's bad day must not stop the town
+                self.report.refused[f"{work.__name__}: {error.status_code}"] += 1
+
+    def poisson(self, mean: float) -> int:
+        # Knuth's method: fine for the small means of a day's arrivals.
+        limit, k, product = math.exp(-mean), 0, self.rng.random()
+        while product > limit:
+            k += 1
+            product *= self.rng.random()
+        return k
+
+    def next_person(self) -> people.Person:
+        self.serial += 1
+        return people.person(self.serial, self.rng)
+
+    async def attempt(self, what: str, call: Any) -> Any | None:
+        """A step the system may refuse (a rule, a race with a consumer): counted either way."""
+        try:
+            result = await call
+        except ApiError as error:
+            if error.status_code >= 500:
+                raise
+            self.report.refused[what] += 1
+            return None
+        self.did(what)
+        return result
+
+    # --- NAV ----------------------------------------------------------------------------------------------
+
+    async def nav_arrivals(self) -> None:
+        nav = self.larvik.nav
+        arrivals = self.poisson(ARRIVALS_PER_DAY)
+        if not arrivals:
+            return
+        providers = [
+            p
+            for p in await nav.all("/v1/providers")
+            if p["active"] and p["agreement_in_force"] and p["agreement_in_force"]["excludes_families_with_children"]
+            and not (p["kind"] == "campsite" and self.today.month in (5, 6, 7))
+            and (p["capacity"] is None or p["occupied"] < p["capacity"])
+        ]  # fmt: skip
+        for _ in range(arrivals):
+            if not providers:
+                return
+            person = self.next_person()
+            body = {
+                "person": {
+                    "national_id": person.national_id,
+                    "name": person.name,
+                    "birth_date": person.birth_date.isoformat(),
+                },
+                "adults": 1,
+                "cause": self.rng.choice(STAY_CAUSES),
+                "decision_date": self.today.isoformat(),
+                "provider_id": self.rng.choice(providers)["provider_id"],
+                "start_date": self.today.isoformat(),
+            }
+            await self.attempt("stay started", nav.post("/v1/stays", body))
+
+    async def nav_applies(self) -> None:
+        """NAV applies for people a few days into their stay; a few find a place themselves."""
+        nav = self.larvik.nav
+        for stay in await nav.all("/v1/stays", state="started"):
+            chance = self.chance(stay["stay_id"], "stay")
+            if stay["application_id"] is None and stay["days_in_stay"] >= chance.randint(1, 6):
+                body = {"bedrooms_needed": 1, "consent_signed_on": self.today.isoformat()}
+                await self.attempt("NAV applied", nav.post(f"/v1/stays/{stay['stay_id']}/application", body))
+            elif stay["days_in_stay"] > 20 and self.rng.random() < 0.01:
+                body = {"end_date": self.today.isoformat(), "reason": self.rng.choice(["private_rental", "unknown"])}
+                await self.attempt("stay ended", nav.post(f"/v1/stays/{stay['stay_id']}/end", body))
+
+    # --- Boligkontoret ------------------------------------------------------------------------------------
+
+    async def new_application(self, **overrides: Any) -> dict[str, Any] | None:
+        bk, rng = self.larvik.boligkontoret, self.rng
+        person = self.next_person()
+        kind = overrides.pop("kind", None) or rng.choices(["rental", "care", "staffed"], weights=[72, 22, 6])[0]
+        children = rng.choices([0, 1, 2, 3], weights=[60, 17, 15, 8])[0] if kind == "rental" else 0
+        body: dict[str, Any] = {
+            "kind": kind,
+            "household": {"adults": 1 if kind != "rental" else rng.choice([1, 1, 1, 2]), "children": children},
+            "needs": {"accessible": kind == "care" and rng.random() < 0.5, "staffed": kind == "staffed"},
+            "priority_factors": rng.sample(
+                ["notice_to_quit", "risk_of_losing_home", "unsuitable_dwelling", "cannot_find_alternative"],
+                k=rng.choice([1, 1, 2]),
+            ),
+            "ownership_check": {"able_to_buy": rng.random() < 0.05},
+            # A few come without every document: the caseworker asks for them.
+            "documents_received": REQUIRED_DOCUMENTS[kind][: None if rng.random() < 0.85 else -1],
+        }
+        body.update(overrides)
+        try:
+            applicant = await bk.post(
+                "/v1/applicants",
+                {"national_id": person.national_id, "name": person.name, "postal_address": people.postal_address(rng)},
+            )
+            await bk.post(
+                f"/v1/applicants/{applicant['id']}/consents",
+                {"signed_on": self.today.isoformat(), "scope": ["collect_information", "share_with_nav"]},
+            )
+            application: dict[str, Any] = await bk.post("/v1/applications", {"applicant_id": applicant["id"], **body})
+        except ApiError as error:
+            if error.status_code >= 500:
+                raise
+            self.report.refused["application"] += 1
+            return None
+        self.did("application submitted")
+        return application
+
+    async def people_apply(self) -> None:
+        for _ in range(self.poisson(APPLICATIONS_PER_DAY)):
+            await self.new_application()
+
+    async def caseworker_completes(self) -> None:
+        """Missing documents arrive a few days after they were asked for; then the case is complete."""
+        bk = self.larvik.boligkontoret
+        for state in ("submitted", "incomplete"):
+            for application in await bk.all("/v1/applications", state=state):
+                if (
+                    application["missing_documents"]
+                    and self.chance(application["id"], self.today.isoformat()).random() < 0.4
+                ):
+                    path = f"/v1/applications/{application['id']}/documents"
+                    await self.attempt(
+                        "documents received", bk.post(path, {"documents": application["missing_documents"]})
+                    )
+                await bk.try_post(f"/v1/applications/{application['id']}/completeness-check")
+
+    async def committee(self) -> None:
+        """TBO: there is always a meeting ahead with its case list open; on the day it decides its cases."""
+        bk = self.larvik.boligkontoret
+        meetings = await bk.all("/v1/meetings")
+        for meeting in meetings:
+            held = date.fromisoformat(meeting["meeting_date"]) <= self.today
+            undecided = [c for c in meeting["cases"] if c["outcome"] is None]
+            if held and undecided:
+                for case in undecided:
+                    application = await bk.get(f"/v1/applications/{case['application_id']}")
+                    body = decision(application, self.chance(case["application_id"], "decision").random())
+                    await self.attempt(
+                        f"TBO {body['outcome']}", bk.post(f"/v1/meetings/{meeting['id']}/decisions", body)
+                    )
+        open_lists = [
+            m for m in meetings if not m["case_list_frozen"] and date.fromisoformat(m["meeting_date"]) > self.today
+        ]
+        if open_lists:
+            meeting = min(open_lists, key=lambda m: str(m["meeting_date"]))
+        else:
+            meeting = await bk.post("/v1/meetings", {"meeting_date": days_after(self.today, MEETING_LEAD_DAYS)})
+            self.did("TBO meeting scheduled")
+        for application in await bk.all("/v1/applications", state="complete"):
+            # Refused when it is already on a case list: nothing to count.
+            await bk.try_post(f"/v1/meetings/{meeting['id']}/cases", {"application_id": application["id"]})
+
+    async def offers(self) -> None:
+        bk = self.larvik.boligkontoret
+        for dwelling in await bk.all("/v1/dwellings", offerable=True):
+            # Refused when nobody on the list fits the dwelling: it waits for the next approval.
+            if await bk.try_post(f"/v1/dwellings/{dwelling['id']}/offers", {}) is not None:
+                self.did("offer made")
+
+    async def answers(self) -> None:
+        """Offers are answered within the week: most accept; declining takes the applicant off the list."""
+        bk = self.larvik.boligkontoret
+        for offer in await bk.all("/v1/offers", state="pending"):
+            chance = self.chance(offer["id"], "answer")
+            if (self.today - date.fromisoformat(offer["offered_on"])).days < chance.randint(1, 4):
+                continue
+            if chance.random() < DECLINE_SHARE:
+                await self.attempt(
+                    "offer declined", bk.post(f"/v1/offers/{offer['id']}/answer", {"answer": "declined"})
+                )
+            else:
+                body = {"answer": "accepted", "planned_move_in_on": days_after(self.today, 7)}
+                await self.attempt("offer accepted", bk.post(f"/v1/offers/{offer['id']}/answer", body))
+
+    async def contracts(self) -> None:
+        bk = self.larvik.boligkontoret
+        for application in await bk.all("/v1/applications", state="allocated"):
+            chance = self.chance(application["id"], "contract")
+            body: dict[str, Any] = {
+                "application_id": application["id"],
+                "contract_type": CONTRACT_TYPE[application["kind"]],
+                "start_date": days_after(self.today, 2 if self.report.moved_time else 0),
+                "deposit_kind": chance.choice(["nav_guarantee", "nav_guarantee", "cash"]),
+            }
+            if application["kind"] == "rental" and chance.random() < 0.15:
+                # A short contract, so the renewal reminder shows up during a demo.
+                body["end_date"] = days_after(self.today, 100)
+            await self.attempt("contract signed", bk.post("/v1/tenancies", body))
+
+    async def move_ins(self) -> None:
+        bk = self.larvik.boligkontoret
+        for tenancy in await bk.all("/v1/tenancies", state="signed"):
+            if date.fromisoformat(tenancy["start_date"]) <= self.today:
+                path = f"/v1/tenancies/{tenancy['id']}/move-in"
+                await self.attempt("moved in", bk.post(path, {"move_in_date": self.today.isoformat()}))
+
+    async def notices(self) -> None:
+        """Tenants give notice now and then; contracts near their end are renewed on application."""
+        bk = self.larvik.boligkontoret
+        for tenancy in await bk.all("/v1/tenancies", state="active"):
+            end = tenancy["end_date"]
+            if end is not None and date.fromisoformat(end) <= self.today + timedelta(days=60):
+                body = {
+                    "ownership_check": {"able_to_buy": False},
+                    "new_end_date": days_after(date.fromisoformat(end), 3 * 365),
+                }
+                await self.attempt("renewal recorded", bk.post(f"/v1/tenancies/{tenancy['id']}/renewal", body))
+            elif self.rng.random() < NOTICE_PER_TENANCY_DAY:
+                body = {"given_by": "tenant", "move_out_date": days_after(self.today, 30)}
+                await self.attempt("notice given", bk.post(f"/v1/tenancies/{tenancy['id']}/notice", body))
+
+    async def move_outs(self) -> None:
+        bk = self.larvik.boligkontoret
+        for tenancy in await bk.all("/v1/tenancies", state="notice_given"):
+            move_out = tenancy["move_out_date"]
+            if move_out is not None and date.fromisoformat(move_out) <= self.today:
+                body = {"reason": "notice_by_tenant", "end_date": move_out}
+                await self.attempt("moved out", bk.post(f"/v1/tenancies/{tenancy['id']}/end", body))
+
+    # --- LKE ----------------------------------------------------------------------------------------------
+
+    def readiness(self, key: str) -> dict[str, Any]:
+        return {
+            "photographs": [f"demo/{key}/stue.jpg", f"demo/{key}/kjokken.jpg"],
+            "meter_number": f"M-{zlib.crc32(key.encode()) % 10**7:07d}",
+            "meter_reading_kwh": self.chance(key, "meter").randint(1000, 90000),
+        }
+
+    async def inspections(self) -> None:
+        lke = self.larvik.lke
+        booked_for = {i["dwelling_id"] for i in await lke.all("/v1/inspections", status="booked")}
+        # Empty dwellings nobody has booked an inspection for yet (new deliveries, the seed's vacant ones).
+        for dwelling in await lke.all("/v1/dwellings", status="vacant"):
+            if dwelling["id"] not in booked_for:
+                booking = {"planned_on": days_after(self.today, 1), "trigger": "move_in"}
+                path = f"/v1/dwellings/{dwelling['id']}/inspections"
+                await self.attempt("inspection booked", lke.post(path, booking))
+        for inspection in await lke.all("/v1/inspections", status="booked"):
+            if date.fromisoformat(inspection["planned_on"]) > self.today:
+                continue
+            passed = self.chance(inspection["id"], "inspection").random() < PASS_INSPECTION_SHARE
+            body: dict[str, Any] = {
+                "inspected_on": self.today.isoformat(),
+                "inspector": "LKE driftsavdeling",
+                "results": [
+                    {"item": code, "passed": passed or n > 1, "note": None if passed or n > 1 else "Må utbedres"}
+                    for n, code in enumerate(self.checklist)
+                ],
+            }
+            if passed:
+                body["readiness"] = self.readiness(inspection["dwelling_id"])
+            else:
+                body["renovation_scope"] = "Maling, nytt gulvbelegg og utskifting av kjøkkenbenk"
+                body["estimated_cost"] = self.chance(inspection["id"], "cost").randrange(40_000, 180_000, 5_000)
+            what = "inspection passed" if passed else "inspection failed"
+            await self.attempt(what, lke.post(f"/v1/inspections/{inspection['id']}/result", body))
+
+    async def renovations(self) -> None:
+        """Jobs start the day after ordering and take 1-4 weeks; about a quarter run past their month."""
+        lke = self.larvik.lke
+        for job in await lke.all("/v1/renovation-jobs", status="ordered"):
+            # A job ordered on notice waits for the tenant to leave: LKE refuses to start it before.
+            started = await lke.try_post(
+                f"/v1/renovation-jobs/{job['id']}/start", {"started_on": self.today.isoformat()}
+            )
+            if started is not None:
+                self.did("renovation started")
+        for job in await lke.all("/v1/renovation-jobs", status="started"):
+            chance = self.chance(job["id"], "renovation")
+            late = chance.random() < LATE_RENOVATION_SHARE
+            due = date.fromisoformat(job["due_date"])
+            finish = (
+                due + timedelta(days=chance.randint(2, 14))
+                if late
+                else date.fromisoformat(job["started_on"]) + timedelta(days=chance.randint(5, 25))
+            )
+            if not self.report.moved_time:
+                finish = date.fromisoformat(job["started_on"]) + timedelta(days=1)  # no time to be late in
+            if min(finish, due + timedelta(days=30)) > self.today:
+                continue
+            cost = job["estimated_cost"] or 80_000
+            body = {
+                "completed_on": self.today.isoformat(),
+                "cost_hard_use": cost * 2 // 3,
+                "cost_age_wear": cost // 3,
+                "joint_inspection_passed": True,
+                "readiness": self.readiness(job["dwelling_id"]),
+            }
+            what = "renovation completed late" if self.today > due else "renovation completed"
+            await self.attempt(what, lke.post(f"/v1/renovation-jobs/{job['id']}/completion", body))
+
+    async def acquisitions(self) -> None:
+        """LKE moves its projects on; purchases are delivered within weeks, builds take their stages."""
+        lke = self.larvik.lke
+        stages = ["identified", "zoned", "designed", "adopted", "ready_to_build", "contractor_chosen",
+                  "under_construction", "completed"]  # fmt: skip
+        for project in await lke.all("/v1/acquisitions"):
+            if project["stage"] == "taken_over":
+                continue
+            chance = self.chance(project["id"], self.today.isoformat())
+            buying = project["method"] in ("buy_existing", "buy_in_coop", "lease_in", "buy_new_project")
+            # Purchases close in about a month; a build moves a stage every week or two.
+            if chance.random() > (0.03 if buying else 0.1):
+                continue
+            if buying or project["stage"] == "completed":
+                await self.deliver(project)
+            elif project["stage"] in stages:
+                next_stage = stages[stages.index(project["stage"]) + 1]
+                await self.attempt(
+                    "acquisition stage", lke.post(f"/v1/acquisitions/{project['id']}/stage", {"stage": next_stage})
+                )
+
+    async def deliver(self, project: dict[str, Any]) -> None:
+        missing = project["dwellings_planned"] - project["dwellings_delivered"]
+        if missing <= 0:
+            return
+        bedrooms = project["bedrooms"] or 2
+        category = project["dwelling_category"] or "ordinary"
+        dwellings = [
+            {
+                "external_ref": f"F-{project['id']}-{project['dwellings_delivered'] + n + 1}"[:64],
+                "address": people.address(self.rng),
+                "zone": self.rng.choice(people.ZONES),
+                "category": category,
+                "owner": "lke",
+                "rooms": bedrooms + 1,
+                "bedrooms": bedrooms,
+                "floor_area_m2": 30 + 18 * bedrooms,
+                "monthly_rent": 5200 + 1700 * bedrooms,
+                "accessible": project["accessible"],
+                "staffed": project["staffed"],
+                "acquired_via": project["method"],
+            }
+            for n in range(missing)
+        ]
+        body = {"delivered_on": self.today.isoformat(), "cost": 2_900_000 * missing, "dwellings": dwellings}
+        await self.attempt(
+            "dwellings delivered", self.larvik.lke.post(f"/v1/acquisitions/{project['id']}/deliveries", body)
+        )
+
+    # --- The ordering function ---------------------------------------------------------------------------
+
+    async def needs_and_orders(self) -> None:
+        """The needs committee prioritises reported needs within a week or so; the officer orders them."""
+        bestiller = self.larvik.bestiller
+        year = self.today.year
+        await bestiller.try_post("/v1/programmes", {"year": year})
+        for need in await bestiller.all("/v1/needs"):
+            chance = self.chance(need["need_id"], "need")
+            waited = (self.today - date.fromisoformat(need["reported_on"])).days
+            if need["state"] == "reported" and waited >= chance.randint(2, 10):
+                line = {"refugees": "refugee_dwellings"}.get(need["target_group"], "disadvantaged_dwellings")
+                if need["service_needs"] in ("staff_base", "staffed"):
+                    line = "service_needs"
+                body = {"programme_year": year, "budget_line": line}
+                await self.attempt("need prioritised", bestiller.post(f"/v1/needs/{need['need_id']}/prioritise", body))
+            elif need["state"] == "prioritised" and need["programme_year"] == year and waited >= chance.randint(5, 15):
+                dwellings = need["dwellings_prioritised"] or need["quantity"]
+                body = {
+                    "need_ids": [need["need_id"]],
+                    "dwellings": dwellings,
+                    "estimated_cost": 3_000_000 * dwellings,
+                    "due_date": days_after(self.today, 180),
+                }
+                await self.attempt("order placed", bestiller.post("/v1/orders", body))
+
+    # --- NAV Intro: refugee settlement -------------------------------------------------------------------
+
+    async def refugees(self) -> None:
+        nav, rng = self.larvik.nav, self.rng
+        if rng.random() < SETTLEMENTS_PER_DAY:
+            quotas = [q for q in await nav.get("/v1/quotas", year=self.today.year) if q["state"] == "adopted"]
+            family = rng.random() < 0.5
+            body = {
+                "quota_id": quotas[0]["quota_id"] if quotas else None,
+                "adults": 2 if family else 1,
+                "children": rng.randint(1, 3) if family else 0,
+                "category": "family" if family else "single_adult",
+                "origin": rng.choice(["reception_centre", "transfer_refugee"]),
+                "announced_on": self.today.isoformat(),
+                "planned_settlement_date": days_after(self.today, rng.randint(30, 90)),
+            }
+            await self.attempt("household announced", nav.post("/v1/settlements", body))
+        for settlement in await nav.all("/v1/settlements", state="announced"):
+            if (self.today - date.fromisoformat(settlement["announced_on"])).days >= 2:
+                path = f"/v1/settlements/{settlement['settlement_id']}/housing-order"
+                await self.attempt("housing ordered", nav.post(path, {}))
+        for settlement in await nav.all("/v1/settlements", state="housing_ordered"):
+            if settlement["application_id"] is None:
+                await self.settlement_application(settlement)
+
+    async def settlement_application(self, settlement: dict[str, Any]) -> None:
+        """NAV Intro's programme adviser applies to Boligkontoret for the household; replies go to the adviser."""
+        application = await self.new_application(
+            kind="rental",
+            household={"adults": max(1, settlement["adults"]), "children": settlement["children"]},
+            needs={"bedrooms": settlement["bedrooms_needed"]} if settlement["bedrooms_needed"] else {},
+            priority_factors=["no_fixed_address", "cannot_find_alternative"],
+            referrer="nav_intro",
+            referrer_case_ref=settlement["settlement_id"],
+            referrer_contact="NAV Intro, programrådgiver",
+            ownership_check={"able_to_buy": False},
+            documents_received=REQUIRED_DOCUMENTS["rental"],
+        )
+        if application is not None:
+            path = f"/v1/settlements/{settlement['settlement_id']}/application"
+            await self.attempt(
+                "settlement application linked", self.larvik.nav.post(path, {"application_id": application["id"]})
+            )

@@ -1,0 +1,99 @@
+"""Reading a topic of the running system from the outside, as an auditor would: every event on it so far.
+
+Distributed: the topic's partitions in the system's Kafka namespace, read from the beginning up to their end
+offsets at the time of the call (no consumer group, so nothing is committed and services are not disturbed).
+Embedded: the embedded log's SQLite file, read from the start.
+
+The relay delivers at least once: after a crash an event may be on the topic twice, with the same id. Consumers'
+inboxes drop the second copy, and so does `topic_events`: it gives each event once, where it first appeared.
+
+Kafka keeps order only per partition (all events of one key are in one partition); partitions are merged by the
+events' own time, so each key's events stay in the order they were published and events of different keys
+come in the order they happened.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from boligflyt.contracts.base import EVENT_TYPE_PREFIX
+from boligflyt.contracts.envelope import Envelope, from_wire
+from boligflyt.platform.bus.embedded import EmbeddedLog, _decode_headers
+from boligflyt.platform.testing import kafka_bootstrap
+
+from .system import System
+
+
+async def topic_events(system: System, topic: str) -> list[Envelope]:
+    """Every event on `topic` (a catalogue name such as "boligflyt.applications") so far, in order, each once."""
+    if system.kind == "embedded":
+        events = await _embedded_events(system, topic)
+    else:
+        events = await _kafka_events(system, topic)
+    seen: set[str] = set()
+    distinct = []
+    for event in events:
+        if event.id not in seen:
+            seen.add(event.id)
+            distinct.append(event)
+    return distinct
+
+
+def name_of(event: Envelope) -> str:
+    """The event's catalogue name without prefix and version: "application.approved"."""
+    return event.type.removeprefix(EVENT_TYPE_PREFIX).rsplit(".v", 1)[0]
+
+
+def of_type(events: Iterable[Envelope], *names: str) -> list[Envelope]:
+    """The events with these names (e.g. "application.approved"), in their order."""
+    return [event for event in events if name_of(event) in names]
+
+
+async def _embedded_events(system: System, topic: str) -> list[Envelope]:
+    path = system.workdir / "data" / "events.sqlite"
+    if not path.exists():
+        return []
+    log = EmbeddedLog(path)
+    await log.start()
+    try:
+        cursor = await log.reader.execute(
+            "SELECT key, value, headers FROM records WHERE topic = ? ORDER BY offset", (topic,)
+        )
+        rows = await cursor.fetchall()
+    finally:
+        await log.stop()
+    return [from_wire(key, bytes(value), _decode_headers(headers)) for key, value, headers in rows]
+
+
+async def _kafka_events(system: System, topic: str) -> list[Envelope]:
+    name = system.topic_prefix + topic
+    consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap(), enable_auto_commit=False, group_id=None)
+    await consumer.start()
+    try:
+        # Fresh metadata: the consumer's cached view may not know a topic created a moment ago.
+        cluster = await consumer._client.fetch_all_metadata()
+        partitions = cluster.partitions_for_topic(name)
+        if not partitions:
+            return []
+        assigned = [TopicPartition(name, partition) for partition in sorted(partitions)]
+        consumer.assign(assigned)
+        await consumer.seek_to_beginning(*assigned)
+        ends = await consumer.end_offsets(assigned)
+        per_partition: dict[TopicPartition, list[Envelope]] = {tp: [] for tp in assigned}
+        remaining = {tp for tp in assigned if ends[tp] > 0}
+        while remaining:
+            batches = await consumer.getmany(*remaining, timeout_ms=1000)
+            for tp, messages in batches.items():
+                for message in messages:
+                    if message.offset < ends[tp]:
+                        headers = tuple((header, bytes(value)) for header, value in message.headers)
+                        per_partition[tp].append(from_wire(message.key, message.value or b"", headers))
+                if await consumer.position(tp) >= ends[tp]:
+                    remaining.discard(tp)
+    finally:
+        await consumer.stop()
+    # heapq.merge never reorders within one input, so each partition (and so each key) keeps its order.
+    return list(heapq.merge(*per_partition.values(), key=lambda event: event.time))
