@@ -114,11 +114,12 @@ async def consumer_throughput() -> Result:
     anchor = await bare_consume(prefix, EVENTS)
 
     effects = Table("effects", MetaData(), Column("id", Integer, primary_key=True), Column("key", String(64)))
+    remember_effect = insert(effects)  # built once: SQLAlchemy then reuses its compiled form
     handlers = EventHandlers()
 
     @handlers.on(type(need("k", 1)))
     async def remember(envelope: Envelope, uow: UnitOfWork) -> None:
-        await uow.session.execute(insert(effects).values(key=envelope.key))
+        await uow.session.execute(remember_effect, {"key": envelope.key})
 
     async with postgres_database("maintenance") as database:
         async with database.engine.begin() as connection:
