@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import throughput
+from bench import footprint, throughput
 
 BENCHMARKS = {
     "relay": throughput.relay_throughput,
     "consumer": throughput.consumer_throughput,
+    "footprint": footprint.embedded_footprint,
 }
 
 

@@ -38,9 +38,10 @@ class Result:
 
     def report(self) -> None:
         verdict = "met" if self.met else "MISSED"
+        details = "".join(f"; {name} {value}" for name, value in self.details.items())
         print(
             f"{self.name}: {self.value:,.1f} {self.unit}; anchor {self.anchor_name}: {self.anchor_value:,.1f} "
-            f"{self.unit}; ratio {self.ratio:.2f}; target {self.target}: {verdict}"
+            f"{self.unit}; ratio {self.ratio:.2f}; target {self.target}: {verdict}{details}"
         )
         RESULTS.mkdir(exist_ok=True)
         record = {
