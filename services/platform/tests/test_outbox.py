@@ -114,3 +114,16 @@ async def test_concurrent_read_then_write_use_cases_do_not_lose_updates(deployme
     await asyncio.gather(increment(), increment())
     async with deployment.database.sessions() as session:
         assert (await session.execute(select(effects.c.n).where(effects.c.key == "counter"))).scalar_one() == 2
+
+
+async def test_after_commit_callbacks_run_only_when_the_transaction_commits(deployment: Deployment) -> None:
+    woken: list[str] = []
+    async with deployment.database.unit_of_work(actor="test") as uow:
+        uow.after_commit(lambda: woken.append("committed"))
+        assert woken == []  # not before the commit
+        await uow.commit()
+    with pytest.raises(RuntimeError):
+        async with deployment.database.unit_of_work(actor="test") as uow:
+            uow.after_commit(lambda: woken.append("rolled back"))
+            raise RuntimeError("refused")
+    assert woken == ["committed"]

@@ -320,7 +320,8 @@ async def stream_events(
             for row in rows:
                 position = max(position, row["seq"])
                 yield {"event": "dashboard-event", "id": str(row["seq"]), "data": json.dumps(event_json(row))}
-            await asyncio.sleep(STREAM_POLL_SECONDS)
+            # Woken at once by this process's projection; the poll covers a read model written by another process.
+            await service.new_events.wait(STREAM_POLL_SECONDS)
 
     return EventSourceResponse(generate(), ping=15)
 

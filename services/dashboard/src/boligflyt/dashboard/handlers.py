@@ -5,7 +5,7 @@ Handled through the platform inbox, so each event changes the read model exactly
 
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.contracts.registry import specs
-from boligflyt.dashboard.service import project_envelope
+from boligflyt.dashboard.service import new_events, project_envelope
 from boligflyt.platform.db import UnitOfWork
 from boligflyt.platform.inbox import EventHandlers
 
@@ -14,6 +14,7 @@ handlers = EventHandlers()
 
 async def project_event(envelope: Envelope, uow: UnitOfWork) -> None:
     await project_envelope(uow.session, envelope, envelope.topic)
+    uow.after_commit(new_events.notify)
 
 
 handlers.on(*(spec.model for spec in specs()))(project_event)

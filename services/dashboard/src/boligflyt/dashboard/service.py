@@ -6,6 +6,8 @@ event log is replayed into an in-memory model for "as of" questions.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
@@ -154,6 +156,24 @@ async def events(
     async with database.sessions() as session:
         rows = (await session.execute(query.order_by(order).limit(limit))).mappings().all()
     return [event_row(r) for r in rows]
+
+
+class NewEvents:
+    """Wakes the live streams of this process as soon as projected events are committed, instead of on a poll."""
+
+    def __init__(self) -> None:
+        self._changed = asyncio.Event()
+
+    def notify(self) -> None:
+        self._changed.set()
+        self._changed = asyncio.Event()  # a fresh event for the next wait; the set one releases current waiters
+
+    async def wait(self, timeout: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._changed.wait(), timeout)
+
+
+new_events = NewEvents()
 
 
 async def last_seq(database: Database) -> int:

@@ -100,6 +100,7 @@ class UnitOfWork:
         self.recorded: list[Envelope] = []
         self._outbox_rows: list[dict[str, Any]] = []
         self._audit_rows: list[dict[str, Any]] = []
+        self._after_commit: list[Callable[[], None]] = []
         self._committed = False
 
     async def __aenter__(self) -> UnitOfWork:
@@ -203,6 +204,10 @@ class UnitOfWork:
         result = await self.session.execute(statement)
         return bool(getattr(result, "rowcount", 0))
 
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once this transaction has committed (never if it rolls back): to wake readers."""
+        self._after_commit.append(callback)
+
     async def commit(self) -> None:
         await self.session.flush()
         if self._outbox_rows:
@@ -213,3 +218,5 @@ class UnitOfWork:
         self._committed = True
         if self._outbox_rows:
             self.database.events_committed()
+        for callback in self._after_commit:
+            callback()
