@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from bench import footprint, throughput
+from bench import footprint, throughput, visibility
 
 BENCHMARKS = {
     "relay": throughput.relay_throughput,
     "consumer": throughput.consumer_throughput,
     "footprint": footprint.embedded_footprint,
+    "visibility": visibility.visibility_latency,
 }
 
 
