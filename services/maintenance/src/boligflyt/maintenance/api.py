@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from boligflyt.contracts.codes import AcquisitionStage, DwellingCategory, DwellingOwner, DwellingStatus
 from boligflyt.maintenance import domain, service
@@ -14,7 +14,6 @@ from boligflyt.maintenance.models import AcquisitionProject, Dwelling, Inspectio
 from boligflyt.maintenance.schemas import (
     AcquisitionOpen,
     AcquisitionOut,
-    AuditEntry,
     ChecklistIn,
     ChecklistItemIn,
     ChecklistOut,
@@ -38,11 +37,11 @@ from boligflyt.maintenance.schemas import (
     VoidPeriodOut,
     Withdrawal,
 )
+from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.errors import RuleViolation
 from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
 from boligflyt.platform.runtime import ClockDep, DatabaseDep
-from boligflyt.platform.tables import audit_log
 
 router = APIRouter(prefix="/v1")
 
@@ -424,13 +423,4 @@ async def audit(
     entity_id: str | None = None,
 ) -> Page[AuditEntry]:
     """Who changed what, when and why."""
-    query = select(audit_log).order_by(audit_log.c.id)
-    if entity_type is not None:
-        query = query.where(audit_log.c.entity_type == entity_type)
-    if entity_id is not None:
-        query = query.where(audit_log.c.entity_id == entity_id)
-    async with database.sessions() as session:
-        rows = (await session.execute(query.limit(page.limit).offset(page.offset))).mappings().all()
-        total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-    items = [AuditEntry.model_validate({**row, "at": row["at"].isoformat()}) for row in rows]
-    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)

@@ -18,6 +18,7 @@ from boligflyt.contracts.codes import (
     RenovationKind,
     WithdrawalReason,
 )
+from boligflyt.contracts.fields import OrderId
 
 ExternalRef = Annotated[
     str,
@@ -308,7 +309,8 @@ class SyncReport(BaseModel):
 class AcquisitionOpen(Strict):
     method: AcquisitionMethod
     dwellings_planned: int = Field(ge=1)
-    order_id: str | None = Field(default=None, max_length=64)
+    # The event's contract (AcquisitionStageChanged) refuses any other shape of id: refused here, as a 422.
+    order_id: OrderId | None = None
     expected_delivery_on: date | None = None
 
 
@@ -344,13 +346,3 @@ class AcquisitionOut(BaseModel):
     expected_delivery_on: date | None
     opened_on: date
     stages: list[dict[str, str]]
-
-
-class AuditEntry(BaseModel):
-    at: str
-    actor: str
-    action: str
-    entity_type: str
-    entity_id: str
-    reason: str | None
-    detail: dict[str, object] | None

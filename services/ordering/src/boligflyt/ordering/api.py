@@ -14,7 +14,6 @@ from boligflyt.contracts.codes import BudgetLine, ReportingService
 from boligflyt.ordering import service
 from boligflyt.ordering.domain import NeedState, OrderState
 from boligflyt.ordering.schemas import (
-    AuditEntryOut,
     CancelOrderIn,
     ConfirmSuggestionIn,
     DismissSuggestionIn,
@@ -32,6 +31,7 @@ from boligflyt.ordering.schemas import (
     SignalSettingsIn,
     UnmetNeedOut,
 )
+from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.runtime import ClockDep, DatabaseDep
@@ -290,7 +290,7 @@ async def set_signal_settings(body: SignalSettingsIn, principal: Confirmer, data
 
 @router.get(
     "/audit",
-    response_model=Page[AuditEntryOut],
+    response_model=Page[AuditEntry],
     tags=["audit"],
     summary="Who changed what, when and why (entity_type: need, order, budget_frame, signal_settings)",
 )
@@ -300,6 +300,5 @@ async def audit_trail(
     page: PageRequestDep,
     entity_type: Annotated[str | None, Query(max_length=100)] = None,
     entity_id: Annotated[str | None, Query(max_length=100)] = None,
-) -> Page[AuditEntryOut]:
-    items, total = await service.audit_trail(database, page, entity_type=entity_type, entity_id=entity_id)
-    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+) -> Page[AuditEntry]:
+    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)

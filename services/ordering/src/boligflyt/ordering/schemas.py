@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -290,15 +290,3 @@ class ProgrammeReport(BaseModel):
     lines: list[ReportLine]
     needs_reported_in_year: int = Field(description="Needs reported this calendar year (any state).")
     needs_rejected_in_year: int
-
-
-class AuditEntryOut(BaseModel):
-    """One row of the audit log: who changed what, when and why."""
-
-    at: datetime
-    actor: str
-    action: str
-    entity_type: str
-    entity_id: str
-    reason: str | None
-    detail: dict[str, Any] | None

@@ -43,7 +43,6 @@ from boligflyt.ordering.models import (
     WaitingApplication,
 )
 from boligflyt.ordering.schemas import (
-    AuditEntryOut,
     ConfirmSuggestionIn,
     DemandOut,
     FrameOut,
@@ -61,7 +60,6 @@ from boligflyt.platform.auth import Principal
 from boligflyt.platform.db import Database, UnitOfWork
 from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
 from boligflyt.platform.pagination import PageRequest, fetch_page
-from boligflyt.platform.tables import audit_log
 
 log = structlog.get_logger(__name__)
 
@@ -1025,32 +1023,3 @@ def report_csv_rows(report: ProgrammeReport) -> list[list[str]]:
         values = line.model_dump(mode="json")
         rows.append([str(report.year), *("" if values[c] is None else str(values[c]) for c in REPORT_COLUMNS)])
     return rows
-
-
-# --- Audit ---------------------------------------------------------------------------------------------------
-
-
-async def audit_trail(
-    database: Database, page: PageRequest, *, entity_type: str | None, entity_id: str | None
-) -> tuple[list[AuditEntryOut], int]:
-    query: Select[Any] = select(audit_log).order_by(audit_log.c.id)
-    if entity_type is not None:
-        query = query.where(audit_log.c.entity_type == entity_type)
-    if entity_id is not None:
-        query = query.where(audit_log.c.entity_id == entity_id)
-    async with database.sessions() as session:
-        total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-        rows = (await session.execute(query.limit(page.limit).offset(page.offset))).mappings().all()
-    entries = [
-        AuditEntryOut(
-            at=row["at"],
-            actor=row["actor"],
-            action=row["action"],
-            entity_type=row["entity_type"],
-            entity_id=row["entity_id"],
-            reason=row["reason"],
-            detail=row["detail"],
-        )
-        for row in rows
-    ]
-    return entries, int(total or 0)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import Select, func, select
+from sqlalchemy import RowMapping, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 DEFAULT_LIMIT = 50
@@ -43,7 +43,18 @@ class Page(BaseModel, Generic[T]):
 
 
 async def fetch_page(session: AsyncSession, query: Select[Any], page: PageRequest) -> tuple[list[Any], int]:
-    """Run `query` for one page (it must have its ORDER BY) and count all its rows."""
-    total = await session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    """Run an ORM `query` for one page (it must have its ORDER BY) and count all its rows."""
+    total = await _count(session, query)
     rows = (await session.execute(query.limit(page.limit).offset(page.offset))).scalars().all()
-    return list(rows), int(total or 0)
+    return list(rows), total
+
+
+async def fetch_rows(session: AsyncSession, query: Select[Any], page: PageRequest) -> tuple[list[RowMapping], int]:
+    """The same for a Core query of columns: one page of rows as mappings, and the count of all."""
+    total = await _count(session, query)
+    rows = (await session.execute(query.limit(page.limit).offset(page.offset))).mappings().all()
+    return list(rows), total
+
+
+async def _count(session: AsyncSession, query: Select[Any]) -> int:
+    return int(await session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0)

@@ -8,14 +8,14 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi import Response as ResponseParam
 from fastapi.responses import Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 
+from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.errors import DomainError, NotFound
 from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
 from boligflyt.platform.problems import PROBLEM_RESPONSES
 from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
-from boligflyt.platform.tables import audit_log
 from boligflyt.temporary_housing import domain, models, schemas, service
 from boligflyt.temporary_housing.config import limit_rule
 from boligflyt.temporary_housing.ports import housing_applications, housing_orders
@@ -261,21 +261,9 @@ async def audit_trail(
     _: Writer,
     entity_type: Annotated[str, Query(description="stay, provider, agreement, settlement, quota")],
     entity_id: Annotated[str, Query()],
-) -> Page[schemas.AuditOut]:
+) -> Page[AuditEntry]:
     """Who changed what, when and why, for one case (every step must be verifiable afterwards)."""
-    query = (
-        select(audit_log)
-        .where(audit_log.c.entity_type == entity_type, audit_log.c.entity_id == entity_id)
-        .order_by(audit_log.c.id)
-    )
-    async with database.sessions() as session:
-        total = await session.scalar(select(func.count()).select_from(query.subquery()))
-        rows = (await session.execute(query.limit(page.limit).offset(page.offset))).mappings().all()
-    items = [
-        schemas.AuditOut(at=r["at"], actor=r["actor"], action=r["action"], reason=r["reason"], detail=r["detail"])
-        for r in rows
-    ]
-    return Page(items=items, total=int(total or 0), limit=page.limit, offset=page.offset)
+    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)
 
 
 # --- the monthly situation report -------------------------------------------------------------------------

@@ -17,6 +17,10 @@ from boligflyt.contracts.codes import (
 from boligflyt.contracts.fields import Id
 from boligflyt.platform.personref import validate_national_id
 
+# Far above any real household, and far below what the database's integer columns hold (an unbounded count
+# overflowed them: a 500 instead of a 422).
+MAX_HOUSEHOLD = 99
+
 NationalId = Annotated[str, AfterValidator(validate_national_id)]
 Text = Annotated[str, Field(min_length=1, max_length=300)]
 
@@ -120,8 +124,8 @@ class StayIn(In):
     )
 
     person: PersonIn
-    adults: int = Field(default=1, ge=1)
-    children: int = Field(default=0, ge=0)
+    adults: int = Field(default=1, ge=1, le=MAX_HOUSEHOLD)
+    children: int = Field(default=0, ge=0, le=MAX_HOUSEHOLD)
     cause: StayCause
     decision_date: date = Field(description="The date of the decision (vedtak) under sosialtjenesteloven § 27.")
     provider_id: Id
@@ -275,14 +279,6 @@ class TaskOut(BaseModel):
     detail: dict[str, Any] | None
 
 
-class AuditOut(BaseModel):
-    at: datetime
-    actor: str
-    action: str
-    reason: str | None
-    detail: dict[str, Any] | None
-
-
 class QuotaIn(In):
     year: int = Field(ge=2000, le=2100)
     requested_persons: int | None = Field(default=None, ge=0)
@@ -331,8 +327,8 @@ class SettlementIn(In):
     )
 
     quota_id: Id | None = None
-    adults: int = Field(ge=0)
-    children: int = Field(ge=0)
+    adults: int = Field(ge=0, le=MAX_HOUSEHOLD)
+    children: int = Field(ge=0, le=MAX_HOUSEHOLD)
     category: SettlementCategory
     origin: SettlementOrigin
     announced_on: date
