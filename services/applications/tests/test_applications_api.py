@@ -66,7 +66,7 @@ async def test_register_applicant_validates_the_national_id(caseworker: Casework
 
 
 async def test_consent_is_recorded_with_date_and_scope(caseworker: Caseworker) -> None:
-    applicant = await caseworker.applicant(consent=False)
+    applicant = await caseworker.applicant(caseworker.nav, consent=False)  # NAV's client, so NAV may record it
     url = f"/v1/applicants/{applicant['id']}/consents"
     problem(await caseworker.staff.post(url, json={"signed_on": "2015-01-05", "scope": ["everything"]}), 422)
     problem(await caseworker.staff.post(url, json={"signed_on": "2015-01-05", "scope": []}), 422)
@@ -223,6 +223,19 @@ async def test_nav_submits_for_its_client_and_sees_only_its_own_referrals(casewo
     problem(await caseworker.staff.get("/v1/referrals"), 403)
     [event] = [e for e in await caseworker.events() if e.data.model_dump().get("application_id") == ours["id"]]
     assert event.data.model_dump()["referrer_case_ref"] == "stay-17"
+
+
+async def test_nav_cannot_act_for_people_it_did_not_register_as_its_clients(caseworker: Caseworker) -> None:
+    someone_else = await caseworker.applicant()  # registered by Boligkontoret, with consent
+    [consent] = (await caseworker.staff.get(f"/v1/applicants/{someone_else['id']}")).json()["consents"]
+    before = await snapshot(caseworker)
+    body = caseworker.application_body(someone_else["id"], referrer="nav", referrer_case_ref="stay-18")
+    problem(await caseworker.nav.post("/v1/applications", json=body), 403)
+    consent_body = {"signed_on": caseworker.today.isoformat(), "scope": ["collect_information"]}
+    problem(await caseworker.nav.post(f"/v1/applicants/{someone_else['id']}/consents", json=consent_body), 403)
+    revoke = f"/v1/applicants/{someone_else['id']}/consents/{consent['id']}/revoke"
+    problem(await caseworker.nav.post(revoke, json={}), 403)
+    assert await snapshot(caseworker) == before
 
 
 async def test_nav_intro_letters_go_to_the_programme_adviser(caseworker: Caseworker) -> None:

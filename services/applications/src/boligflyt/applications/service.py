@@ -80,7 +80,7 @@ from boligflyt.contracts.events.maintenance import DwellingChanged, DwellingRegi
 from boligflyt.platform.auth import Agency, Principal
 from boligflyt.platform.clock import Clock
 from boligflyt.platform.db import Database, UnitOfWork, utcnow
-from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.platform.errors import Conflict, Forbidden, NotFound, RuleViolation
 from boligflyt.platform.personref import person_ref
 
 SYSTEM_ACTOR = "system:applications"
@@ -165,9 +165,17 @@ async def register_applicant(
         return applicant
 
 
+def ensure_own_client(principal: Principal, applicant: Applicant) -> None:
+    """NAV acts only for the people it registered here as its clients; everyone else's data is Boligkontoret's."""
+    if principal.agency is Agency.nav and applicant.created_by_agency != Agency.nav.value:
+        raise Forbidden(
+            "NAV may act only for applicants it registered as its clients; link the person's own application instead"
+        )
+
+
 async def record_consent(database: Database, principal: Principal, applicant_id: str, body: ConsentIn) -> Consent:
     async with database.unit_of_work(principal.actor) as uow:
-        await get_or_404(uow.session, Applicant, applicant_id, "applicant")
+        ensure_own_client(principal, await get_or_404(uow.session, Applicant, applicant_id, "applicant"))
         consent = Consent(
             id=new_id("con"),
             applicant_id=applicant_id,
@@ -185,6 +193,7 @@ async def revoke_consent(
     database: Database, principal: Principal, clock: Clock, applicant_id: str, consent_id: str, on: date | None
 ) -> Consent:
     async with database.unit_of_work(principal.actor) as uow:
+        ensure_own_client(principal, await get_or_404(uow.session, Applicant, applicant_id, "applicant"))
         consent = await get_or_404(uow.session, Consent, consent_id, "consent")
         if consent.applicant_id != applicant_id:
             raise NotFound(f"consent {consent_id} does not exist for applicant {applicant_id}")
@@ -257,6 +266,7 @@ async def submit_application(
     today = clock.today()
     async with database.unit_of_work(principal.actor) as uow:
         applicant = await referenced(uow.session, Applicant, body.applicant_id, "applicant")
+        ensure_own_client(principal, applicant)
         consents = await consents_of(uow.session, applicant.id)
         if not any(c.revoked_on is None and CONSENT_TO_COLLECT in c.scope for c in consents):
             raise RuleViolation(
