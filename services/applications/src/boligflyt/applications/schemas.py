@@ -237,7 +237,8 @@ class LeaveListIn(Strict):
 
 
 class MeetingIn(Strict):
-    meeting_date: date = Field(examples=["2015-02-12"])
+    # Bounded so the freeze date (working days before) stays a date: 0001-01-04 underflowed into a 500.
+    meeting_date: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31), examples=["2015-02-12"])
 
 
 class MeetingCaseOut(Out):

@@ -6,10 +6,10 @@ reading behind its own authorization.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Select, select
 
 from boligflyt.platform.db import Database
@@ -26,6 +26,12 @@ class AuditEntry(BaseModel):
     reason: str | None = Field(default=None, description="Why, where the user or rule gave a reason.")
     detail: dict[str, Any] | None = None
     trace_id: str | None = Field(default=None, description="The request's trace, to find it in the logs.")
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, at: datetime) -> datetime:
+        # Written in UTC; SQLite hands the timestamp back without its zone.
+        return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 async def audit_page(

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,8 @@ class PageRequest:
 
 def page_request(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many items at most.")] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0, description="How many items to skip.")] = 0,
+    # Bounded so an absurd offset is a 422, not an overflow of the database's integer.
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip.")] = 0,
 ) -> PageRequest:
     return PageRequest(limit=limit, offset=offset)
 
