@@ -17,7 +17,7 @@ import httpx
 
 from boligflyt.platform.auth import Agency
 
-from .system import System
+from .system import System, eventually
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -228,4 +228,11 @@ class Agencies:
         current: dict[str, Any] = ok(await self.lke.get(f"/v1/dwellings/{dwelling['id']}"))
         assert current["status"] == "ready", current
         assert current["meter_reading_kwh"] == 48_213 and len(current["photographs"] or []) == 2
+
+        async def offerable() -> bool:
+            # LKE's ready_for_letting reaches Boligkontoret by event: until then the dwelling cannot be offered.
+            response = await self.tbo.get(f"/v1/dwellings/{dwelling['id']}")
+            return response.status_code == 200 and response.json()["offerable"] is True
+
+        await eventually(offerable, what="Boligkontoret to see the ready dwelling as offerable")
         return current
