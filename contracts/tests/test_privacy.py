@@ -15,7 +15,7 @@ from boligflyt.contracts.examples import example_for, examples
 from boligflyt.contracts.registry import EventSpec, specs
 
 SPECS = specs()
-NATIONAL_ID_LIKE = "01017012345"  # 11 digits: the shape of a fødselsnummer (this one is made up)
+NATIONAL_ID_LIKE = "01017012345"  # 11 digits: the shape of a national identity number (made up)
 
 # Words that name personal data. Multi-word ones are matched anywhere in a property name; single words
 # are matched as whole `_`-separated parts so that e.g. `renovation` does not trip `ssn`-like checks.

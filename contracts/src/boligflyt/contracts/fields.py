@@ -1,7 +1,7 @@
 """The field vocabulary shared by many events: ids, money, counts.
 
 An id is an opaque reference minted by the owning service. It must never be a national identity number,
-so an id of exactly 11 digits (the shape of a fødselsnummer) is refused even though it matches the pattern.
+so an id of exactly 11 digits (the shape of a national identity number) is refused even though it matches the pattern.
 """
 
 from __future__ import annotations
