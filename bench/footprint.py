@@ -8,7 +8,6 @@ Targets: ready <= 5 s after install, RSS <= 400 MB.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,6 +17,7 @@ from pathlib import Path
 import httpx
 
 from bench.common import Result
+from boligflyt.platform.testing import free_port
 
 SERVICES = ("applications", "temporary-housing", "maintenance", "ordering", "integrations")
 BARE_APP = """
@@ -27,12 +27,6 @@ app = FastAPI()
 def ready() -> dict[str, str]:
     return {"status": "ok"}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def rss_mb(pid: int) -> float:

@@ -20,9 +20,10 @@ import time
 import httpx
 
 from bench.common import Result
-from bench.footprint import free_port, wait_ready
+from bench.footprint import wait_ready
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.settings import Settings
+from boligflyt.platform.testing import free_port
 
 WRITES_PER_SECOND = 50
 SECONDS = int(os.environ.get("BENCH_VISIBILITY_SECONDS", "10"))

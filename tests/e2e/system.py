@@ -24,7 +24,6 @@ import dataclasses
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -44,6 +43,7 @@ from boligflyt.platform.settings import Settings
 from boligflyt.platform.testing import (
     create_postgres_database,
     drop_postgres_database,
+    free_port,
     kafka_bootstrap,
     unique_name,
 )
@@ -116,12 +116,6 @@ def e2e_service_app() -> FastAPI:
     app = create_service_app(_definitions()[os.environ["BOLIGFLYT_SERVICE"]])
     app.state.runtime.clock = SharedClock(Path(os.environ[CLOCK_FILE_ENV]))
     return app
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def env_name(prefix: str, service: str) -> str:

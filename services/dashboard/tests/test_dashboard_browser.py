@@ -12,7 +12,6 @@ import asyncio
 import hashlib
 import os
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.runtime import create_embedded_app
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import REPO_ROOT, embedded_settings
+from boligflyt.platform.testing import REPO_ROOT, embedded_settings, free_port
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -46,12 +45,6 @@ CHROMIUM_ARGS = [
 ARTIFACTS = REPO_ROOT / "test-artifacts" / "dashboard"
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def publish(settings: Settings, envelopes: list[Envelope]) -> None:

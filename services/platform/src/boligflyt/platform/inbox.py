@@ -338,7 +338,3 @@ async def redrive(
     finally:
         await subscription.close()
     return redriven
-
-
-def dead_letter_topics(topics: Sequence[str]) -> list[str]:
-    return [dead_letter_topic(topic) for topic in topics]

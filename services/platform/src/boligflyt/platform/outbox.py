@@ -106,9 +106,9 @@ class OutboxRelay:
             try:
                 published = await self.publish_batch()
                 backoff = self.poll_seconds
-                OUTBOX_BACKLOG.labels(service=self.database.service).set(await self.backlog())
                 if published >= self.batch_size:
-                    continue
+                    continue  # more waiting: no time for counting while draining
+                OUTBOX_BACKLOG.labels(service=self.database.service).set(await self.backlog())
             except BusUnavailable as exc:
                 log.warning("outbox.bus_unavailable", service=self.database.service, error=str(exc))
                 backoff = min(backoff * 2, self.max_backoff_seconds)

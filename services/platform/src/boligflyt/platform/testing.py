@@ -8,9 +8,10 @@ BOLIGFLYT_REQUIRE_INFRA=1 (as `./dev test` sets), when their absence is a failur
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import uuid
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +43,13 @@ def kafka_bootstrap() -> str:
 
 def postgres_server_url() -> str:
     return normalise_database_url(_infrastructure("BOLIGFLYT_POSTGRES_URL", "a PostgreSQL server"))
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now, for a server a test or benchmark starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def unique_name(prefix: str) -> str:
@@ -88,11 +96,6 @@ def embedded_settings(data_dir: Path, **overrides: object) -> Settings:
     }
     values.update(overrides)
     return Settings.model_validate(values)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Iterator[Path]:
-    yield tmp_path / "data"
 
 
 @pytest.fixture

@@ -232,10 +232,6 @@ class EmbeddedSubscription:
                 [(self.group, topic, offset) for topic, offset in next_offsets.items()],
             )
 
-    async def rewind(self) -> None:
-        """Forget what was fetched but not committed, so the next fetch starts at the committed position."""
-        self._fetched = None
-
     async def lag(self) -> dict[str, int]:
         committed = await self._committed()
         ends = await self.log.end_offsets(self.topics)
