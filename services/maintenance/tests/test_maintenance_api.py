@@ -51,7 +51,7 @@ async def test_register_read_change_and_list(harness: ServiceHarness, lke: httpx
     assert [e.type.split(".")[4] for e in events] == ["registered", "changed"]  # the address is not announced
     assert "Nygata" not in str([e.data.model_dump() for e in events])
 
-    audit = (await lke.get("/v1/audit-log", params={"entity_id": dwelling["id"]})).json()
+    audit = (await lke.get("/v1/audit", params={"entity_id": dwelling["id"]})).json()
     assert [a["action"] for a in audit["items"]] == ["dwelling.registered", "dwelling.changed", "dwelling.changed"]
     assert audit["items"][0]["actor"] == "lke:lke-tester"
 

@@ -142,7 +142,12 @@ def test_import_refuses_a_file_without_the_key_column(tmp_path: Path, monkeypatc
 )
 async def test_batch_endpoint_is_idempotent_per_key(tmp_path: Path, kind: str) -> None:
     async with ServiceHarness([definition], tmp_path, kind=kind) as harness:
-        async with harness.client("maintenance", Agency.integrator) as facilit:
+        async with harness.client("maintenance", Agency.integrator) as unscoped:
+            refused = await unscoped.post(
+                "/v1/dwelling-batches", json={"dwellings": []}, headers={"Idempotency-Key": "x"}
+            )
+            assert refused.status_code == 403 and refused.json()["required_scope"] == "dwelling-register:write"
+        async with harness.client("maintenance", Agency.integrator, scopes=["dwelling-register:write"]) as facilit:
             batch = {
                 "dwellings": [
                     dwelling_body("F-10"),

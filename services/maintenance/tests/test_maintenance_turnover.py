@@ -343,7 +343,7 @@ async def test_every_write_is_lke_only(harness: ServiceHarness, lke: httpx.Async
         ("PUT", "/v1/inspection-checklist", {"items": [{"code": "keys", "title": "Keys"}]}),
         ("POST", f"/v1/dwellings/{dwelling_id}/renovation-jobs", {"scope": "paint"}),
         ("POST", "/v1/acquisitions", {"method": "build", "dwellings_planned": 1}),
-        ("GET", "/v1/audit-log", None),
+        ("GET", "/v1/audit", None),
     ]
     for agency in (Agency.boligkontoret, Agency.bestiller, Agency.nav, Agency.coordinator):
         async with harness.client("maintenance", agency) as other:

@@ -71,6 +71,12 @@ def service_app(app_settings: Settings) -> FastAPI:
     ) -> dict[str, Any]:
         return principal_json(principal)
 
+    @app.post("/dwelling-batches")
+    async def sync_dwellings(
+        principal: Annotated[Principal, Depends(require(Agency.lke, scoped={Agency.integrator: "register:write"}))],
+    ) -> dict[str, Any]:
+        return principal_json(principal)
+
     return app
 
 
@@ -249,6 +255,25 @@ async def test_scope_alone_admits_any_agency(client: httpx.AsyncClient) -> None:
     assert (await client.get("/reports", headers=bearer(token))).status_code == 200
     token = mint_token(settings(), subject="facilit", agency=Agency.integrator)
     assert_problem(await client.get("/reports", headers=bearer(token)), 403)
+
+
+async def test_a_scope_can_be_asked_of_one_agency_only(client: httpx.AsyncClient) -> None:
+    staff = mint_token(settings(), subject="lke-1", agency=Agency.lke)
+    assert (await client.post("/dwelling-batches", headers=bearer(staff))).status_code == 200
+    scoped = mint_token(settings(), subject="facilit", agency=Agency.integrator, scopes=["register:write"])
+    assert (await client.post("/dwelling-batches", headers=bearer(scoped))).status_code == 200
+
+    unscoped = mint_token(settings(), subject="facilit", agency=Agency.integrator, scopes=["other"])
+    body = assert_problem(await client.post("/dwelling-batches", headers=bearer(unscoped)), 403)
+    assert body["required_scope"] == "register:write"
+    other = mint_token(settings(), subject="x", agency=Agency.nav, scopes=["register:write"])
+    body = assert_problem(await client.post("/dwelling-batches", headers=bearer(other)), 403)
+    assert body["allowed_agencies"] == ["integrator", "lke"]
+
+
+def test_an_agency_cannot_be_both_scoped_and_not() -> None:
+    with pytest.raises(ValueError, match="integrator"):
+        require(Agency.integrator, scoped={Agency.integrator: "register:write"})
 
 
 # --- which verifier: the app the route belongs to ---

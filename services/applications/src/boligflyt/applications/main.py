@@ -27,6 +27,7 @@ definition = ServiceDefinition(
     jobs=[PeriodicJob(offer_deadlines, every_seconds=300), PeriodicJob(tenancy_end_reminders, every_seconds=3600)],
     publishes=True,
     agency=Agency.boligkontoret,
+    audit_readers=[Agency.boligkontoret],
 )
 
 

@@ -16,6 +16,7 @@ definition = ServiceDefinition(
     migrations=Path(__file__).resolve().parents[3] / "migrations",
     publishes=False,
     agency=Agency.coordinator,
+    audit_readers=[Agency.coordinator],
 )
 
 

@@ -116,6 +116,8 @@ def build_definition(
         jobs=jobs,
         publishes=False,
         agency=Agency.integrator,
+        scopes=("dwelling-register:write",),  # maintenance's POST /v1/dwelling-batches asks for it
+        audit_readers=[Agency.coordinator],
     )
 
 

@@ -37,7 +37,6 @@ from boligflyt.maintenance.schemas import (
     VoidPeriodOut,
     Withdrawal,
 )
-from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.errors import RuleViolation
 from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
@@ -47,7 +46,9 @@ router = APIRouter(prefix="/v1")
 
 Writer = Annotated[Principal, Depends(require(Agency.lke))]
 Reader = Annotated[Principal, Depends(require(Agency.lke, Agency.boligkontoret, Agency.bestiller, Agency.coordinator))]
-Syncer = Annotated[Principal, Depends(require(Agency.lke, Agency.integrator))]
+# Integrators (the property-system connector) write the register in bulk only with a token granting this scope.
+DWELLING_REGISTER_WRITE = "dwelling-register:write"
+Syncer = Annotated[Principal, Depends(require(Agency.lke, scoped={Agency.integrator: DWELLING_REGISTER_WRITE}))]
 
 
 def dwelling_out(dwelling: Dwelling) -> DwellingOut:
@@ -409,18 +410,3 @@ async def deliver(
     """Take over dwellings: registered (new, vacant until inspected) and acquisition.delivered."""
     _, dwellings = await service.deliver(database, principal.actor, project_id, body, clock.today(), clock.now())
     return [dwelling_out(d) for d in dwellings]
-
-
-# --- Audit ----------------------------------------------------------------------------------------------
-
-
-@router.get("/audit-log", response_model=Page[AuditEntry], tags=["audit"])
-async def audit(
-    _: Writer,
-    database: DatabaseDep,
-    page: PageRequestDep,
-    entity_type: str | None = None,
-    entity_id: str | None = None,
-) -> Page[AuditEntry]:
-    """Who changed what, when and why."""
-    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)

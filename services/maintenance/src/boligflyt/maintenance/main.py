@@ -16,6 +16,7 @@ definition = ServiceDefinition(
     migrations=Path(__file__).resolve().parents[3] / "migrations",
     publishes=True,
     agency=Agency.lke,
+    audit_readers=[Agency.lke],
 )
 
 

@@ -31,7 +31,6 @@ from boligflyt.ordering.schemas import (
     SignalSettingsIn,
     UnmetNeedOut,
 )
-from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.runtime import ClockDep, DatabaseDep
@@ -281,24 +280,5 @@ async def unmet_need(principal: ProgrammeReader, database: DatabaseDep) -> Unmet
 
 
 @router.put("/unmet-need/settings", response_model=SignalSettingsIn, tags=["unmet need"])
-async def set_signal_settings(body: SignalSettingsIn, principal: Confirmer, database: DatabaseDep) -> SignalSettingsIn:
+async def set_signal_settings(body: SignalSettingsIn, principal: Bestiller, database: DatabaseDep) -> SignalSettingsIn:
     return await service.set_signal_settings(database, principal, body)
-
-
-# --- Audit ---------------------------------------------------------------------------------------------------
-
-
-@router.get(
-    "/audit",
-    response_model=Page[AuditEntry],
-    tags=["audit"],
-    summary="Who changed what, when and why (entity_type: need, order, budget_frame, signal_settings)",
-)
-async def audit_trail(
-    principal: ProgrammeReader,
-    database: DatabaseDep,
-    page: PageRequestDep,
-    entity_type: Annotated[str | None, Query(max_length=100)] = None,
-    entity_id: Annotated[str | None, Query(max_length=100)] = None,
-) -> Page[AuditEntry]:
-    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)

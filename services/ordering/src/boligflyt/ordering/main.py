@@ -24,6 +24,7 @@ definition = ServiceDefinition(
     jobs=[PeriodicJob(run=unmet_need_signal, every_seconds=3600.0)],
     publishes=True,
     agency=Agency.bestiller,
+    audit_readers=[Agency.bestiller, Agency.coordinator],
 )
 
 

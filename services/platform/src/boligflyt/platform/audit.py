@@ -1,19 +1,22 @@
 """Reading the audit log: who changed what, when and why (every step of a case verifiable afterwards).
 
-Rows are written by `UnitOfWork.audit` in the same transaction as the change; each service exposes this
-reading behind its own authorization.
+Rows are written by `UnitOfWork.audit` in the same transaction as the change. Every service serves the same
+`GET /v1/audit` (`audit_router`), readable by the agencies its definition names in `audit_readers`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import Select, select
 
+from boligflyt.platform.auth import Agency, require
 from boligflyt.platform.db import Database
-from boligflyt.platform.pagination import Page, PageRequest, fetch_rows
+from boligflyt.platform.pagination import Page, PageRequest, PageRequestDep, fetch_rows
 from boligflyt.platform.tables import audit_log
 
 
@@ -35,15 +38,51 @@ class AuditEntry(BaseModel):
 
 
 async def audit_page(
-    database: Database, page: PageRequest, *, entity_type: str | None = None, entity_id: str | None = None
+    database: Database,
+    page: PageRequest,
+    *,
+    entity_type: str | None = None,
+    entity_id: str | None = None,
+    actor: str | None = None,
+    trace_id: str | None = None,
 ) -> Page[AuditEntry]:
-    """One page of the audit log, oldest first, optionally for one entity type and id."""
+    """One page of the audit log, oldest first, narrowed by whichever filters are given."""
     query: Select[Any] = select(audit_log).order_by(audit_log.c.id)
-    if entity_type is not None:
-        query = query.where(audit_log.c.entity_type == entity_type)
-    if entity_id is not None:
-        query = query.where(audit_log.c.entity_id == entity_id)
+    for column, value in (
+        (audit_log.c.entity_type, entity_type),
+        (audit_log.c.entity_id, entity_id),
+        (audit_log.c.actor, actor),
+        (audit_log.c.trace_id, trace_id),
+    ):
+        if value is not None:
+            query = query.where(column == value)
     async with database.sessions() as session:
         rows, total = await fetch_rows(session, query, page)
     items = [AuditEntry.model_validate(dict(row)) for row in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+def audit_router(database: Database, readers: Sequence[Agency]) -> APIRouter:
+    """`GET /v1/audit` over `database`'s audit log, for the agencies in `readers` only."""
+    # A dependency of the route rather than a parameter: with postponed annotations FastAPI resolves parameter
+    # types in this module's globals, where a reader type made here could not be found.
+    router = APIRouter(prefix="/v1", tags=["audit"], dependencies=[Depends(require(*readers))])
+
+    @router.get("/audit", response_model=Page[AuditEntry], summary="Who changed what, when and why")
+    async def audit_trail(
+        page: PageRequestDep,
+        entity_type: Annotated[str | None, Query(max_length=100, description="e.g. stay, application")] = None,
+        entity_id: Annotated[str | None, Query(max_length=100)] = None,
+        actor: Annotated[
+            str | None, Query(max_length=200, description="agency:subject, or event:<consumer> for reactions")
+        ] = None,
+        trace_id: Annotated[
+            str | None, Query(max_length=32, description="The trace of one request, as in its traceparent")
+        ] = None,
+    ) -> Page[AuditEntry]:
+        """Every step of a case, verifiable afterwards: oldest first, narrowed by the filters given."""
+        return await audit_page(
+            database, page, entity_type=entity_type, entity_id=entity_id, actor=actor, trace_id=trace_id
+        )
+
+    return router

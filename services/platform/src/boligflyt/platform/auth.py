@@ -11,7 +11,7 @@ that problems.py renders as problem+json, so `install_problem_handlers` must be 
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -192,22 +192,31 @@ async def authenticated(
         ) from exc
 
 
-def require(*agencies: Agency, scope: str | None = None) -> Callable[..., Awaitable[Principal]]:
-    """A dependency giving the principal if its agency is one of `agencies` (any, if none are given)
-    and it holds `scope` (when given); otherwise a 403 problem."""
+def require(
+    *agencies: Agency, scope: str | None = None, scoped: Mapping[Agency, str] | None = None
+) -> Callable[..., Awaitable[Principal]]:
+    """A dependency giving the principal if its agency is one of `agencies` (any, if neither `agencies` nor
+    `scoped` is given) and it holds `scope` (when given), or its agency is a key of `scoped` and it holds that
+    agency's scope (e.g. `require(Agency.lke, scoped={Agency.integrator: "dwelling-register:write"})`: LKE's
+    staff, and integrators only with a token granting the scope); otherwise a 403 problem."""
     allowed = frozenset(agencies)
+    scoped = dict(scoped or {})
+    overlap = allowed & scoped.keys()
+    if overlap:
+        raise ValueError(f"agencies {sorted(overlap)} are given both with and without a scope")
 
     async def dependency(request: Request, principal: Annotated[Principal, Depends(authenticated)]) -> Principal:
         action = f"{request.method} {request.url.path}"
-        if allowed and principal.agency not in allowed:
+        needed = scoped.get(principal.agency, scope)
+        if (allowed or scoped) and principal.agency not in allowed and principal.agency not in scoped:
             raise Forbidden(
                 f"agency {principal.agency} may not {action}",
-                extra={"agency": principal.agency, "allowed_agencies": sorted(allowed)},
+                extra={"agency": principal.agency, "allowed_agencies": sorted(allowed | scoped.keys())},
             )
-        if scope is not None and scope not in principal.scopes:
+        if needed is not None and needed not in principal.scopes:
             raise Forbidden(
-                f"{action} needs scope {scope}, which the token does not grant",
-                extra={"required_scope": scope},
+                f"{action} needs scope {needed}, which the token does not grant",
+                extra={"required_scope": needed},
             )
         return principal
 

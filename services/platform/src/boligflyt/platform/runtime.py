@@ -20,6 +20,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from starlette.types import ASGIApp
 
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
+from boligflyt.platform.audit import audit_router
 from boligflyt.platform.auth import Agency, TokenVerifier, mint_token
 from boligflyt.platform.bus import EventBus, create_bus
 from boligflyt.platform.clock import Clock, SystemClock
@@ -65,6 +66,10 @@ class ServiceDefinition:
     publishes: bool = True
     # The agency the service acts for when it calls another service's API.
     agency: Agency | None = None
+    # Scopes its own token carries on those calls (with an identity provider: what BOLIGFLYT_SERVICE_TOKEN must grant).
+    scopes: Sequence[str] = ()
+    # Who may read its audit log at GET /v1/audit; nobody (no route) when empty.
+    audit_readers: Sequence[Agency] = ()
 
     @property
     def topic(self) -> str:
@@ -125,6 +130,8 @@ class ServiceRuntime:
         app.include_router(health_router({"database": self.database.ping, "bus": self.bus.ping}))
         for router in definition.routers:
             app.include_router(router)
+        if definition.audit_readers:
+            app.include_router(audit_router(self.database, definition.audit_readers))
         return app
 
     async def start(self, *, run_tasks: bool = True) -> None:
@@ -180,7 +187,11 @@ class ServiceRuntime:
             token = self.settings.service_token
         else:
             token = mint_token(
-                self.settings, subject=f"service:{self.definition.name}", agency=self.definition.agency, ttl_seconds=300
+                self.settings,
+                subject=f"service:{self.definition.name}",
+                agency=self.definition.agency,
+                scopes=self.definition.scopes,
+                ttl_seconds=300,
             )
         headers = {"Authorization": f"Bearer {token}", "traceparent": continue_trace(current_traceparent())}
         local = self.local_services.get(service)

@@ -203,9 +203,15 @@ class ServiceHarness:
         agency = Agency(agency)
         return mint_token(self.settings, subject=subject or f"{agency.value}-tester", agency=agency, scopes=scopes)
 
-    def client(self, service: str, agency: Agency | str | None = None, subject: str | None = None) -> httpx.AsyncClient:
-        """An HTTP client for one service's API, with a bearer token of `agency` (or none)."""
-        headers = {"Authorization": f"Bearer {self.token(agency, subject)}"} if agency else {}
+    def client(
+        self,
+        service: str,
+        agency: Agency | str | None = None,
+        subject: str | None = None,
+        scopes: Sequence[str] = (),
+    ) -> httpx.AsyncClient:
+        """An HTTP client for one service's API, with a bearer token of `agency` granting `scopes` (or none)."""
+        headers = {"Authorization": f"Bearer {self.token(agency, subject, scopes)}"} if agency else {}
         transport = httpx.ASGITransport(app=self.runtimes[service].app, raise_app_exceptions=False)
         return httpx.AsyncClient(transport=transport, base_url="http://testserver", headers=headers)
 

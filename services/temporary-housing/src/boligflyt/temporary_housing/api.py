@@ -10,7 +10,6 @@ from fastapi import Response as ResponseParam
 from fastapi.responses import Response
 from sqlalchemy import select
 
-from boligflyt.platform.audit import AuditEntry, audit_page
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.errors import DomainError, NotFound
 from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
@@ -252,18 +251,6 @@ def task_out(t: models.Task) -> schemas.TaskOut:
 @router.post("/tasks/{task_id}/done", tags=["tasks"])
 async def complete_task(task_id: str, database: DatabaseDep, principal: Writer) -> schemas.TaskOut:
     return task_out(await service.complete_task(database, principal.actor, task_id))
-
-
-@router.get("/audit", tags=["tasks"])
-async def audit_trail(
-    database: DatabaseDep,
-    page: PageRequestDep,
-    _: Writer,
-    entity_type: Annotated[str, Query(description="stay, provider, agreement, settlement, quota")],
-    entity_id: Annotated[str, Query()],
-) -> Page[AuditEntry]:
-    """Who changed what, when and why, for one case (every step must be verifiable afterwards)."""
-    return await audit_page(database, page, entity_type=entity_type, entity_id=entity_id)
 
 
 # --- the monthly situation report -------------------------------------------------------------------------

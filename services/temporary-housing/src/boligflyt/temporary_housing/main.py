@@ -41,6 +41,7 @@ definition = ServiceDefinition(
     ],
     publishes=True,
     agency=Agency.nav,
+    audit_readers=[Agency.nav],
 )
 
 
