@@ -43,6 +43,18 @@ def new_person() -> dict[str, str]:
         return {"national_id": digits + str(k2), "name": f"E2e Person {suffix()}", "birth_date": birth.isoformat()}
 
 
+def applicant_details(person: dict[str, str]) -> dict[str, Any]:
+    """What Boligkontoret registers of an applicant: the person with contact details and a household member
+    (all of which must stay in Boligkontoret's service: tests/e2e/test_after_every_flow.py looks for it on the bus)."""
+    return {
+        "national_id": person["national_id"],
+        "name": person["name"],
+        "phone": f"+47 9{random.randint(0, 99):02d} {random.randint(0, 99):02d} {random.randint(0, 999):03d}",
+        "email": f"e2e.{suffix()}@example.no",
+        "household_members": [{"name": f"E2e Child {suffix()}", "relation": "child", "birth_year": 2015}],
+    }
+
+
 def ok(response: httpx.Response, status: int = 200) -> Any:
     assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
     return response.json()
@@ -128,10 +140,7 @@ class Agencies:
     async def apply(self, bedrooms: int, priority_factors: list[str]) -> dict[str, Any]:
         """A person applies at Boligkontoret's counter, with consent and every document."""
         person = new_person()
-        applicant = ok(
-            await self.tbo.post("/v1/applicants", json={"national_id": person["national_id"], "name": person["name"]}),
-            201,
-        )
+        applicant = ok(await self.tbo.post("/v1/applicants", json={**applicant_details(person)}), 201)
         ok(
             await self.tbo.post(
                 f"/v1/applicants/{applicant['id']}/consents",

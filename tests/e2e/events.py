@@ -14,6 +14,7 @@ come in the order they happened.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 from collections.abc import Iterable
 
@@ -50,6 +51,69 @@ def name_of(event: Envelope) -> str:
 def of_type(events: Iterable[Envelope], *names: str) -> list[Envelope]:
     """The events with these names (e.g. "application.approved"), in their order."""
     return [event for event in events if name_of(event) in names]
+
+
+@dataclasses.dataclass(frozen=True)
+class Record:
+    """One record on the bus as it was written, before any parsing: what an eavesdropper on the bus would see."""
+
+    topic: str
+    key: bytes | None
+    value: bytes
+    headers: tuple[tuple[str, bytes], ...]
+
+
+async def every_record(system: System) -> list[Record]:
+    """Every record on every topic of the system so far, dead-letter topics included, duplicates kept."""
+    if system.kind == "embedded":
+        path = system.workdir / "data" / "events.sqlite"
+        if not path.exists():
+            return []
+        log = EmbeddedLog(path)
+        await log.start()
+        try:
+            cursor = await log.reader.execute("SELECT topic, key, value, headers FROM records ORDER BY offset")
+            rows = await cursor.fetchall()
+        finally:
+            await log.stop()
+        return [
+            Record(topic, None if key is None else _bytes(key), bytes(value), _decode_headers(headers))
+            for topic, key, value, headers in rows
+        ]
+    consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap(), enable_auto_commit=False, group_id=None)
+    await consumer.start()
+    try:
+        cluster = await consumer._client.fetch_all_metadata()
+        assigned = [
+            TopicPartition(topic, partition)
+            for topic in sorted(cluster.topics())
+            if topic.startswith(system.topic_prefix)
+            for partition in sorted(cluster.partitions_for_topic(topic) or ())
+        ]
+        if not assigned:
+            return []
+        consumer.assign(assigned)
+        await consumer.seek_to_beginning(*assigned)
+        ends = await consumer.end_offsets(assigned)
+        records: list[Record] = []
+        remaining = {tp for tp in assigned if ends[tp] > 0}
+        while remaining:
+            batches = await consumer.getmany(*remaining, timeout_ms=1000)
+            for tp, messages in batches.items():
+                for message in messages:
+                    if message.offset < ends[tp]:
+                        headers = tuple((header, bytes(value)) for header, value in message.headers)
+                        topic = tp.topic.removeprefix(system.topic_prefix)
+                        records.append(Record(topic, message.key, message.value or b"", headers))
+                if await consumer.position(tp) >= ends[tp]:
+                    remaining.discard(tp)
+    finally:
+        await consumer.stop()
+    return records
+
+
+def _bytes(value: bytes | str) -> bytes:
+    return value.encode() if isinstance(value, str) else bytes(value)
 
 
 async def _embedded_events(system: System, topic: str) -> list[Envelope]:

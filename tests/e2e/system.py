@@ -23,11 +23,12 @@ import contextlib
 import dataclasses
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -122,10 +123,48 @@ def env_name(prefix: str, service: str) -> str:
     return prefix + service.upper().replace("-", "_")
 
 
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+PERSONAL_FIELDS = ("national_id", "name", "phone", "email")
+
+
+def personal_data_in(body: object) -> set[str]:
+    """The personal data in a request body: the fields of each object naming a person by national id, and the
+    names of household members."""
+    found: set[str] = set()
+    if isinstance(body, dict):
+        if "national_id" in body:
+            found.update(str(body[field]) for field in PERSONAL_FIELDS if body.get(field))
+        members = body.get("household_members") or ()
+        found.update(str(member["name"]) for member in members if isinstance(member, dict) and member.get("name"))
+        for value in body.values():
+            found |= personal_data_in(value)
+    elif isinstance(body, list):
+        for item in body:
+            found |= personal_data_in(item)
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class Write:
+    """A write a service accepted (2xx) from a test's client: who asked for it and under which trace."""
+
+    service: str
+    what: str  # "POST /v1/stays"
+    actor: str  # as the audit log names it: "nav:nav-e2e"
+    trace_id: str
+
+
 class System:
     """A running Boligflyt, started by `start()` and ended by `stop()`."""
 
-    def __init__(self, kind: str, workdir: Path, services: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        workdir: Path,
+        services: list[str] | None = None,
+        *,
+        database_urls: Mapping[str, str] | None = None,
+    ) -> None:
         self.kind = kind
         self.workdir = workdir
         self.services = services or list(service_definitions())
@@ -136,9 +175,13 @@ class System:
         self.factories: dict[str, str] = {}
         self.topic_prefix = f"{unique_name('e2e')}."
         self._databases: dict[str, str] = {}
+        # Distributed: databases the caller brings (a cluster a fault test restarts), used as they are, never dropped.
+        self._given_databases = dict(database_urls or {})
         self._env: dict[str, dict[str, str]] = {}
         self.clock = SharedClock(workdir / "clock.json")
         self._calendar_moved = False
+        self.writes: list[Write] = []
+        self.personal_data: set[str] = set()  # every person's id, name, phone and e-mail sent to an API
 
     async def start(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -158,7 +201,7 @@ class System:
             self.base_urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
             urls = {env_name("BOLIGFLYT_SERVICE_URL_", name): url for name, url in self.base_urls.items()}
             for name in self.services:
-                self._databases[name] = await create_postgres_database()
+                self._databases[name] = self._given_databases.get(name) or await create_postgres_database()
                 self._env[name] = {
                     **os.environ,
                     **FAST,
@@ -254,14 +297,43 @@ class System:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
-        for url in self._databases.values():
-            await drop_postgres_database(url)
+        for name, url in self._databases.items():
+            if name not in self._given_databases:
+                await drop_postgres_database(url)
+
+    def database_url(self, service: str) -> str:
+        """Distributed: the service's PostgreSQL database, for a test that looks into its outbox and inbox."""
+        return self._databases[service]
 
     def client(self, service: str, agency: Agency | str, subject: str | None = None) -> httpx.AsyncClient:
+        """A client of one service's API with a token of `agency`; each request it makes carries a trace of its
+        own, and every write the service accepts is noted in `writes` (to find its audit rows afterwards)."""
         agency = Agency(agency)
-        token = mint_token(self.settings, subject=subject or f"{agency.value}-e2e", agency=agency)
+        subject = subject or f"{agency.value}-e2e"
+        token = mint_token(self.settings, subject=subject, agency=agency)
+
+        async def new_trace(request: httpx.Request) -> None:
+            request.headers["traceparent"] = f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
+            if request.headers.get("content-type") == "application/json":
+                self.personal_data.update(personal_data_in(json.loads(request.content)))
+
+        async def note_write(response: httpx.Response) -> None:
+            request = response.request
+            if request.method in WRITE_METHODS and response.is_success:
+                self.writes.append(
+                    Write(
+                        service=service,
+                        what=f"{request.method} {request.url.path}",
+                        actor=f"{agency.value}:{subject}",
+                        trace_id=request.headers["traceparent"][3:35],
+                    )
+                )
+
         return httpx.AsyncClient(
-            base_url=self.base_urls[service], headers={"Authorization": f"Bearer {token}"}, timeout=30
+            base_url=self.base_urls[service],
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=30,
+            event_hooks={"request": [new_trace], "response": [note_write]},
         )
 
 

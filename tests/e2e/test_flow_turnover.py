@@ -61,7 +61,13 @@ async def register_applicant(system: System, client: httpx.AsyncClient, name: st
     """Register a person (Boligkontoret's staff, or NAV for its client) with signed consent."""
     for _ in range(5):
         response = await client.post(
-            "/v1/applicants", json={"national_id": fresh_national_id(), "name": name, "postal_address": "Storgata 1"}
+            "/v1/applicants",
+            json={
+                "national_id": fresh_national_id(),
+                "name": name,
+                "postal_address": "Storgata 1",
+                "phone": f"4{random.randint(0, 9_999_999):07d}",
+            },
         )
         if response.status_code != 409:  # an id drawn twice: draw again
             break
