@@ -14,7 +14,7 @@ from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, kafka_bootstrap
+from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, kafka_bootstrap, unique_name
 
 
 @pytest.fixture(params=["embedded", "kafka"])
@@ -23,7 +23,7 @@ async def bus(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[E
     if request.param == "embedded":
         adapter: EventBus = EmbeddedLog(tmp_path / "events.sqlite")
     else:
-        adapter = KafkaBus(kafka_bootstrap(), partitions=3)
+        adapter = KafkaBus(kafka_bootstrap(), partitions=3, topic_prefix=f"{unique_name('platform')}.")
     await adapter.start()
     try:
         yield adapter
@@ -47,7 +47,8 @@ async def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
         bus: EventBus = EmbeddedLog(tmp_path / "events.sqlite")
         database = Database(f"sqlite+aiosqlite:///{tmp_path / 'service.sqlite'}", service="applications")
     else:
-        bus = KafkaBus(kafka_bootstrap(), partitions=3)
+        # Topics of the test's own: what earlier runs left on a long-lived broker must not be read first.
+        bus = KafkaBus(kafka_bootstrap(), partitions=3, topic_prefix=f"{unique_name('platform')}.")
         postgres_url = await create_postgres_database()
         database = Database(postgres_url, service="applications")
     await bus.start()

@@ -29,7 +29,7 @@ NEED_TOPIC = "boligflyt.ordering"
 
 
 def consumer_for(deployment: Deployment, handlers: EventHandlers, *, attempts: int = 3) -> InboxConsumer:
-    # A fresh consumer group per test: the Kafka topic is shared by every test run on the broker.
+    # A fresh consumer group per test, so that nothing another consumer committed is skipped.
     return InboxConsumer(
         name=f"test-{uuid.uuid4().hex[:8]}",
         database=deployment.database,
