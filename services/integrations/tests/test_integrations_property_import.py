@@ -86,7 +86,6 @@ async def test_a_csv_export_round_trips_idempotently_and_reports_rejected_rows(
         assert register.dwellings["H1001"] == {
             "external_ref": "H1001",
             "address": "Storgata 1, 3256 Larvik",
-            "category": "ordinary",
             "owner": "lke",
             "rooms": 3,
             "bedrooms": 2,
@@ -192,6 +191,17 @@ def test_the_mapping_reads_only_known_columns_and_english_names_too() -> None:
     assert parsed.ignored_columns == ["phone"]
     [obj] = parsed.objects
     assert obj.dwelling["owner"] == "housing_coop" and "99999999" not in json.dumps(obj.dwelling)
+
+
+def test_a_category_is_sent_only_when_the_export_states_one() -> None:
+    """An export without the column leaves the register's category as LKE set it (say, a care dwelling)."""
+    export = (
+        "objekt_id;adresse;antall_rom;husleie;eier;kategori\nA-1;Vei 1;2;5000;LKE;Omsorgsbolig\nA-2;Vei 2;2;5000;LKE;\n"
+    )
+    parsed = parse_export(export, "csv")
+    stated, unstated = parsed.objects
+    assert stated.dwelling["category"] == "care"
+    assert "category" not in unstated.dwelling
 
 
 async def test_the_configured_export_is_imported_on_a_schedule(tmp_path: Path) -> None:

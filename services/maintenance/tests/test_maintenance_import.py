@@ -187,6 +187,21 @@ async def test_batch_endpoint_is_idempotent_per_key(tmp_path: Path, kind: str) -
             ).status_code == 403
 
 
+async def test_a_batch_row_without_a_category_keeps_lkes_and_a_new_dwelling_is_ordinary(tmp_path: Path) -> None:
+    async with ServiceHarness([definition], tmp_path) as harness, harness.client("maintenance", Agency.lke) as lke:
+        assert (await lke.post("/v1/dwellings", json=dwelling_body("F-20", category="care"))).status_code == 201
+        unknown = {key: value for key, value in dwelling_body("F-20", monthly_rent=8100).items() if key != "category"}
+        new = {key: value for key, value in dwelling_body("F-21").items() if key != "category"}
+        synced = await lke.post(
+            "/v1/dwelling-batches", json={"dwellings": [unknown, new]}, headers={"Idempotency-Key": "k"}
+        )
+        assert synced.status_code == 200, synced.text
+        assert (synced.json()["changed"], synced.json()["created"]) == (["F-20"], ["F-21"])
+        listed = {d["external_ref"]: d for d in (await lke.get("/v1/dwellings")).json()["items"]}
+        assert (listed["F-20"]["category"], listed["F-20"]["monthly_rent"]) == ("care", 8100)
+        assert listed["F-21"]["category"] == "ordinary"
+
+
 @pytest.mark.parametrize("client_agency", [Agency.boligkontoret, Agency.bestiller])
 async def test_readers_cannot_sync(tmp_path: Path, client_agency: Agency) -> None:
     async with ServiceHarness([definition], tmp_path) as harness, harness.client("maintenance", client_agency) as c:

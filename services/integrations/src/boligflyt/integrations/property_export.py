@@ -56,8 +56,6 @@ CATEGORY_NAMES: dict[str, DwellingCategory] = {
     "etablererbolig": DwellingCategory.STARTER,
     "beredskapsbolig": DwellingCategory.EMERGENCY,
 }
-# The maintenance register needs a category; an export without one gets the ordinary rental dwelling.
-DEFAULT_CATEGORY = DwellingCategory.ORDINARY
 VACANT = {"", "ledig", "vacant", "none", "-"}
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
@@ -185,7 +183,7 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
         else:
             tenancy_ref = tenancy
 
-    category = DEFAULT_CATEGORY
+    category: DwellingCategory | None = None
     if text := _text(raw, columns, "category"):
         found = CATEGORY_NAMES.get(text.lower())
         if found is None:
@@ -206,7 +204,6 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
     dwelling: dict[str, Any] = {
         "external_ref": object_id,
         "address": address,
-        "category": category.value,
         "owner": owner.value,
         "rooms": rooms,
         # Norwegian property systems count the living room among the rooms.
@@ -215,6 +212,9 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
         # Only for a new dwelling: afterwards LKE's turnover owns the status.
         "status": "let" if tenancy_ref is not None else "vacant",
     }
+    if category is not None:
+        # Left out otherwise: the register keeps the category LKE set (a new dwelling is ordinary).
+        dwelling["category"] = category.value
     if area is not None:
         dwelling["floor_area_m2"] = area
     if head_lease_end is not None:

@@ -79,6 +79,16 @@ class DwellingCreate(DwellingFields):
     status: InitialStatus = Field(default=InitialStatus.LET, description="Its status on entering the register.")
 
 
+class DwellingSyncRow(DwellingCreate):
+    """A row of a bulk upsert from the property system, which may not know LKE's categories."""
+
+    category: DwellingCategory = Field(
+        default=DwellingCategory.ORDINARY,
+        description="Target group or kind. Left out: a new dwelling is ordinary, a known one keeps its category.",
+        examples=["ordinary"],
+    )
+
+
 class DwellingUpdate(Strict):
     """Attributes to change; those left out stay as they are. Status changes go through their own commands."""
 

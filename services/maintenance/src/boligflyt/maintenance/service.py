@@ -66,6 +66,7 @@ from boligflyt.maintenance.schemas import (
     Delivery,
     DwellingCreate,
     DwellingFields,
+    DwellingSyncRow,
     DwellingUpdate,
     InspectionBook,
     InspectionResult,
@@ -929,9 +930,9 @@ async def deliver(
 # --- Bulk sync (Facilit-like property system) -----------------------------------------------------------
 
 
-def _parse_row(raw: Mapping[str, Any]) -> DwellingCreate:
+def _parse_row(raw: Mapping[str, Any]) -> DwellingSyncRow:
     cleaned = {key: value for key, value in raw.items() if not (isinstance(value, str) and value.strip() == "")}
-    return DwellingCreate.model_validate(cleaned)
+    return DwellingSyncRow.model_validate(cleaned)
 
 
 def _reason(exc: ValidationError) -> str:
