@@ -95,6 +95,13 @@ def simulate(
 
 @app.command()
 def up(
+    distributed: Annotated[
+        bool,
+        typer.Option(
+            "--distributed",
+            help="One process per service on PostgreSQL and Kafka (BOLIGFLYT_POSTGRES_URL, BOLIGFLYT_KAFKA_BOOTSTRAP).",
+        ),
+    ] = False,
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port of the one process.")] = 8000,
     data_dir: Annotated[Path, typer.Option(help="Where the SQLite files, the event log and the clock live.")] = Path(
@@ -103,7 +110,11 @@ def up(
     seed_data: Annotated[bool, typer.Option("--seed/--no-seed", help="Seed Larvik when the data is new.")] = True,
     scale: Annotated[float, typer.Option(min=0.01, max=10, help="1.0: DOMAIN.md §8 volumes.")] = 1.0,
 ) -> None:
-    """The whole system in one process on the demo clock, seeded with Larvik, and where to look."""
+    """The whole system in one process on the demo clock (or one process per service), seeded with Larvik, and
+    where to look."""
+    if distributed:
+        serve_distributed(host, seed_data=seed_data, scale=scale)
+        return
     os.environ["BOLIGFLYT_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("BOLIGFLYT_LOG_JSON", "false")
     asyncio.run(serve(host, port, Settings(), seed_data=seed_data, scale=scale))
@@ -137,6 +148,31 @@ async def serve(host: str, port: int, settings: Settings, *, seed_data: bool, sc
         )
     console.print(f"More activity: ./dev simulate --base-url {base} --days 30. Ctrl-C stops.")
     await serving
+
+
+def serve_distributed(host: str, *, seed_data: bool, scale: float) -> None:
+    from boligflyt.platform.launcher import run_distributed
+
+    def seed_when_ready(every_service: dict[str, str]) -> None:
+        urls = {name: url for name, url in every_service.items() if name in SERVICES}  # the agencies' own
+        if seed_data:
+            with bar() as progress:
+                report = asyncio.run(seed_larvik(urls, Settings(), 2015, scale, progress))
+            console.print(
+                "Demo data: already there" if report.skipped else f"Demo data: Larvik seeded in {report.seconds} s"
+            )
+            for note in report.notes:
+                console.print(f"[yellow]{note}[/yellow]")
+        service_urls = " ".join(f"--service-url {name}={url}" for name, url in urls.items())
+        console.print(f"More activity: ./dev simulate {service_urls} --days 30. Ctrl-C stops.")
+
+    run_distributed(
+        host,
+        Path("var/log"),
+        kafka_bootstrap=os.environ["BOLIGFLYT_KAFKA_BOOTSTRAP"],
+        postgres_server=os.environ["BOLIGFLYT_POSTGRES_URL"],
+        when_ready=seed_when_ready,
+    )
 
 
 if __name__ == "__main__":

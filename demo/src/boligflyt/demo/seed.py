@@ -152,8 +152,8 @@ class Seeder:
                 self.report.notes.append("LKE's register has dwellings already: Larvik is seeded, nothing changed")
             else:
                 self.report.notes.append(
-                    "an earlier seed stopped part-way (dwellings but no refugee quota): nothing changed; "
-                    "start again from an empty data folder"
+                    "an earlier seed stopped part-way (dwellings but no refugee quota): nothing changed; start "
+                    "again on empty data (embedded: a new data folder; distributed: ./dev pg wipe, ./dev kafka wipe)"
                 )
             return self.report
         can_move_time = await larvik.can_move_time()
@@ -277,9 +277,10 @@ class Seeder:
                         "capacity": capacity,
                     },
                 )
-                # Agreements run at most 2 years; the last one ends soon, so renegotiation is due.
+                # Agreements run at most 2 years; the last one ends in two months, so renegotiation is due (and
+                # it covers every arrival of the last three months, as each placement needs a valid agreement).
                 valid_from = today - timedelta(days=300 + 40 * number)
-                valid_to = valid_from + timedelta(days=729 if number < len(PROVIDERS) - 1 else 420)
+                valid_to = valid_from + timedelta(days=729) if number < len(PROVIDERS) - 1 else today + timedelta(60)
                 await nav.post(
                     f"/v1/providers/{provider['provider_id']}/agreements",
                     {

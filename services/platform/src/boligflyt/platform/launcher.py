@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -46,8 +47,15 @@ def run_embedded(host: str, port: int, data_dir: Path) -> None:
     uvicorn.run("boligflyt.platform.host:embedded_app", factory=True, host=host, port=port, log_level="warning")
 
 
-def run_distributed(host: str, log_dir: Path, kafka_bootstrap: str, postgres_server: str) -> None:
-    """One uvicorn process per service, each with its own PostgreSQL database, all on Kafka."""
+def run_distributed(
+    host: str,
+    log_dir: Path,
+    kafka_bootstrap: str,
+    postgres_server: str,
+    when_ready: Callable[[dict[str, str]], None] | None = None,
+) -> None:
+    """One uvicorn process per service, each with its own PostgreSQL database, all on Kafka. `when_ready` is
+    called with the services' URLs once every one answers (the demo seeds Larvik there)."""
     log_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings()
     server_base = postgres_server.rsplit("/", 1)[0]
@@ -88,10 +96,12 @@ def run_distributed(host: str, log_dir: Path, kafka_bootstrap: str, postgres_ser
             stderr=subprocess.STDOUT,
         )
         urls[name] = f"http://{host}:{port}"
-    _wait_until_ready(urls, processes, log_dir)
-    print_where_to_look(urls, settings)
-    console.print(f"Logs: {log_dir.resolve()}/<service>.log. Ctrl-C stops every service.")
     try:
+        _wait_until_ready(urls, processes, log_dir)
+        print_where_to_look(urls, settings)
+        console.print(f"Logs: {log_dir.resolve()}/<service>.log. Ctrl-C stops every service.")
+        if when_ready is not None:
+            when_ready(urls)
         while all(process.poll() is None for process in processes.values()):
             time.sleep(1)
         dead = [name for name, process in processes.items() if process.poll() is not None]
