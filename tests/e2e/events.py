@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
@@ -30,10 +30,12 @@ from .system import System
 
 async def topic_events(system: System, topic: str) -> list[Envelope]:
     """Every event on `topic` (a catalogue name such as "boligflyt.applications") so far, in order, each once."""
-    if system.kind == "embedded":
-        events = await _embedded_events(system, topic)
-    else:
-        events = await _kafka_events(system, topic)
+    partitions = [
+        [from_wire(record.key, record.value, record.headers) for record in records]
+        for records in await _records(system, lambda name: name == topic)
+    ]
+    # heapq.merge never reorders within one input, so each partition (and so each key) keeps its order.
+    events = heapq.merge(*partitions, key=lambda event: event.time)
     seen: set[str] = set()
     distinct = []
     for event in events:
@@ -58,106 +60,72 @@ class Record:
     """One record on the bus as it was written, before any parsing: what an eavesdropper on the bus would see."""
 
     topic: str
-    key: bytes | None
+    key: str | None
     value: bytes
     headers: tuple[tuple[str, bytes], ...]
 
 
 async def every_record(system: System) -> list[Record]:
     """Every record on every topic of the system so far, dead-letter topics included, duplicates kept."""
+    return [record for records in await _records(system, lambda _: True) for record in records]
+
+
+async def _records(system: System, wanted: Callable[[str], bool]) -> list[list[Record]]:
+    """The records so far on the topics `wanted` (by catalogue name): a list per partition, in offset order."""
     if system.kind == "embedded":
-        path = system.workdir / "data" / "events.sqlite"
-        if not path.exists():
-            return []
-        log = EmbeddedLog(path)
-        await log.start()
-        try:
-            cursor = await log.reader.execute("SELECT topic, key, value, headers FROM records ORDER BY offset")
-            rows = await cursor.fetchall()
-        finally:
-            await log.stop()
-        return [
-            Record(topic, None if key is None else _bytes(key), bytes(value), _decode_headers(headers))
-            for topic, key, value, headers in rows
-        ]
-    consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap(), enable_auto_commit=False, group_id=None)
-    await consumer.start()
-    try:
-        cluster = await consumer._client.fetch_all_metadata()
-        assigned = [
-            TopicPartition(topic, partition)
-            for topic in sorted(cluster.topics())
-            if topic.startswith(system.topic_prefix)
-            for partition in sorted(cluster.partitions_for_topic(topic) or ())
-        ]
-        if not assigned:
-            return []
-        consumer.assign(assigned)
-        await consumer.seek_to_beginning(*assigned)
-        ends = await consumer.end_offsets(assigned)
-        records: list[Record] = []
-        remaining = {tp for tp in assigned if ends[tp] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000)
-            for tp, messages in batches.items():
-                for message in messages:
-                    if message.offset < ends[tp]:
-                        headers = tuple((header, bytes(value)) for header, value in message.headers)
-                        topic = tp.topic.removeprefix(system.topic_prefix)
-                        records.append(Record(topic, message.key, message.value or b"", headers))
-                if await consumer.position(tp) >= ends[tp]:
-                    remaining.discard(tp)
-    finally:
-        await consumer.stop()
-    return records
+        return await _embedded_records(system, wanted)
+    return await _kafka_records(system, wanted)
 
 
-def _bytes(value: bytes | str) -> bytes:
-    return value.encode() if isinstance(value, str) else bytes(value)
-
-
-async def _embedded_events(system: System, topic: str) -> list[Envelope]:
+async def _embedded_records(system: System, wanted: Callable[[str], bool]) -> list[list[Record]]:
     path = system.workdir / "data" / "events.sqlite"
     if not path.exists():
         return []
     log = EmbeddedLog(path)
     await log.start()
     try:
-        cursor = await log.reader.execute(
-            "SELECT key, value, headers FROM records WHERE topic = ? ORDER BY offset", (topic,)
-        )
+        cursor = await log.reader.execute("SELECT topic, key, value, headers FROM records ORDER BY topic, offset")
         rows = await cursor.fetchall()
     finally:
         await log.stop()
-    return [from_wire(key, bytes(value), _decode_headers(headers)) for key, value, headers in rows]
+    per_topic: dict[str, list[Record]] = {}
+    for topic, key, value, headers in rows:
+        if wanted(topic):
+            per_topic.setdefault(topic, []).append(Record(topic, key, bytes(value), _decode_headers(headers)))
+    return list(per_topic.values())
 
 
-async def _kafka_events(system: System, topic: str) -> list[Envelope]:
-    name = system.topic_prefix + topic
+async def _kafka_records(system: System, wanted: Callable[[str], bool]) -> list[list[Record]]:
+    """Distributed: the partitions read from the beginning up to their end offsets at the time of the call."""
     consumer = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap(), enable_auto_commit=False, group_id=None)
     await consumer.start()
     try:
         # Fresh metadata: the consumer's cached view may not know a topic created a moment ago.
         cluster = await consumer._client.fetch_all_metadata()
-        partitions = cluster.partitions_for_topic(name)
-        if not partitions:
+        assigned = [
+            TopicPartition(name, partition)
+            for name in sorted(cluster.topics())
+            if name.startswith(system.topic_prefix) and wanted(name.removeprefix(system.topic_prefix))
+            for partition in sorted(cluster.partitions_for_topic(name) or ())
+        ]
+        if not assigned:
             return []
-        assigned = [TopicPartition(name, partition) for partition in sorted(partitions)]
         consumer.assign(assigned)
         await consumer.seek_to_beginning(*assigned)
         ends = await consumer.end_offsets(assigned)
-        per_partition: dict[TopicPartition, list[Envelope]] = {tp: [] for tp in assigned}
+        per_partition: dict[TopicPartition, list[Record]] = {tp: [] for tp in assigned}
         remaining = {tp for tp in assigned if ends[tp] > 0}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000)
             for tp, messages in batches.items():
+                topic = tp.topic.removeprefix(system.topic_prefix)
                 for message in messages:
                     if message.offset < ends[tp]:
                         headers = tuple((header, bytes(value)) for header, value in message.headers)
-                        per_partition[tp].append(from_wire(message.key, message.value or b"", headers))
+                        key = None if message.key is None else message.key.decode()
+                        per_partition[tp].append(Record(topic, key, message.value or b"", headers))
                 if await consumer.position(tp) >= ends[tp]:
                     remaining.discard(tp)
     finally:
         await consumer.stop()
-    # heapq.merge never reorders within one input, so each partition (and so each key) keeps its order.
-    return list(heapq.merge(*per_partition.values(), key=lambda event: event.time))
+    return list(per_partition.values())

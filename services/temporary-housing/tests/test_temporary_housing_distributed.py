@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from boligflyt.platform.auth import Agency
 from boligflyt.platform.tables import inbox
 from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing.main import definition
+from boligflyt.temporary_housing.service.reactions import on_application_submitted
+from boligflyt.temporary_housing.service.stays import get_stay, record_link
 
 from .conftest import new_agreement, new_provider, publish, ref_of, stay_body
 
@@ -74,3 +77,39 @@ async def test_a_move_in_delivered_twice_ends_the_matching_stay_once(tmp_path: P
                 select(func.count()).select_from(inbox).where(inbox.c.event_id == envelope.id)
             )
         assert handled == 1
+
+
+async def test_nav_linking_a_stay_while_the_application_event_arrives_records_one_link(tmp_path: Path) -> None:
+    """On PostgreSQL a request and an event handler changing the same stay at once: the second waits for the
+    first (the stay's row is locked) and finds the link made, instead of both reading it unlinked."""
+    async with ServiceHarness(
+        [definition], tmp_path, kind="distributed", start=datetime(2015, 1, 5, 9, tzinfo=UTC)
+    ) as harness:
+        async with harness.client(SERVICE, Agency.nav) as nav:
+            provider_id = await new_provider(nav)
+            await new_agreement(nav, provider_id)
+            body = stay_body(provider_id)
+            stay_id = (await nav.post("/v1/stays", json=body)).json()["stay_id"]
+        database = harness.runtimes[SERVICE].database
+        linking = asyncio.Event()
+
+        async def nav_links() -> None:
+            async with database.unit_of_work("nav:caseworker") as uow:
+                stay = await get_stay(uow.session, stay_id, lock=True)
+                record_link(uow, stay, "app-0042", date(2015, 1, 5), date(2015, 1, 5))
+                linking.set()
+                await asyncio.sleep(0.5)  # the event arrives while this transaction is open
+                await uow.commit()
+
+        async def event_links() -> None:
+            await linking.wait()
+            async with database.unit_of_work("event:temporary-housing") as uow:
+                await on_application_submitted(
+                    uow, "app-0042", ref_of(body["person"]["national_id"]), date(2015, 1, 5), stay_id
+                )
+                await uow.commit()
+
+        await asyncio.gather(nav_links(), event_links())
+        await harness.settle()
+        events = [e.data for e in await harness.events("boligflyt.temporary-housing")]
+        assert [e.stay_id for e in events if isinstance(e, ev.StayApplicationLinked)] == [stay_id]

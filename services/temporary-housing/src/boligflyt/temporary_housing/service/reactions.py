@@ -20,9 +20,10 @@ from boligflyt.temporary_housing.service.stays import active_stay_of, close_stay
 async def on_application_submitted(
     uow: UnitOfWork, application_id: str, ref: str, submitted_on: date, case_ref: str | None
 ) -> None:
-    stay = await uow.session.get(models.Stay, case_ref) if case_ref else None
+    # Locked: NAV's own request may be linking the same stay at this moment (service/stays.py, get_stay).
+    stay = await uow.session.get(models.Stay, case_ref, with_for_update=True) if case_ref else None
     if stay is None or stay.state not in ACTIVE_STATES:
-        stay = await active_stay_of(uow.session, ref)
+        stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None and stay.application_id is None:
         record_link(uow, stay, application_id, submitted_on, submitted_on)
     settlement = await uow.session.get(models.Settlement, case_ref) if case_ref else None
@@ -36,7 +37,9 @@ async def on_application_submitted(
 async def on_application_decided(uow: UnitOfWork, application_id: str, outcome: str) -> None:
     """`outcome` is the committee's (approved, rejected) or `left_list` when it left the waiting list."""
     rows = await uow.session.scalars(
-        select(models.Stay).where(models.Stay.application_id == application_id, models.Stay.state.in_(ACTIVE_STATES))
+        select(models.Stay)
+        .where(models.Stay.application_id == application_id, models.Stay.state.in_(ACTIVE_STATES))
+        .with_for_update()
     )
     for stay in rows:
         stay.application_decision = outcome
@@ -44,7 +47,7 @@ async def on_application_decided(uow: UnitOfWork, application_id: str, outcome: 
 
 
 async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling_id: str, decided_on: date) -> None:
-    stay = await active_stay_of(uow.session, ref)
+    stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None and stay.state == domain.StayState.STARTED.value:
         stay.state = domain.transition(domain.StayState(stay.state), domain.StayState.ALLOCATED).value
         stay.allocated_on = decided_on
@@ -67,7 +70,7 @@ async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling
 async def on_moved_in(
     uow: UnitOfWork, tenancy_id: str, application_id: str, ref: str, dwelling_id: str, move_in_date: date
 ) -> None:
-    stay = await active_stay_of(uow.session, ref)
+    stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None:
         if stay.application_id is None:
             stay.application_id = application_id

@@ -27,8 +27,10 @@ from boligflyt.temporary_housing.service.providers import agreement_terms, agree
 log = structlog.get_logger(__name__)
 
 
-async def get_stay(session: AsyncSession, stay_id: str) -> models.Stay:
-    stay = await session.get(models.Stay, stay_id)
+async def get_stay(session: AsyncSession, stay_id: str, *, lock: bool = False) -> models.Stay:
+    """The stay; with `lock`, its row is locked until the transaction ends (PostgreSQL: a request and an event
+    changing the same stay at once would both read it unchanged, and both record what they did)."""
+    stay = await session.get(models.Stay, stay_id, with_for_update=lock or None)
     if stay is None:
         raise NotFound(f"there is no stay {stay_id}", extra={"stay_id": stay_id})
     return stay
@@ -243,7 +245,7 @@ async def start_stay(database: Database, actor: str, body: schemas.StayIn, *, pe
 
 async def add_absence(database: Database, actor: str, stay_id: str, body: schemas.AbsenceIn) -> models.Stay:
     async with database.unit_of_work(actor) as uow:
-        stay = await get_stay(uow.session, stay_id)
+        stay = await get_stay(uow.session, stay_id, lock=True)
         others = [absence_terms(a) for a in await absences_of(uow.session, stay_id)]
         domain.check_absence(domain.Absence(body.first_night, body.returned_on), stay.start_date, stay.end_date, others)
         uow.session.add(
@@ -272,7 +274,7 @@ async def move_stay(database: Database, actor: str, stay_id: str, body: schemas.
     """The person moves to another provider from `changed_on`, under the same checks as a first placement."""
     async with database.unit_of_work(actor) as uow:
         session = uow.session
-        stay = await get_stay(session, stay_id)
+        stay = await get_stay(session, stay_id, lock=True)
         moves = await moves_of(session, stay.id)
         domain.check_move(stay.start_date, stay.end_date, body.changed_on, prices_of(stay, moves))
         if body.provider_id == stay.current_provider_id:
@@ -358,7 +360,7 @@ async def end_stay(database: Database, actor: str, stay_id: str, body: schemas.E
     if body.reason is StayEndReason.PERMANENT_HOUSING and body.tenancy_id is None:
         raise RuleViolation("a stay ended by permanent housing names the tenancy", code="tenancy_id_missing")
     async with database.unit_of_work(actor) as uow:
-        stay = await get_stay(uow.session, stay_id)
+        stay = await get_stay(uow.session, stay_id, lock=True)
         await close_stay(uow, stay, body.end_date, body.reason, body.tenancy_id)
         stay.belongings_left = body.belongings_left
         await uow.commit()
@@ -428,18 +430,20 @@ async def link_application(
         )
         application_id, submitted_on = submitted.application_id, submitted.submitted_on
     async with database.unit_of_work(actor) as uow:
-        stay = await get_stay(uow.session, stay_id)
+        stay = await get_stay(uow.session, stay_id, lock=True)
         record_link(uow, stay, application_id, submitted_on, today)
         await uow.commit()
     return stay
 
 
-async def active_stay_of(session: AsyncSession, ref: str) -> models.Stay | None:
-    row: models.Stay | None = await session.scalar(
+async def active_stay_of(session: AsyncSession, ref: str, *, lock: bool = False) -> models.Stay | None:
+    query = (
         select(models.Stay)
         .where(models.Stay.person_ref == ref, models.Stay.state.in_(ACTIVE_STATES))
         .order_by(models.Stay.start_date.desc())
+        .limit(1)
     )
+    row: models.Stay | None = await session.scalar(query.with_for_update() if lock else query)
     return row
 
 
@@ -458,7 +462,7 @@ async def check_limits(database: Database, rule: domain.LimitRule, today: date) 
             continue
         try:
             async with database.unit_of_work("job:limit-rule") as uow:
-                stay = await get_stay(uow.session, candidate.id)
+                stay = await get_stay(uow.session, candidate.id, lock=True)
                 if stay.state not in ACTIVE_STATES:
                     continue
                 for threshold in notice.passed:
