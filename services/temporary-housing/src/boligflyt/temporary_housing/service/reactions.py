@@ -26,7 +26,7 @@ async def on_application_submitted(
         stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None and stay.application_id is None:
         record_link(uow, stay, application_id, submitted_on, submitted_on)
-    settlement = await uow.session.get(models.Settlement, case_ref) if case_ref else None
+    settlement = await uow.session.get(models.Settlement, case_ref, with_for_update=True) if case_ref else None
     if settlement is not None and settlement.application_id is None:
         settlement.application_id = application_id
         uow.audit(
@@ -55,7 +55,7 @@ async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling
         if stay.application_id is None:
             stay.application_id = application_id
         uow.audit("stay.allocated", "stay", stay.id, detail={"dwelling_id": dwelling_id})
-    settlement = await settlement_by_application(uow.session, application_id)
+    settlement = await settlement_by_application(uow.session, application_id, lock=True)
     if settlement is not None and settlement.state in (
         domain.SettlementState.ANNOUNCED.value,
         domain.SettlementState.HOUSING_ORDERED.value,
@@ -82,7 +82,7 @@ async def on_moved_in(
             tenancy_id=tenancy_id,
             from_event=True,
         )
-    settlement = await settlement_by_application(uow.session, application_id)
+    settlement = await settlement_by_application(uow.session, application_id, lock=True)
     if settlement is not None and settlement.state not in (
         domain.SettlementState.ESTABLISHMENT.value,
         domain.SettlementState.DONE.value,
@@ -92,7 +92,7 @@ async def on_moved_in(
 
 async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str, answered_on: date) -> None:
     stay = await uow.session.scalar(select(models.Stay).where(models.Stay.application_id == application_id))
-    settlement = await settlement_by_application(uow.session, application_id)
+    settlement = await settlement_by_application(uow.session, application_id, lock=True)
     for subject_type, subject in (("stay", stay), ("settlement", settlement)):
         if subject is None:
             continue

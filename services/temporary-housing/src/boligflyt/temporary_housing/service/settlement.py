@@ -75,17 +75,19 @@ async def adopt_quota(database: Database, actor: str, quota_id: str, body: schem
     return quota
 
 
-async def get_settlement(session: AsyncSession, settlement_id: str) -> models.Settlement:
-    row = await session.get(models.Settlement, settlement_id)
+async def get_settlement(session: AsyncSession, settlement_id: str, *, lock: bool = False) -> models.Settlement:
+    """The settlement; with `lock`, its row is locked until the transaction ends (see stays.get_stay)."""
+    row = await session.get(models.Settlement, settlement_id, with_for_update=lock or None)
     if row is None:
         raise NotFound(f"there is no settlement {settlement_id}")
     return row
 
 
-async def settlement_by_application(session: AsyncSession, application_id: str) -> models.Settlement | None:
-    row: models.Settlement | None = await session.scalar(
-        select(models.Settlement).where(models.Settlement.application_id == application_id)
-    )
+async def settlement_by_application(
+    session: AsyncSession, application_id: str, *, lock: bool = False
+) -> models.Settlement | None:
+    query = select(models.Settlement).where(models.Settlement.application_id == application_id)
+    row: models.Settlement | None = await session.scalar(query.with_for_update() if lock else query)
     return row
 
 
@@ -190,7 +192,7 @@ async def order_housing(
     )
     need_id = await orders.order_housing(request)
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id)
+        row = await get_settlement(uow.session, settlement_id, lock=True)
         row.state = domain.settlement_transition(
             domain.SettlementState(row.state), domain.SettlementState.HOUSING_ORDERED
         ).value
@@ -219,7 +221,7 @@ async def link_settlement_application(
     database: Database, actor: str, settlement_id: str, application_id: str
 ) -> models.Settlement:
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id)
+        row = await get_settlement(uow.session, settlement_id, lock=True)
         if row.application_id not in (None, application_id):
             raise Conflict(f"already linked to application {row.application_id}", current_state="application_linked")
         row.application_id = application_id
@@ -267,7 +269,7 @@ async def tick_checklist(database: Database, actor: str, settlement_id: str, bod
             extra={"items": list(domain.ESTABLISHMENT_CHECKLIST)},
         )
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id)
+        row = await get_settlement(uow.session, settlement_id, lock=True)
         if row.state != domain.SettlementState.ESTABLISHMENT.value:
             raise Conflict("the checklist is kept in the establishment phase", current_state=row.state)
         if await uow.session.get(models.ChecklistItem, (row.id, body.item)) is None:
@@ -280,7 +282,7 @@ async def tick_checklist(database: Database, actor: str, settlement_id: str, bod
 
 async def finish_establishment(database: Database, actor: str, settlement_id: str, today: date) -> models.Settlement:
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id)
+        row = await get_settlement(uow.session, settlement_id, lock=True)
         row.state = domain.settlement_transition(domain.SettlementState(row.state), domain.SettlementState.DONE).value
         uow.audit("settlement.establishment_done", "settlement", row.id, detail={"on": today.isoformat()})
         await uow.commit()
@@ -302,7 +304,7 @@ async def close_establishment_phases(database: Database, today: date) -> int:
     for settlement_id in due:
         try:
             async with database.unit_of_work("job:establishment") as uow:
-                row = await get_settlement(uow.session, settlement_id)
+                row = await get_settlement(uow.session, settlement_id, lock=True)
                 if row.state != domain.SettlementState.ESTABLISHMENT.value:
                     continue
                 items = await uow.session.execute(
