@@ -1,30 +1,51 @@
-"""./dev bench: run every benchmark, print each against its anchor, write bench/results/*.json."""
+"""./dev bench [NAME...] [--events N] [--seconds S] [--rate R]: run the benchmarks (all, or those named), print each
+against its anchor, write bench/results/*.json."""
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 
-from bench import footprint, throughput, visibility
+from bench import footprint, latency, replay, throughput, visibility
+from bench.common import Options, Result
 
-BENCHMARKS = {
+BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
     "relay": throughput.relay_throughput,
     "consumer": throughput.consumer_throughput,
-    "footprint": footprint.embedded_footprint,
+    "replay": replay.dashboard_replay,
+    "latency": latency.api_latency,
     "visibility": visibility.visibility_latency,
+    "visibility-kafka": visibility.visibility_latency_kafka,
+    "footprint": footprint.embedded_footprint,
 }
 
 
-async def main(selected: list[str]) -> int:
+async def main(selected: list[str], options: Options) -> int:
     missed = 0
     for name, benchmark in BENCHMARKS.items():
         if selected and name not in selected:
             continue
-        result = await benchmark()
+        result = await benchmark(options)
         result.report()
         missed += not result.met
     return 1 if missed else 0
 
 
+def parse(arguments: list[str]) -> tuple[list[str], Options]:
+    parser = argparse.ArgumentParser(prog="./dev bench", description=__doc__)
+    parser.add_argument("names", nargs="*", metavar="NAME", help="any of: " + ", ".join(BENCHMARKS))
+    parser.add_argument("--events", type=int, help="events for relay, consumer, replay (a quicker run)")
+    parser.add_argument("--seconds", type=float, help="how long latency and visibility run their load")
+    parser.add_argument("--rate", type=float, help="requests/s of the latency benchmark's load (default 200)")
+    parsed = parser.parse_args(arguments)
+    unknown = [name for name in parsed.names if name not in BENCHMARKS]
+    if unknown:
+        parser.error(f"no benchmark {', '.join(unknown)}; there are {', '.join(BENCHMARKS)}")
+    return parsed.names, Options(events=parsed.events, seconds=parsed.seconds, rate=parsed.rate)
+
+
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(sys.argv[1:])))
+    names, options = parse(sys.argv[1:])
+    sys.exit(asyncio.run(main(names, options)))

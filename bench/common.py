@@ -21,6 +21,15 @@ from boligflyt.platform.testing import create_postgres_database, drop_postgres_d
 RESULTS = Path(__file__).parent / "results"
 
 
+@dataclass(frozen=True)
+class Options:
+    """What `./dev bench` was asked beyond the names; each benchmark has its own default for what is None."""
+
+    events: int | None = None  # how many events (relay, consumer, replay)
+    seconds: float | None = None  # how long the load runs (latency, visibility)
+    rate: float | None = None  # requests/s of the API load (latency), to find where a server stops keeping up
+
+
 @dataclass
 class Result:
     name: str
@@ -60,15 +69,25 @@ def need(key: str, n: int) -> NeedReported:
 
 
 @asynccontextmanager
-async def postgres_database(service: str) -> AsyncIterator[Database]:
+async def postgres_database(service: str, migrations: Path | None = None) -> AsyncIterator[Database]:
+    """A fresh database with the platform's tables (and the service's, given its migrations), dropped after."""
     url = await create_postgres_database(unique_name("bench"))
     database = Database(url, service=service)
     try:
-        await migrate(database, None)
+        await migrate(database, migrations)
         yield database
     finally:
         await database.dispose()
         await drop_postgres_database(url)
+
+
+def bootstrap() -> str:
+    return os.environ["BOLIGFLYT_KAFKA_BOOTSTRAP"]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def topic_prefix() -> str:

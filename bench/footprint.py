@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import Result
+from bench.common import Options, Result
 from boligflyt.platform.testing import free_port
 
 SERVICES = ("applications", "temporary-housing", "maintenance", "ordering", "integrations")
@@ -99,7 +99,7 @@ def measure_boligflyt() -> tuple[float, float, float]:
                 process.wait(timeout=30)
 
 
-async def embedded_footprint() -> Result:
+async def embedded_footprint(options: Options) -> Result:
     bare_ready, bare_rss = measure_bare()
     ready, seeded, rss = measure_boligflyt()
     return Result(

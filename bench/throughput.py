@@ -13,7 +13,7 @@ import os
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
-from bench.common import Result, Stopwatch, need, postgres_database, topic_prefix
+from bench.common import Options, Result, Stopwatch, bootstrap, need, postgres_database, topic_prefix
 from boligflyt.contracts.envelope import Envelope, WireMessage, to_wire
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import UnitOfWork
@@ -24,10 +24,6 @@ EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 KEYS = 200
 RELAY_BATCH = int(os.environ.get("BENCH_RELAY_BATCH", "500"))
 TOPIC = "boligflyt.ordering"
-
-
-def bootstrap() -> str:
-    return os.environ["BOLIGFLYT_KAFKA_BOOTSTRAP"]
 
 
 async def bare_produce(prefix: str, messages: list[WireMessage]) -> float:
@@ -46,17 +42,18 @@ async def bare_produce(prefix: str, messages: list[WireMessage]) -> float:
     return len(messages) / watch.seconds
 
 
-async def relay_throughput() -> Result:
-    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(EVENTS)]
+async def relay_throughput(options: Options) -> Result:
+    events = options.events or EVENTS
+    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(events)]
     anchor_prefix = topic_prefix()
     anchor_bus = KafkaBus(bootstrap(), topic_prefix=anchor_prefix)
     await anchor_bus.ensure_topics([TOPIC])
     anchor = await bare_produce(anchor_prefix, wire)
 
     async with postgres_database("ordering") as database:
-        for start in range(0, EVENTS, 500):
+        for start in range(0, events, 500):
             async with database.unit_of_work(actor="bench") as uow:
-                for n in range(start, min(start + 500, EVENTS)):
+                for n in range(start, min(start + 500, events)):
                     uow.record(need(f"need-{n % KEYS}", n + 1))
                 await uow.commit()
         bus = KafkaBus(bootstrap(), topic_prefix=topic_prefix())
@@ -67,8 +64,8 @@ async def relay_throughput() -> Result:
                 published = await relay.drain()
         finally:
             await bus.stop()
-    assert published == EVENTS
-    rate = EVENTS / watch.seconds
+    assert published == events
+    rate = events / watch.seconds
     return Result(
         name="relay_throughput",
         unit="events/s",
@@ -77,7 +74,7 @@ async def relay_throughput() -> Result:
         anchor_value=anchor,
         target=">= 0.5 x anchor",
         met=rate >= 0.5 * anchor,
-        details={"events": EVENTS, "batch_size": RELAY_BATCH},
+        details={"events": events, "batch_size": RELAY_BATCH},
     )
 
 
@@ -105,13 +102,14 @@ async def bare_consume(prefix: str, count: int) -> float:
     return count / watch.seconds
 
 
-async def consumer_throughput() -> Result:
+async def consumer_throughput(options: Options) -> Result:
+    events = options.events or EVENTS
     prefix = topic_prefix()
-    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(EVENTS)]
+    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(events)]
     bus = KafkaBus(bootstrap(), topic_prefix=prefix)
     await bus.ensure_topics([TOPIC])
     await bare_produce(prefix, wire)
-    anchor = await bare_consume(prefix, EVENTS)
+    anchor = await bare_consume(prefix, events)
 
     effects = Table("effects", MetaData(), Column("id", Integer, primary_key=True), Column("key", String(64)))
     remember_effect = insert(effects)  # built once: SQLAlchemy then reuses its compiled form
@@ -127,11 +125,11 @@ async def consumer_throughput() -> Result:
         consumer = InboxConsumer(name="bench-inbox", database=database, bus=bus, handlers=handlers, batch_size=500)
         handled = await consumer.poll_once(timeout=30)  # joins the group and handles the first batch
         with Stopwatch() as watch:
-            while handled < EVENTS:
+            while handled < events:
                 handled += await consumer.poll_once(timeout=1.0)
         await consumer.close()
     await bus.stop()
-    rate = (EVENTS - 500) / watch.seconds if EVENTS > 500 else float("nan")
+    rate = (events - 500) / watch.seconds if events > 500 else float("nan")
     return Result(
         name="consumer_throughput",
         unit="events/s",
@@ -140,5 +138,5 @@ async def consumer_throughput() -> Result:
         anchor_value=anchor,
         target=">= 2,000 events/s",
         met=rate >= 2000,
-        details={"events": EVENTS, "handler": "one INSERT and one inbox row per event, one transaction per batch"},
+        details={"events": events, "handler": "one INSERT and one inbox row per event, one transaction per batch"},
     )
