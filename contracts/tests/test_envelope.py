@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from cloudevents.core.bindings.kafka import KafkaMessage, from_binary_event
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import (
@@ -64,6 +65,42 @@ def test_every_event_type_has_an_example() -> None:
     from boligflyt.contracts.base import catalogue
 
     assert sorted(example.event_type for example in EXAMPLES) == sorted(catalogue())
+
+
+@pytest.mark.parametrize("data", EXAMPLES, ids=[example.event_type for example in EXAMPLES])
+@pytest.mark.parametrize("extras", [{}, {"subject": "a-subject", "traceparent": TRACEPARENT}], ids=["bare", "full"])
+def test_the_consumer_reads_what_the_cloudevents_sdk_reads(data: Event, extras: dict[str, str]) -> None:
+    """from_wire reads the ce_ headers itself (for speed); the SDK's own binding reads the same message alike."""
+    wire = to_wire(Envelope(data=data, **extras))  # type: ignore[arg-type]
+    ours = from_wire(wire.key, wire.value, wire.headers)
+    sdk = from_binary_event(KafkaMessage(headers=dict(wire.headers), key=wire.key, value=wire.value))
+    assert (ours.id, ours.type, ours.source, ours.subject) == (
+        sdk.get_id(),
+        sdk.get_type(),
+        sdk.get_source(),
+        sdk.get_subject(),
+    )
+    assert ours.time == sdk.get_time()
+    assert ours.traceparent == sdk.get_extension("traceparent")
+    assert ours.data.model_dump(mode="json") == sdk.get_data()
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "why"),
+    [
+        ("ce_id", None, "no id"),
+        ("ce_source", None, "no source"),
+        ("ce_specversion", b"0.3", "specversion 0.3"),
+        ("ce_time", b"last Tuesday", "not RFC 3339"),
+        ("ce_time", b"2015-03-16T09:30:00", "no offset"),
+        ("ce_id", b"\xff\xfe", "not UTF-8"),
+    ],
+)
+def test_the_consumer_refuses_a_malformed_envelope(header: str, value: bytes | None, why: str) -> None:
+    wire = to_wire(Envelope(data=example_for(ApplicationSubmitted.event_type)))
+    headers = tuple((name, value if name == header else v) for name, v in wire.headers if name != header or value)
+    with pytest.raises(ContractViolation, match=why):
+        from_wire(wire.key, wire.value, headers)
 
 
 # --- producer side: to_wire refuses what breaks the contract -------------------------------------------
