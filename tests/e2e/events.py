@@ -60,6 +60,8 @@ class Record:
     """One record on the bus as it was written, before any parsing: what an eavesdropper on the bus would see."""
 
     topic: str
+    partition: int
+    offset: int
     key: str | None
     value: bytes
     headers: tuple[tuple[str, bytes], ...]
@@ -68,6 +70,12 @@ class Record:
 async def every_record(system: System) -> list[Record]:
     """Every record on every topic of the system so far, dead-letter topics included, duplicates kept."""
     return [record for records in await _records(system, lambda _: True) for record in records]
+
+
+async def records_on(system: System, topics: Iterable[str]) -> list[Record]:
+    """Every record on these topics (catalogue names) so far, duplicates kept, each partition in offset order."""
+    wanted = set(topics)
+    return [record for records in await _records(system, wanted.__contains__) for record in records]
 
 
 async def _records(system: System, wanted: Callable[[str], bool]) -> list[list[Record]]:
@@ -84,14 +92,17 @@ async def _embedded_records(system: System, wanted: Callable[[str], bool]) -> li
     log = EmbeddedLog(path)
     await log.start()
     try:
-        cursor = await log.reader.execute("SELECT topic, key, value, headers FROM records ORDER BY topic, offset")
+        cursor = await log.reader.execute(
+            "SELECT topic, offset, key, value, headers FROM records ORDER BY topic, offset"
+        )
         rows = await cursor.fetchall()
     finally:
         await log.stop()
     per_topic: dict[str, list[Record]] = {}
-    for topic, key, value, headers in rows:
+    for topic, offset, key, value, headers in rows:
         if wanted(topic):
-            per_topic.setdefault(topic, []).append(Record(topic, key, bytes(value), _decode_headers(headers)))
+            record = Record(topic, 0, offset, key, bytes(value), _decode_headers(headers))
+            per_topic.setdefault(topic, []).append(record)
     return list(per_topic.values())
 
 
@@ -123,7 +134,8 @@ async def _kafka_records(system: System, wanted: Callable[[str], bool]) -> list[
                     if message.offset < ends[tp]:
                         headers = tuple((header, bytes(value)) for header, value in message.headers)
                         key = None if message.key is None else message.key.decode()
-                        per_partition[tp].append(Record(topic, key, message.value or b"", headers))
+                        record = Record(topic, tp.partition, message.offset, key, message.value or b"", headers)
+                        per_partition[tp].append(record)
                 if await consumer.position(tp) >= ends[tp]:
                     remaining.discard(tp)
     finally:

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from fastapi import FastAPI, Query
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.exc import DBAPIError
 from structlog.testing import capture_logs
 
 from boligflyt.platform.errors import Conflict, DomainError, Forbidden, NotFound, RuleViolation
@@ -255,10 +256,31 @@ async def test_domain_error_extras_cannot_override_standard_members() -> None:
     assert body["headers"] == "h"
 
 
+async def test_a_database_outage_is_503_with_retry_after_and_no_internals() -> None:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.post("/stays")
+    async def start_stay() -> None:
+        # What asyncpg raises while PostgreSQL is starting up again (SQLSTATE 57P03), as SQLAlchemy wraps it.
+        refusal = type("CannotConnectNowError", (Exception,), {"sqlstate": "57P03"})(
+            "the database system is starting up"
+        )
+        raise DBAPIError("INSERT INTO stays ...", {}, refusal)
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        response = await http.post("/stays")
+    body = problem(response, 503)
+    assert response.headers["retry-after"] == "5"
+    assert body["type"] == PROBLEM_TYPE_BASE + "unavailable"
+    assert "INSERT" not in response.text and "starting up" not in response.text
+
+
 async def test_openapi_documents_problem_json(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
     responses = spec["paths"]["/applications"]["post"]["responses"]
-    for status in ("400", "401", "403", "404", "409", "422"):
+    for status in ("400", "401", "403", "404", "409", "422", "503"):
         content = responses[status]["content"]
         assert list(content) == ["application/problem+json"], status
         schema = content["application/problem+json"]["schema"]

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import event as sa_event
 from sqlalchemy import insert, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from boligflyt.contracts.base import Event
@@ -20,6 +21,22 @@ from boligflyt.platform.tables import audit_log, inbox, outbox
 
 # Execution option naming how a SQLite transaction begins: a unit of work takes the write lock up front.
 SQLITE_BEGIN = "boligflyt_sqlite_begin"
+
+
+# SQLSTATEs of a PostgreSQL that is unreachable (class 08), shutting down (57P01, 57P02) or starting up (57P03).
+# asyncpg reports some of them as plain database errors, so they are told apart by code, not by exception class.
+OUTAGE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+
+
+def is_outage(exc: BaseException) -> bool:
+    """A failure of the surroundings (database down, starting up or locked, network), not of the event or the
+    handler."""
+    if isinstance(exc, OperationalError | InterfaceError | ConnectionError | OSError):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None) or ""
+    return exc.connection_invalidated or sqlstate.startswith(OUTAGE_SQLSTATES)
 
 
 def utcnow() -> datetime:

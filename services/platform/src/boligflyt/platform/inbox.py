@@ -15,13 +15,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import structlog
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import ContractViolation, Envelope, WireMessage, from_wire
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
 from boligflyt.platform.bus.port import BusUnavailable, EventBus, Record, Subscription
-from boligflyt.platform.db import Database, UnitOfWork, utcnow
+from boligflyt.platform.db import Database, UnitOfWork, is_outage, utcnow
 from boligflyt.platform.observability import (
     CONSUMER_LAG,
     DEAD_LETTERS,
@@ -44,6 +43,9 @@ ERROR_KIND = "x-error-kind"
 ATTEMPTS = "x-attempts"
 DEAD_LETTERED_AT = "x-dead-lettered-at"
 REDRIVEN_AT = "x-redriven-at"
+# How often a consumer measures its lag for the consumer_lag gauge.
+LAG_EVERY_SECONDS = 1.0
+
 DEAD_LETTER_HEADERS = (
     ORIGINAL_TOPIC,
     ORIGINAL_PARTITION,
@@ -90,13 +92,6 @@ class RetryPolicy:
         return float(min(self.backoff_seconds * 2 ** (attempt - 1), self.backoff_max_seconds))
 
 
-def is_outage(exc: BaseException) -> bool:
-    """A failure of the surroundings (database down or locked, network), not of the event or the handler."""
-    if isinstance(exc, OperationalError | InterfaceError | ConnectionError | OSError):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
-
-
 class InboxConsumer:
     """Runs one consumer group (named after the service) over the topics its handlers need."""
 
@@ -117,6 +112,7 @@ class InboxConsumer:
         self.retry = retry or RetryPolicy()
         self.batch_size = batch_size
         self.subscription: Subscription | None = None
+        self._lag_measured_at = -LAG_EVERY_SECONDS
 
     async def run(self) -> None:
         """Consume forever; reconnects after bus outages."""
@@ -140,8 +136,12 @@ class InboxConsumer:
                 await self.handle(record)
         if records:
             await self.subscription.commit(records)
-            for topic, lag in (await self.subscription.lag()).items():
-                CONSUMER_LAG.labels(service=self.database.service, topic=topic).set(lag)
+            # Measuring the lag asks the broker; once a second is enough for a gauge, and keeps it off the
+            # way of every event.
+            if time.monotonic() - self._lag_measured_at >= LAG_EVERY_SECONDS:
+                self._lag_measured_at = time.monotonic()
+                for topic, lag in (await self.subscription.lag()).items():
+                    CONSUMER_LAG.labels(service=self.database.service, topic=topic).set(lag)
         return len(records)
 
     async def _close_subscription(self) -> None:

@@ -20,10 +20,13 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
+from boligflyt.platform.db import is_outage
 from boligflyt.platform.errors import DomainError
 
 PROBLEM_TYPE_BASE = "https://boligflyt.larvik.kommune.no/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# How long a client should wait before retrying a request refused while the database is away.
+RETRY_AFTER_SECONDS = 5
 
 log = structlog.get_logger(__name__)
 
@@ -98,6 +101,10 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "Not found", "content": _PROBLEM_CONTENT},
     409: {"description": "Conflicts with the current state", "content": _PROBLEM_CONTENT},
     422: {"description": "Invalid request or a business rule refused it", "content": _PROBLEM_CONTENT},
+    503: {
+        "description": "The database is away for a moment: nothing changed, retry after Retry-After seconds",
+        "content": _PROBLEM_CONTENT,
+    },
 }
 
 
@@ -182,6 +189,17 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     trace_id = getattr(request.state, "trace_id", None)
+    if is_outage(exc):
+        # The database is down or restarting: nothing was changed, and the same request will do once it is back.
+        log.warning("request.database_unavailable", path=request.url.path, trace_id=trace_id, error=repr(exc)[:300])
+        return problem_response(
+            503,
+            "Service unavailable",
+            "the service's database is unavailable for a moment; nothing was changed, retry shortly",
+            type=problem_type("unavailable"),
+            instance=request.url.path,
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
     log.error(
         "unhandled exception",
         method=request.method,
