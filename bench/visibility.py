@@ -123,17 +123,7 @@ async def visibility_latency(options: Options) -> Result:
         finally:
             process.terminate()
             process.wait(timeout=30)
-    p50, p99 = statistics.median(latencies), percentile(latencies, 0.99)
-    return Result(
-        name="visibility_latency_embedded",
-        unit="ms p50",
-        value=p50,
-        anchor_name="a plain request's round trip",
-        anchor_value=statistics.median(round_trips),
-        target="p50 <= 20 ms (embedded)",
-        met=p50 <= 20,
-        details={"p99_ms": round(p99, 1), "events": len(latencies), "writes_per_second": WRITES_PER_SECOND},
-    )
+    return visibility_result("visibility_latency_embedded", latencies, round_trips, p50_ms=20, p99_ms=None)
 
 
 async def visibility_latency_kafka(options: Options) -> Result:
@@ -163,14 +153,22 @@ async def visibility_latency_kafka(options: Options) -> Result:
     finally:
         for url in databases.values():
             await drop_postgres_database(url)
+    return visibility_result("visibility_latency_kafka", latencies, round_trips, p50_ms=50, p99_ms=250)
+
+
+def visibility_result(
+    name: str, latencies: list[float], round_trips: list[float], *, p50_ms: float, p99_ms: float | None
+) -> Result:
+    """The figures against the targets (p50, and p99 where the issue sets one) and the round-trip anchor."""
     p50, p99 = statistics.median(latencies), percentile(latencies, 0.99)
+    target = f"p50 <= {p50_ms:g} ms" + (f", p99 <= {p99_ms:g} ms" if p99_ms is not None else "")
     return Result(
-        name="visibility_latency_kafka",
+        name=name,
         unit="ms p50",
         value=p50,
         anchor_name="a plain request's round trip",
         anchor_value=statistics.median(round_trips),
-        target="p50 <= 50 ms, p99 <= 250 ms (Kafka)",
-        met=p50 <= 50 and p99 <= 250,
+        target=target,
+        met=p50 <= p50_ms and (p99_ms is None or p99 <= p99_ms),
         details={"p99_ms": round(p99, 1), "events": len(latencies), "writes_per_second": WRITES_PER_SECOND},
     )
