@@ -14,7 +14,6 @@ come in the order they happened.
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 from collections.abc import Callable, Iterable
 
@@ -22,6 +21,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from boligflyt.contracts.base import EVENT_TYPE_PREFIX
 from boligflyt.contracts.envelope import Envelope, from_wire
+from boligflyt.platform.bus import Record
 from boligflyt.platform.bus.embedded import EmbeddedLog, _decode_headers
 from boligflyt.platform.testing import kafka_bootstrap
 
@@ -55,18 +55,6 @@ def of_type(events: Iterable[Envelope], *names: str) -> list[Envelope]:
     return [event for event in events if name_of(event) in names]
 
 
-@dataclasses.dataclass(frozen=True)
-class Record:
-    """One record on the bus as it was written, before any parsing: what an eavesdropper on the bus would see."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: str | None
-    value: bytes
-    headers: tuple[tuple[str, bytes], ...]
-
-
 async def every_record(system: System) -> list[Record]:
     """Every record on every topic of the system so far, dead-letter topics included, duplicates kept."""
     return [record for records in await _records(system, lambda _: True) for record in records]
@@ -93,15 +81,15 @@ async def _embedded_records(system: System, wanted: Callable[[str], bool]) -> li
     await log.start()
     try:
         cursor = await log.reader.execute(
-            "SELECT topic, offset, key, value, headers FROM records ORDER BY topic, offset"
+            "SELECT topic, offset, key, value, headers, timestamp_ms FROM records ORDER BY topic, offset"
         )
         rows = await cursor.fetchall()
     finally:
         await log.stop()
     per_topic: dict[str, list[Record]] = {}
-    for topic, offset, key, value, headers in rows:
+    for topic, offset, key, value, headers, timestamp_ms in rows:
         if wanted(topic):
-            record = Record(topic, 0, offset, key, bytes(value), _decode_headers(headers))
+            record = Record(topic, 0, offset, key, bytes(value), _decode_headers(headers), timestamp_ms)
             per_topic.setdefault(topic, []).append(record)
     return list(per_topic.values())
 
@@ -134,7 +122,8 @@ async def _kafka_records(system: System, wanted: Callable[[str], bool]) -> list[
                     if message.offset < ends[tp]:
                         headers = tuple((header, bytes(value)) for header, value in message.headers)
                         key = None if message.key is None else message.key.decode()
-                        record = Record(topic, tp.partition, message.offset, key, message.value or b"", headers)
+                        value = message.value or b""
+                        record = Record(topic, tp.partition, message.offset, key, value, headers, message.timestamp)
                         per_partition[tp].append(record)
                 if await consumer.position(tp) >= ends[tp]:
                     remaining.discard(tp)

@@ -16,10 +16,11 @@ from collections import Counter
 
 import pytest
 
+from boligflyt.platform.bus import Record
 from boligflyt.platform.host import service_definitions
 from boligflyt.platform.personref import validate_national_id
 
-from .events import Record, every_record
+from .events import every_record
 from .system import System
 
 pytestmark = pytest.mark.after_every_flow
@@ -88,13 +89,13 @@ def test_the_scan_finds_what_it_looks_for() -> None:
         b'{"name": "Kari Nordmann"}': "fixture value",
     }
     for value, kind in leaks.items():
-        hits = personal_data_in(Record("t", 0, 0, "k", value, ()), person)
+        hits = personal_data_in(Record("t", 0, 0, "k", value, (), 0), person)
         assert any(hit.startswith(kind) for hit in hits), (value, hits)
     clean = (
         b'{"person_ref": "5f0c1e2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100", '
         b'"amount": 30000000, "date": "2026-11-27", "trace": "00-12345678901234567890123456789012-0123456789abcdef-01"}'
     )
-    assert personal_data_in(Record("t", 0, 0, "3f2c9a1e-1111-4222-8333-944455556666", clean, ()), person) == []
+    assert personal_data_in(Record("t", 0, 0, "3f2c9a1e-1111-4222-8333-944455556666", clean, (), 0), person) == []
 
 
 async def test_every_write_left_an_audit_row_naming_its_subject(system: System) -> None:
