@@ -258,6 +258,12 @@ def test_ranking_orders_by_priority_then_date(pool: list[Candidate]) -> None:
         assert len(r.explanation) == len(r.candidate.priority_factors) + 1
 
 
+@given(candidates, st.integers(min_value=0, max_value=20), st.integers(min_value=1, max_value=20))
+def test_a_page_of_the_waiting_list_is_that_slice_of_the_whole(pool: list[Candidate], offset: int, limit: int) -> None:
+    page = domain.waiting_list_page(pool, offset=offset, limit=limit)
+    assert page == domain.rank_waiting_list(pool)[offset : offset + limit]
+
+
 @given(
     candidates,
     st.builds(

@@ -18,7 +18,16 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from fastapi import Depends, FastAPI
 from typer.testing import CliRunner
 
-from boligflyt.platform.auth import Agency, Principal, TokenVerifier, authenticated, mint_token, require
+from boligflyt.platform.auth import (
+    LEEWAY_SECONDS,
+    Agency,
+    InvalidToken,
+    Principal,
+    TokenVerifier,
+    authenticated,
+    mint_token,
+    require,
+)
 from boligflyt.platform.cli import app as cli_app
 from boligflyt.platform.problems import install_problem_handlers
 from boligflyt.platform.settings import Settings
@@ -204,6 +213,33 @@ async def test_valid_token_gives_the_principal(client: httpx.AsyncClient) -> Non
         "scopes": ["stays:write", "x"],
         "actor": "nav:caseworker-17",
     }
+
+
+@dataclass
+class FakeClock:
+    now: float = field(default_factory=time.time)
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_remembered_token_is_refused_once_it_expires() -> None:
+    clock = FakeClock()
+    verifier = TokenVerifier(settings(), clock=clock)
+    token = mint_token(settings(), subject="caseworker-17", agency=Agency.nav, ttl_seconds=60)
+    assert (await verifier.verify(token)).subject == "caseworker-17"
+    assert (await verifier.verify(token)).subject == "caseworker-17"  # remembered
+    clock.now += 60 + LEEWAY_SECONDS
+    with pytest.raises(InvalidToken, match="token expired"):
+        await verifier.verify(token)
+
+
+async def test_a_refused_token_is_not_remembered() -> None:
+    verifier = TokenVerifier(settings())
+    token = hs256({"agency": "skatteetaten"})
+    for _ in range(2):
+        with pytest.raises(InvalidToken, match="agency"):
+            await verifier.verify(token)
 
 
 # --- 403: you may not ---

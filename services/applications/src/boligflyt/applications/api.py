@@ -422,10 +422,8 @@ async def waiting_list(
 ) -> Page[RankedApplication]:
     """Approved applications by priority factors (criteria §10), then by date, each with its explanation."""
     async with database.sessions() as session:
-        ranked = _ranked(await service.waiting_list(session, kind))
-    return Page(
-        items=ranked[page.offset : page.offset + page.limit], total=len(ranked), limit=page.limit, offset=page.offset
-    )
+        ranked, total = await service.waiting_list(session, offset=page.offset, limit=page.limit, kind=kind)
+    return Page(items=_ranked(ranked), total=total, limit=page.limit, offset=page.offset)
 
 
 # --- Offers --------------------------------------------------------------------------------------------

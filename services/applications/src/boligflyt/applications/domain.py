@@ -263,14 +263,24 @@ def priority_score(factors: Iterable[PriorityFactor]) -> int:
 
 def rank_waiting_list(candidates: Sequence[Candidate]) -> list[Ranked]:
     """Priority factors first (weighted), then the earliest approval, then the id (a stable tie-break)."""
+    return waiting_list_page(candidates, offset=0, limit=len(candidates))
+
+
+def waiting_list_page(candidates: Sequence[Candidate], *, offset: int, limit: int) -> list[Ranked]:
+    """`rank_waiting_list(candidates)[offset : offset + limit]`, explaining only the page's candidates: a page of
+    the list is read far more often than the whole, and explaining every candidate cost more than ordering them."""
     ordered = sorted(candidates, key=lambda c: (-priority_score(c.priority_factors), c.approved_on, c.application_id))
-    ranked: list[Ranked] = []
-    for position, candidate in enumerate(ordered, start=1):
-        factors = sorted(set(candidate.priority_factors), key=lambda f: -FACTOR_WEIGHT[f])
-        explanation = [f"{factor.value} (+{FACTOR_WEIGHT[factor]})" for factor in factors]
-        explanation.append(f"approved {candidate.approved_on.isoformat()}")
-        ranked.append(Ranked(candidate, position, priority_score(factors), tuple(explanation)))
-    return ranked
+    return [
+        _ranked(candidate, position)
+        for position, candidate in enumerate(ordered[offset : offset + limit], start=offset + 1)
+    ]
+
+
+def _ranked(candidate: Candidate, position: int) -> Ranked:
+    factors = sorted(set(candidate.priority_factors), key=lambda f: -FACTOR_WEIGHT[f])
+    explanation = [f"{factor.value} (+{FACTOR_WEIGHT[factor]})" for factor in factors]
+    explanation.append(f"approved {candidate.approved_on.isoformat()}")
+    return Ranked(candidate, position, priority_score(factors), tuple(explanation))
 
 
 _CATEGORIES_FOR_KIND: dict[ApplicationKind, frozenset[DwellingCategory]] = {

@@ -11,6 +11,7 @@ that problems.py renders as problem+json, so `install_problem_handlers` must be 
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,6 +27,11 @@ from boligflyt.platform.settings import Settings
 
 # Clock skew tolerated between the identity provider and us.
 LEEWAY_SECONDS = 30
+# How long the identity provider's key set is cached, and so also the longest a verified token is trusted
+# without verifying it again: a key the provider withdraws stops verifying tokens within that time either way.
+JWKS_LIFESPAN_SECONDS = 300
+# Verified tokens remembered (the least recently used go first): a client sends the same token with every request.
+VERIFIED_TOKENS = 1024
 
 
 class Agency(StrEnum):
@@ -57,24 +63,53 @@ class SigningKeysUnavailable(Exception):
     """The identity provider's JWKS could not be fetched: our problem, not the caller's."""
 
 
+@dataclass(frozen=True)
+class _Verified:
+    principal: Principal
+    expires_at: int  # the token's exp claim
+    trusted_until: float  # when it must be verified again, expired or not
+
+
 class TokenVerifier:
-    def __init__(self, settings: Settings) -> None:
+    """Verifies bearer tokens, and remembers those it found valid (never the others) until they expire."""
+
+    def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.time) -> None:
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
         self._secret = settings.jwt_secret
+        self._clock = clock
+        self._verified: OrderedDict[str, _Verified] = OrderedDict()
         self._jwks: jwt.PyJWKClient | None = None
         if settings.jwt_jwks_url is not None:
-            # Caches the key set for 5 minutes and refetches on an unknown kid (key rotation).
-            self._jwks = jwt.PyJWKClient(settings.jwt_jwks_url, cache_jwk_set=True, lifespan=300, timeout=5)
+            # Caches the key set and refetches on an unknown kid (key rotation).
+            self._jwks = jwt.PyJWKClient(
+                settings.jwt_jwks_url, cache_jwk_set=True, lifespan=JWKS_LIFESPAN_SECONDS, timeout=5
+            )
 
     async def verify(self, token: str) -> Principal:
         """The principal a valid token names; raises InvalidToken or SigningKeysUnavailable."""
+        now = self._clock()
+        verified = self._verified.get(token)
+        if verified is not None:
+            # PyJWT's rule, with the same leeway: expired once exp <= now - leeway.
+            if verified.expires_at <= now - LEEWAY_SECONDS:
+                del self._verified[token]
+                raise InvalidToken("token expired")
+            if now < verified.trusted_until:
+                self._verified.move_to_end(token)
+                return verified.principal
         if self._jwks is None:
-            return self._decode(token, self._secret, "HS256")
-        # PyJWKClient fetches with blocking urllib; keep that off the event loop.
-        return await anyio.to_thread.run_sync(self._verify_with_jwks, token, self._jwks)
+            principal, expires_at = self._decode(token, self._secret, "HS256")
+        else:
+            # PyJWKClient fetches with blocking urllib; keep that off the event loop.
+            principal, expires_at = await anyio.to_thread.run_sync(self._verify_with_jwks, token, self._jwks)
+        self._verified[token] = _Verified(principal, expires_at, trusted_until=now + JWKS_LIFESPAN_SECONDS)
+        self._verified.move_to_end(token)
+        if len(self._verified) > VERIFIED_TOKENS:
+            self._verified.popitem(last=False)
+        return principal
 
-    def _verify_with_jwks(self, token: str, jwks: jwt.PyJWKClient) -> Principal:
+    def _verify_with_jwks(self, token: str, jwks: jwt.PyJWKClient) -> tuple[Principal, int]:
         try:
             signing_key = jwks.get_signing_key_from_jwt(token)
         except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError) as exc:  # unreachable, or a broken key set
@@ -85,7 +120,8 @@ class TokenVerifier:
             raise InvalidToken("token is malformed") from exc
         return self._decode(token, signing_key, "RS256")
 
-    def _decode(self, token: str, key: Any, algorithm: str) -> Principal:
+    def _decode(self, token: str, key: Any, algorithm: str) -> tuple[Principal, int]:
+        """The token's principal and its expiry (exp), or InvalidToken."""
         try:
             claims = jwt.decode(
                 token,
@@ -114,7 +150,7 @@ class TokenVerifier:
             raise InvalidToken("token is malformed") from exc
         except jwt.InvalidTokenError as exc:
             raise InvalidToken(f"token is invalid: {exc}") from exc
-        return _principal(claims)
+        return _principal(claims), int(claims["exp"])
 
 
 def _principal(claims: dict[str, Any]) -> Principal:
