@@ -16,8 +16,9 @@ def env_name(prefix: str, service: str) -> str:
     return prefix + service.upper().replace("-", "_")
 
 
-def uvicorn_command(target: str, port: int, *, factory: bool) -> list[str]:
-    """The uvicorn command line of `./dev up --distributed` (platform/launcher.py), for services and anchors."""
+def uvicorn_command(target: str, port: int, *, factory: bool, workers: int = 1) -> list[str]:
+    """The uvicorn command line of `./dev up --distributed` (platform/launcher.py), for services and anchors, with
+    `workers` processes sharing the port (the launcher runs one)."""
     return [
         sys.executable,
         "-m",
@@ -28,6 +29,7 @@ def uvicorn_command(target: str, port: int, *, factory: bool) -> list[str]:
         "127.0.0.1",
         "--port",
         str(port),
+        *(["--workers", str(workers)] if workers > 1 else []),
     ]
 
 
@@ -56,9 +58,17 @@ class Server:
 
 
 def start_service(
-    name: str, folder: Path, *, database_url: str, topic_prefix: str, extra_env: dict[str, str] | None = None
+    name: str,
+    folder: Path,
+    *,
+    database_url: str,
+    topic_prefix: str,
+    extra_env: dict[str, str] | None = None,
+    workers: int = 1,
 ) -> Server:
-    """A service alone in its process, on PostgreSQL and Kafka (topics under `topic_prefix`)."""
+    """A service alone in its process (or `workers` processes), on PostgreSQL and Kafka (topics under
+    `topic_prefix`). Each worker migrates the database as it starts, and nothing makes two of them take turns:
+    with several, migrate the database first."""
     port = free_port()
     env = {
         **os.environ,
@@ -68,17 +78,17 @@ def start_service(
         env_name("BOLIGFLYT_DATABASE_URL_", name): database_url,
         **(extra_env or {}),
     }
-    command = uvicorn_command("boligflyt.platform.host:service_app_from_env", port, factory=True)
+    command = uvicorn_command("boligflyt.platform.host:service_app_from_env", port, factory=True, workers=workers)
     return Server(name, command, port, env, folder / f"{name}.log", folder)
 
 
-def start_bare_app(source: str, folder: Path) -> Server:
+def start_bare_app(source: str, folder: Path, *, workers: int = 1) -> Server:
     """An anchor: the FastAPI app in `source`, under the same uvicorn command line as a service."""
     (folder / "bare_app.py").write_text(source)
     port = free_port()
     return Server(
         "bare",
-        uvicorn_command("bare_app:app", port, factory=False),
+        uvicorn_command("bare_app:app", port, factory=False, workers=workers),
         port,
         dict(os.environ),
         folder / "bare.log",
