@@ -37,6 +37,7 @@ from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.db import Database
 from boligflyt.platform.host import service_definition
 from boligflyt.platform.migrate import migrate
+from boligflyt.platform.personref import with_check_digits
 from boligflyt.platform.settings import Settings
 from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, unique_name
 
@@ -55,8 +56,6 @@ APPLICANTS = 50  # the submissions cycle through them (an applicant may have sev
 WRITE_P99_MS, READ_P99_MS = 50.0, 20.0
 DOCUMENTS = ["income_documentation", "tax_assessment", "housing_situation"]
 APPROVE = text("UPDATE applications SET state = 'approved', outcome = 'approved', decided_on = :on WHERE id = :id")
-_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
 BARE_APP = """
 import json
@@ -89,14 +88,8 @@ def national_id(rng: random.Random) -> str:
     """A synthetic fødselsnummer with valid check digits (born 1950-1999), as tests/e2e/agencies.py makes them."""
     while True:
         birth = date(rng.randint(1950, 1999), rng.randint(1, 12), rng.randint(1, 28))
-        digits = f"{birth:%d%m%y}{rng.randint(0, 499):03d}"
-        k1 = (11 - sum(int(d) * w for d, w in zip(digits, _K1, strict=True)) % 11) % 11
-        if k1 == 10:
-            continue
-        digits += str(k1)
-        k2 = (11 - sum(int(d) * w for d, w in zip(digits, _K2, strict=True)) % 11) % 11
-        if k2 != 10:
-            return digits + str(k2)
+        if number := with_check_digits(f"{birth:%d%m%y}{rng.randint(0, 499):03d}"):
+            return number
 
 
 def submission(rng: random.Random, applicant_id: str) -> dict[str, Any]:

@@ -16,11 +16,10 @@ from typing import Any
 import httpx
 
 from boligflyt.platform.auth import Agency
+from boligflyt.platform.personref import with_check_digits
 
 from .system import System, eventually
 
-_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 DOCUMENTS = ["income_documentation", "tax_assessment", "housing_situation"]
 
 
@@ -32,15 +31,8 @@ def new_person() -> dict[str, str]:
     """A synthetic person with a valid fødselsnummer (born 1950-1999: individual numbers 000-499)."""
     while True:
         birth = date(random.randint(1950, 1999), random.randint(1, 12), random.randint(1, 28))
-        digits = f"{birth:%d%m%y}{random.randint(0, 499):03d}"
-        k1 = (11 - sum(int(d) * w for d, w in zip(digits, _K1, strict=True)) % 11) % 11
-        if k1 == 10:
-            continue
-        digits += str(k1)
-        k2 = (11 - sum(int(d) * w for d, w in zip(digits, _K2, strict=True)) % 11) % 11
-        if k2 == 10:
-            continue
-        return {"national_id": digits + str(k2), "name": f"E2e Person {suffix()}", "birth_date": birth.isoformat()}
+        if number := with_check_digits(f"{birth:%d%m%y}{random.randint(0, 499):03d}"):
+            return {"national_id": number, "name": f"E2e Person {suffix()}", "birth_date": birth.isoformat()}
 
 
 def applicant_details(person: dict[str, str]) -> dict[str, Any]:

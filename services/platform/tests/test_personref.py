@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from boligflyt.platform import personref
 from boligflyt.platform.personref import person_ref, validate_national_id
 
 KEY = "shared-agency-key"
@@ -132,3 +133,9 @@ def test_person_ref_refuses_invalid_numbers_and_empty_keys() -> None:
         person_ref("12345678901", KEY)
     with pytest.raises(ValueError, match="key"):
         person_ref(VALID[0], "")
+
+
+def test_the_platform_completes_numbers_as_the_published_algorithm_does() -> None:
+    for individual in range(1000):
+        first_nine = f"010190{individual:03d}"
+        assert personref.with_check_digits(first_nine) == with_check_digits(first_nine), first_nine

@@ -10,7 +10,7 @@ import httpx
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
-from boligflyt.platform.personref import person_ref
+from boligflyt.platform.personref import person_ref, with_check_digits
 from boligflyt.platform.settings import DEV_PERSON_REF_KEY
 from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing.ports import (
@@ -19,22 +19,12 @@ from boligflyt.temporary_housing.ports import (
     SubmittedApplication,
 )
 
-_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-
 
 def national_id(birth: date, serial: int = 123) -> str:
     """A synthetic fødselsnummer with valid check digits for someone born on `birth` (serial 0-999)."""
     for n in range(serial, serial + 1000):
-        digits = f"{birth.day:02d}{birth.month:02d}{birth.year % 100:02d}{n % 1000:03d}"
-        k1 = (11 - sum(int(d) * w for d, w in zip(digits, _K1, strict=True)) % 11) % 11
-        if k1 == 10:
-            continue
-        digits += str(k1)
-        k2 = (11 - sum(int(d) * w for d, w in zip(digits, _K2, strict=True)) % 11) % 11
-        if k2 == 10:
-            continue
-        return digits + str(k2)
+        if number := with_check_digits(f"{birth:%d%m%y}{n % 1000:03d}"):
+            return number
     raise AssertionError("no valid number")
 
 

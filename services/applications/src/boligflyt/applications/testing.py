@@ -14,6 +14,7 @@ from boligflyt.contracts.codes import DwellingCategory, DwellingOwner, DwellingS
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.maintenance import DwellingReadyForLetting, DwellingRegistered
 from boligflyt.platform.auth import Agency
+from boligflyt.platform.personref import with_check_digits
 from boligflyt.platform.testing import ServiceHarness
 
 ALL_DOCUMENTS = ["income_documentation", "tax_assessment", "housing_situation"]
@@ -21,17 +22,9 @@ ALL_DOCUMENTS = ["income_documentation", "tax_assessment", "housing_situation"]
 
 def national_id(serial: int, birth: str = "010190") -> str:
     """A synthetic fødselsnummer with valid check digits (the individual number varies with `serial`)."""
-    weights1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
-    weights2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
     for individual in range(serial * 10, serial * 10 + 1000):
-        base = f"{birth}{individual % 1000:03d}"
-        k1 = (11 - sum(int(d) * w for d, w in zip(base, weights1, strict=True)) % 11) % 11
-        if k1 == 10:
-            continue
-        k2 = (11 - sum(int(d) * w for d, w in zip(base + str(k1), weights2, strict=True)) % 11) % 11
-        if k2 == 10:
-            continue
-        return f"{base}{k1}{k2}"
+        if number := with_check_digits(f"{birth}{individual % 1000:03d}"):
+            return number
     raise AssertionError("no valid number found")
 
 

@@ -21,6 +21,16 @@ def _check_digit(digits: str, weights: tuple[int, ...]) -> int | None:
     return None if check == 10 else check
 
 
+def with_check_digits(first_nine: str) -> str | None:
+    """`first_nine` (birth date and individual number) completed with its two check digits, or None where no valid
+    number begins so: for synthetic people in tests, the demo and benchmarks."""
+    k1 = _check_digit(first_nine, _WEIGHTS_K1)
+    if k1 is None:
+        return None
+    k2 = _check_digit(first_nine + str(k1), _WEIGHTS_K2)
+    return None if k2 is None else f"{first_nine}{k1}{k2}"
+
+
 def validate_national_id(value: object) -> str:
     """The normalised 11 digits of a Norwegian fødselsnummer or D-number; ValueError if it is not one.
 
