@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -292,24 +293,36 @@ def event_date(data: Event) -> date | None:
         return data.completed_on
     if isinstance(data, t.AgreementRenegotiationDue):
         return data.reminded_on
-    for name, info in type(data).model_fields.items():
-        if info.annotation in (date, date | None):
-            value = getattr(data, name)
-            if isinstance(value, date):
-                return value
+    for name in _date_fields(type(data)):
+        value = getattr(data, name)
+        if isinstance(value, date):
+            return value
     return None
 
 
+# What each event type has is known from its model; looked up once per type, since a replay asks for every event
+# (and a missing attribute costs a pydantic __getattr__ and an exception each time).
+@cache
+def _date_fields(model: type[Event]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if info.annotation in (date, date | None))
+
+
+@cache
+def _has_field(model: type[Event], name: str) -> bool:
+    return name in model.model_fields
+
+
 def person_ref_of(data: Event) -> str | None:
-    value = getattr(data, "person_ref", None)
+    value = data.person_ref if _has_field(type(data), "person_ref") else None  # type: ignore[attr-defined]
     return value if isinstance(value, str) else None
 
 
 def dwelling_id_of(data: Event) -> str | None:
-    value = getattr(data, "dwelling_id", None)
+    model = type(data)
+    value = data.dwelling_id if _has_field(model, "dwelling_id") else None  # type: ignore[attr-defined]
     if isinstance(value, str):
         return value
-    ids = getattr(data, "dwelling_ids", None)
+    ids = data.dwelling_ids if _has_field(model, "dwelling_ids") else None  # type: ignore[attr-defined]
     if isinstance(ids, tuple) and ids:
         return str(ids[0])
     return None

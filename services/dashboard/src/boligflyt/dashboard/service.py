@@ -19,7 +19,7 @@ from boligflyt.contracts.base import catalogue
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.dashboard import domain
 from boligflyt.dashboard.models import event_log, read_model_tables, stuck_thresholds
-from boligflyt.platform.db import Database
+from boligflyt.platform.db import Database, copy_rows
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -29,21 +29,32 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+EVENT_LOG_COLUMNS = ("id", "type", "name", "time", "on_date", "key", "person_ref", "dwelling_id", "agency", "topic")
+
+
+def event_log_values(envelope: Envelope, topic: str) -> tuple[Any, ...]:
+    """An event's line in the event log without its payload, in EVENT_LOG_COLUMNS' order."""
+    data = envelope.data
+    event_type = data.event_type
+    return (
+        envelope.id,
+        event_type,
+        domain.short_name(event_type),
+        as_utc(envelope.time),
+        domain.event_date(data),
+        data.key,
+        domain.person_ref_of(data),
+        domain.dwelling_id_of(data),
+        domain.AGENCY_OF_PRODUCER.get(data.producer, data.producer),
+        topic,
+    )
+
+
 def event_log_row(envelope: Envelope, topic: str) -> dict[str, Any]:
     """An event's line in the event log."""
-    data = envelope.data
     return {
-        "id": envelope.id,
-        "type": envelope.type,
-        "name": domain.short_name(envelope.type),
-        "time": as_utc(envelope.time),
-        "on_date": domain.event_date(data),
-        "key": envelope.key,
-        "person_ref": domain.person_ref_of(data),
-        "dwelling_id": domain.dwelling_id_of(data),
-        "agency": domain.AGENCY_OF_PRODUCER.get(data.producer, data.producer),
-        "topic": topic,
-        "payload": data.model_dump(mode="json"),
+        **dict(zip(EVENT_LOG_COLUMNS, event_log_values(envelope, topic), strict=True)),
+        "payload": envelope.data.model_dump(mode="json"),
     }
 
 
@@ -78,7 +89,9 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
     # executemany needs every row to name the same columns; a column no change set is NULL, as before.
     new = [{name: row.get(name) for name in columns} for key, row in rows.items() if key not in existing]
     changed = [row for key, row in rows.items() if key in existing and row != existing[key]]
-    if new:
+    if new and session.get_bind().dialect.name == "postgresql":
+        await copy_rows(session, table, columns, [tuple(row[name] for name in columns) for row in new])
+    elif new:
         await session.execute(insert(table), new)
     if changed:
         others = [name for name in columns if name != key_name]
@@ -98,7 +111,15 @@ async def project_envelopes(session: AsyncSession, envelopes: Sequence[tuple[Env
     read-model changes, a few statements per table for all of them."""
     if not envelopes:
         return
-    await session.execute(insert(event_log), [event_log_row(envelope, topic) for envelope, topic in envelopes])
+    if session.get_bind().dialect.name == "postgresql":
+        # COPY: a replay writes the whole history into the log, and binding an INSERT's parameters (the payload's
+        # JSON above all) was a third of its time. The payload goes as the text of its JSON, as the driver wants.
+        records = [
+            (*event_log_values(envelope, topic), envelope.data.model_dump_json()) for envelope, topic in envelopes
+        ]
+        await copy_rows(session, event_log, (*EVENT_LOG_COLUMNS, "payload"), records)
+    else:
+        await session.execute(insert(event_log), [event_log_row(envelope, topic) for envelope, topic in envelopes])
     by_table: dict[str, list[domain.Change]] = {}
     for envelope, _topic in envelopes:
         for change in domain.project(envelope.data, envelope.id):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 import traceback
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -131,18 +132,32 @@ class InboxConsumer:
         if self.subscription is None:
             self.subscription = await self.bus.subscribe(self.name, self.handlers.topics)
         records = await self.subscription.fetch(max_records=self.batch_size, timeout=timeout)
-        if records and not await self._handle_batch(records):
+        await self.handle_fetched(records)
+        return len(records)
+
+    def parse_batch(self, records: Sequence[Record]) -> list[Envelope] | None:
+        """The records' envelopes, or None if any of them breaks its contract (then they go one by one)."""
+        try:
+            return [from_wire(record.key, record.value, record.headers) for record in records]
+        except ContractViolation:
+            return None
+
+    async def handle_fetched(self, records: Sequence[Record], envelopes: list[Envelope] | None = None) -> None:
+        """Handle fetched records (parsed already, if `envelopes` is given), then commit their offsets."""
+        if not records or self.subscription is None:
+            return
+        if envelopes is None:
+            envelopes = self.parse_batch(records)
+        if envelopes is None or not await self._handle_batch(records, envelopes):
             for record in records:
                 await self.handle(record)
-        if records:
-            await self.subscription.commit(records)
-            # Measuring the lag asks the broker; once a second is enough for a gauge, and keeps it off the
-            # way of every event.
-            if time.monotonic() - self._lag_measured_at >= LAG_EVERY_SECONDS:
-                self._lag_measured_at = time.monotonic()
-                for topic, lag in (await self.subscription.lag()).items():
-                    CONSUMER_LAG.labels(service=self.database.service, topic=topic).set(lag)
-        return len(records)
+        await self.subscription.commit(records)
+        # Measuring the lag asks the broker; once a second is enough for a gauge, and keeps it off the way of
+        # every event.
+        if time.monotonic() - self._lag_measured_at >= LAG_EVERY_SECONDS:
+            self._lag_measured_at = time.monotonic()
+            for topic, lag in (await self.subscription.lag()).items():
+                CONSUMER_LAG.labels(service=self.database.service, topic=topic).set(lag)
 
     async def _close_subscription(self) -> None:
         if self.subscription is not None:
@@ -155,17 +170,13 @@ class InboxConsumer:
     async def close(self) -> None:
         await self._close_subscription()
 
-    async def _handle_batch(self, records: Sequence[Record]) -> bool:
+    async def _handle_batch(self, records: Sequence[Record], envelopes: list[Envelope]) -> bool:
         """Handle a whole batch in one transaction: one commit instead of one per event.
 
         Exactly-once holds the same way (every inbox row commits with its effects). If anything in the batch
-        does not parse or fails, nothing of it is kept, and the caller handles the records one by one, where
-        retries and dead letters apply to the one that fails.
+        fails, nothing of it is kept, and the caller handles the records one by one, where retries and dead
+        letters apply to the one that fails.
         """
-        try:
-            envelopes = [from_wire(record.key, record.value, record.headers) for record in records]
-        except ContractViolation:
-            return False
         outcomes: list[str] = []
         wanted = [
             (record, envelope)
@@ -192,8 +203,8 @@ class InboxConsumer:
         except Exception as exc:
             log.info("consumer.batch_fell_back", consumer=self.name, size=len(records), error=repr(exc))
             return False
-        for outcome in outcomes:
-            self._count(outcome)
+        for outcome, count in Counter(outcomes).items():
+            self._count(outcome, count)
         return True
 
     async def handle(self, record: Record) -> str:
@@ -253,8 +264,8 @@ class InboxConsumer:
             await uow.commit()
         return "handled"
 
-    def _count(self, outcome: str) -> str:
-        EVENTS_HANDLED.labels(service=self.database.service, consumer=self.name, outcome=outcome).inc()
+    def _count(self, outcome: str, count: int = 1) -> str:
+        EVENTS_HANDLED.labels(service=self.database.service, consumer=self.name, outcome=outcome).inc(count)
         return outcome
 
     async def dead_letter(self, record: Record, error: BaseException, *, attempts: int) -> None:

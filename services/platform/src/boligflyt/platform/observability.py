@@ -9,8 +9,8 @@ consumers, relays) uses `continue_trace` + `bound_trace` the same way, and the o
 from __future__ import annotations
 
 import logging
+import random
 import re
-import secrets
 import sys
 import time
 from collections.abc import Iterator
@@ -83,8 +83,14 @@ def continue_trace(parent: str | None) -> str:
         version, trace_id, parent_id, flags, rest = match.groups()
         valid = version != "ff" and not (version == "00" and rest) and trace_id != "0" * 32 and parent_id != "0" * 16
         if valid:
-            return f"00-{trace_id}-{secrets.token_hex(8)}-{flags}"
-    return f"00-{secrets.token_hex(16)}-{secrets.token_hex(8)}-01"
+            return f"00-{trace_id}-{_random_hex(64)}-{flags}"
+    return f"00-{_random_hex(128)}-{_random_hex(64)}-01"
+
+
+def _random_hex(bits: int) -> str:
+    """Random ids for traces and spans, as OpenTelemetry makes them: they need to be unique, not secret, and a
+    consumer makes one per event (the secrets module asks the kernel each time)."""
+    return f"{random.getrandbits(bits):0{bits // 4}x}"
 
 
 @contextmanager
@@ -94,10 +100,13 @@ def bound_trace(traceparent: str, *, service: str | None = None) -> Iterator[str
     context: dict[str, Any] = {"trace_id": trace_id_of(traceparent)}
     if service is not None:
         context["service"] = service
+    # Set and reset by token rather than structlog's bound_contextvars, which copies the whole context to save
+    # what it overrides: a consumer binds a trace per event, and that copy was most of the cost of binding one.
+    log_tokens = structlog.contextvars.bind_contextvars(**context)
     try:
-        with structlog.contextvars.bound_contextvars(**context):
-            yield traceparent
+        yield traceparent
     finally:
+        structlog.contextvars.reset_contextvars(**log_tokens)
         _current_traceparent.reset(token)
 
 
