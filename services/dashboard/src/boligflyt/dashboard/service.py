@@ -74,10 +74,11 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
     key_name = domain.primary_key(table_name)
     key_column = table.c[key_name]
     keys = list(dict.fromkeys(change.key for change in changes))
+    postgresql = session.get_bind().dialect.name == "postgresql"
     existing: dict[str, domain.Row] = {}
     for start in range(0, len(keys), KEYS_PER_QUERY):
         query = select(table).where(key_column.in_(keys[start : start + KEYS_PER_QUERY]))
-        if session.get_bind().dialect.name == "postgresql":
+        if postgresql:
             query = query.with_for_update()
         existing.update((row[key_name], dict(row)) for row in (await session.execute(query)).mappings())
     rows = dict(existing)
@@ -86,13 +87,13 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
         if row is not None:
             rows[change.key] = row
     columns = [column.name for column in table.columns]
-    # executemany needs every row to name the same columns; a column no change set is NULL, as before.
-    new = [{name: row.get(name) for name in columns} for key, row in rows.items() if key not in existing]
+    # Every new row names every column; a column no change set is NULL, as before.
+    new = [tuple([row.get(name) for name in columns]) for key, row in rows.items() if key not in existing]
     changed = [row for key, row in rows.items() if key in existing and row != existing[key]]
-    if new and session.get_bind().dialect.name == "postgresql":
-        await copy_rows(session, table, columns, [tuple(row[name] for name in columns) for row in new])
+    if new and postgresql:
+        await copy_rows(session, table, columns, new)
     elif new:
-        await session.execute(insert(table), new)
+        await session.execute(insert(table), [dict(zip(columns, values, strict=True)) for values in new])
     if changed:
         others = [name for name in columns if name != key_name]
         statement = (
