@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import func, insert, select
 
@@ -249,3 +250,45 @@ async def test_inbox_rows_record_what_was_handled(deployment: Deployment) -> Non
     async with deployment.database.sessions() as session:
         count = await session.scalar(select(func.count()).select_from(inbox).where(inbox.c.event_id == envelope.id))
     assert count == 1
+
+
+async def test_a_batch_handler_gets_each_new_event_once_in_order_and_one_at_a_time_after_a_failure(
+    deployment: Deployment,
+) -> None:
+    run = f"batch-{uuid.uuid4().hex[:6]}"
+    handlers = EventHandlers()
+    calls: list[list[int]] = []
+    fail_next = [True]
+
+    @handlers.on_batch(type(need_reported("k", 1)))
+    async def record_effects(envelopes: Sequence[Envelope], uow: UnitOfWork) -> None:
+        calls.append([envelope.data.dwellings for envelope in envelopes])  # type: ignore[attr-defined]
+        if fail_next[0] and len(envelopes) > 1:
+            fail_next[0] = False
+            raise RuntimeError("the first batch fails once")
+        await uow.session.execute(
+            insert(effects),
+            [{"event_id": e.id, "key": e.key, "n": e.data.dwellings} for e in envelopes],  # type: ignore[attr-defined]
+        )
+
+    wire = [to_wire(Envelope(data=need_reported(f"{run}-a", n))) for n in range(1, 4)]
+    await deployment.bus.publish(wire)
+    await deployment.bus.publish(wire[1:])  # redelivered: the inbox skips them
+    consumer = consumer_for(deployment, handlers)
+
+    async def three_effects() -> bool:
+        return len(await effect_rows(deployment, run)) >= 3
+
+    await consume_until(consumer, three_effects)
+    # The batch failed as a whole (nothing kept), then went one event at a time, each a batch of one.
+    assert calls[:4] == [[1, 2, 3], [1], [2], [3]]
+    wire = [to_wire(Envelope(data=need_reported(f"{run}-a", n))) for n in (4, 5)]
+    await deployment.bus.publish(wire)
+
+    async def five_effects() -> bool:
+        return len(await effect_rows(deployment, run)) >= 5
+
+    await consume_until(consumer, five_effects)
+    await consumer.close()
+    assert calls[-1] == [4, 5], "after the fall-back, whole batches again"
+    assert await effect_rows(deployment, run) == [(f"{run}-a", n) for n in range(1, 6)]

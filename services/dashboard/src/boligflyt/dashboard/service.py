@@ -32,7 +32,7 @@ def as_utc(moment: datetime) -> datetime:
 EVENT_LOG_COLUMNS = ("id", "type", "name", "time", "on_date", "key", "person_ref", "dwelling_id", "agency", "topic")
 
 
-def event_log_values(envelope: Envelope, topic: str) -> tuple[Any, ...]:
+def event_log_values(envelope: Envelope) -> tuple[Any, ...]:
     """An event's line in the event log without its payload, in EVENT_LOG_COLUMNS' order."""
     data = envelope.data
     event_type = data.event_type
@@ -46,14 +46,14 @@ def event_log_values(envelope: Envelope, topic: str) -> tuple[Any, ...]:
         domain.person_ref_of(data),
         domain.dwelling_id_of(data),
         domain.AGENCY_OF_PRODUCER.get(data.producer, data.producer),
-        topic,
+        envelope.topic,
     )
 
 
-def event_log_row(envelope: Envelope, topic: str) -> dict[str, Any]:
+def event_log_row(envelope: Envelope) -> dict[str, Any]:
     """An event's line in the event log."""
     return {
-        **dict(zip(EVENT_LOG_COLUMNS, event_log_values(envelope, topic), strict=True)),
+        **dict(zip(EVENT_LOG_COLUMNS, event_log_values(envelope), strict=True)),
         "payload": envelope.data.model_dump(mode="json"),
     }
 
@@ -107,22 +107,20 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
         )
 
 
-async def project_envelopes(session: AsyncSession, envelopes: Sequence[tuple[Envelope, str]]) -> None:
-    """The whole effect of some events (each with its topic), in order: their lines in the event log and their
-    read-model changes, a few statements per table for all of them."""
+async def project_envelopes(session: AsyncSession, envelopes: Sequence[Envelope]) -> None:
+    """The whole effect of some events, in order: their lines in the event log and their read-model changes, a
+    few statements per table for all of them."""
     if not envelopes:
         return
     if session.get_bind().dialect.name == "postgresql":
         # COPY: a replay writes the whole history into the log, and binding an INSERT's parameters (the payload's
         # JSON above all) was a third of its time. The payload goes as the text of its JSON, as the driver wants.
-        records = [
-            (*event_log_values(envelope, topic), envelope.data.model_dump_json()) for envelope, topic in envelopes
-        ]
+        records = [(*event_log_values(envelope), envelope.data.model_dump_json()) for envelope in envelopes]
         await copy_rows(session, event_log, (*EVENT_LOG_COLUMNS, "payload"), records)
     else:
-        await session.execute(insert(event_log), [event_log_row(envelope, topic) for envelope, topic in envelopes])
+        await session.execute(insert(event_log), [event_log_row(envelope) for envelope in envelopes])
     by_table: dict[str, list[domain.Change]] = {}
-    for envelope, _topic in envelopes:
+    for envelope in envelopes:
         for change in domain.project(envelope.data, envelope.id):
             by_table.setdefault(change.table, []).append(change)
     # Tables are independent: only the order of changes within one table matters, and that is kept.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -143,7 +143,6 @@ class UnitOfWork:
         self.recorded: list[Envelope] = []
         self._outbox_rows: list[dict[str, Any]] = []
         self._audit_rows: list[dict[str, Any]] = []
-        self._before_commit: list[Callable[[], Awaitable[None]]] = []
         self._after_commit: list[Callable[[], None]] = []
         self._committed = False
 
@@ -260,18 +259,11 @@ class UnitOfWork:
         result = await self.session.execute(statement)
         return bool(getattr(result, "rowcount", 0))
 
-    def before_commit(self, callback: Callable[[], Awaitable[None]]) -> None:
-        """Await `callback` as `commit()` begins, inside the transaction: for a handler that writes what several
-        events of one batch did in a few statements instead of some per event (the dashboard's projection)."""
-        self._before_commit.append(callback)
-
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback` once this transaction has committed (never if it rolls back): to wake readers."""
         self._after_commit.append(callback)
 
     async def commit(self) -> None:
-        for write in self._before_commit:
-            await write()
         await self.session.flush()
         if self._outbox_rows:
             await self.session.execute(insert(outbox), self._outbox_rows)

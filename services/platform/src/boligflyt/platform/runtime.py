@@ -105,7 +105,7 @@ class ServiceRuntime:
                     backoff_max_seconds=settings.consumer_backoff_max_seconds,
                 ),
             )
-            if definition.handlers.by_type
+            if definition.handlers.handled_types
             else None
         )
         self._tasks: list[asyncio.Task[None]] = []
