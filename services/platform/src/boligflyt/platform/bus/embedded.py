@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import aiosqlite
@@ -142,9 +142,9 @@ class EmbeddedLog:
         async with self._appended:
             self._appended.notify_all()
 
-    async def send(self, messages: Sequence[WireMessage]) -> asyncio.Future[None]:
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
         """Appends at once: the log has nothing to acknowledge later, its commit is the acknowledgement."""
-        await self.publish(messages)
+        await self.publish(list(messages))
         return delivered()
 
     async def subscribe(self, group: str, topics: Sequence[str]) -> EmbeddedSubscription:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
@@ -12,7 +12,7 @@ from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 from aiokafka.structs import RecordMetadata
 
 from boligflyt.contracts.envelope import WireMessage
-from boligflyt.platform.bus.port import BusUnavailable, Record, delivered
+from boligflyt.platform.bus.port import BusUnavailable, Record
 
 # A broker that does not answer within this time counts as down; the outbox keeps the events meanwhile.
 PUBLISH_TIMEOUT_SECONDS = 15.0
@@ -65,11 +65,10 @@ class KafkaBus:
                 await asyncio.wait_for(producer.stop(), 5)
 
     async def publish(self, messages: Sequence[WireMessage]) -> None:
-        await (await self.send(messages))
+        if messages:
+            await (await self.send(messages))
 
-    async def send(self, messages: Sequence[WireMessage]) -> asyncio.Future[None]:
-        if not messages:
-            return delivered()
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
         producer = await self._get_producer()
         try:
             # send() only queues (waiting while the partition's batch is full); the idempotent producer keeps the

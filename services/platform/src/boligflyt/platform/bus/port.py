@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -71,10 +71,11 @@ class EventBus(Protocol):
         """Durably append the messages, keeping their order per key; raises BusUnavailable."""
         ...
 
-    async def send(self, messages: Sequence[WireMessage]) -> asyncio.Future[None]:
-        """Queue the messages behind everything sent before (the same order per key as `publish`) and return
-        without waiting for the bus to acknowledge them: the future returned is done once every one of them is
-        durably appended, or fails with BusUnavailable. Raises BusUnavailable if the bus cannot take them now.
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
+        """Queue the messages (read once, in order) behind everything sent before, with the same order per key as
+        `publish`, and return without waiting for the bus to acknowledge them: the future returned is done once
+        every one of them is durably appended, or fails with BusUnavailable. Raises BusUnavailable if the bus
+        cannot take them now.
 
         Lets a caller read and send its next messages while these are acknowledged (the outbox relay)."""
         ...
