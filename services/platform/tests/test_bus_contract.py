@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 
+import pytest
+
 from boligflyt.contracts.envelope import WireMessage
 from boligflyt.platform.bus import EventBus, Record, Subscription
 
@@ -26,13 +28,20 @@ async def read(subscription: Subscription, count: int, *, rounds: int = 60) -> l
     return records
 
 
-async def test_records_of_one_key_stay_in_order(bus: EventBus) -> None:
+@pytest.mark.parametrize("pipelined", [False, True], ids=["publish", "send"])
+async def test_records_of_one_key_stay_in_order(bus: EventBus, pipelined: bool) -> None:
     topic = fresh_topic()
     await bus.ensure_topics([topic])
     keys = [f"case-{i}" for i in range(5)]
     sent = [message(topic, keys[n % 5], n) for n in range(300)]
-    for start in range(0, len(sent), 50):
-        await bus.publish(sent[start : start + 50])
+    if pipelined:
+        # Every batch is sent before the first is acknowledged, as the outbox relay does.
+        deliveries = [await bus.send(sent[start : start + 50]) for start in range(0, len(sent), 50)]
+        for delivery in deliveries:
+            await delivery
+    else:
+        for start in range(0, len(sent), 50):
+            await bus.publish(sent[start : start + 50])
 
     subscription = await bus.subscribe(f"group-{uuid.uuid4().hex[:6]}", [topic])
     records = await read(subscription, len(sent))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
 
 import pytest
 from sqlalchemy import func, insert, select
 
-from boligflyt.contracts.envelope import ContractViolation, from_wire
+from boligflyt.contracts.envelope import ContractViolation, WireMessage, from_wire
 from boligflyt.contracts.events.ordering import NeedReported
+from boligflyt.platform.bus import EventBus
+from boligflyt.platform.bus.port import BusUnavailable
 from boligflyt.platform.outbox import OutboxRelay
 from boligflyt.platform.tables import audit_log, outbox
 
@@ -91,6 +96,64 @@ async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment:
     await subscription.close()
     for i, key in enumerate(keys):
         assert seen[key] == [n for n in range(1, 41) if n % 4 == i]
+
+
+class AcknowledgementLost:
+    """The bus, but the `lost`-th send's acknowledgement never comes: the broker went away after taking it."""
+
+    def __init__(self, bus: EventBus, lost: int) -> None:
+        self.bus = bus
+        self.lost = lost
+        self.sends = 0
+
+    async def send(self, messages: Sequence[WireMessage]) -> asyncio.Future[None]:
+        self.sends += 1
+        delivery = await self.bus.send(messages)
+        if self.sends != self.lost:
+            return delivery
+        await delivery  # on the bus all the same: the relay cannot know, and sends it again
+        failed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        failed.set_exception(BusUnavailable("the broker went away before acknowledging"))
+        return failed
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.bus, name)
+
+
+async def test_rows_whose_acknowledgement_failed_stay_unpublished_and_order_per_key_holds(
+    deployment: Deployment,
+) -> None:
+    run = uuid.uuid4().hex[:6]
+    keys = [f"lost-{run}-{i}" for i in range(4)]
+    for n in range(1, 41):
+        async with deployment.database.unit_of_work(actor="test") as uow:
+            uow.record(need_reported(keys[n % 4], n))
+            await uow.commit()
+
+    failing = OutboxRelay(deployment.database, AcknowledgementLost(deployment.bus, lost=3), batch_size=7)  # type: ignore[arg-type]
+    with pytest.raises(BusUnavailable):
+        await failing.drain()
+    # The two batches acknowledged are marked sent; the third, and any sent after it, are not.
+    assert await failing.backlog() == 40 - 2 * 7
+    assert await OutboxRelay(deployment.database, deployment.bus, batch_size=7).drain() == 40 - 2 * 7
+
+    subscription = await deployment.bus.subscribe(f"check-{run}", ["boligflyt.ordering"])
+    arrived: dict[str, list[int]] = defaultdict(list)
+    for _ in range(40):
+        records = await subscription.fetch(timeout=0.5)
+        for record in records:
+            if record.key in keys:
+                envelope = from_wire(record.key, record.value, record.headers)
+                arrived[envelope.key].append(envelope.data.dwellings)  # type: ignore[attr-defined]
+        if not records and len({n for ns in arrived.values() for n in ns}) >= 40:
+            break
+    await subscription.close()
+    every = [n for ns in arrived.values() for n in ns]
+    assert sorted(set(every)) == list(range(1, 41))
+    assert all(every.count(n) == 1 for n in range(1, 15)), "an acknowledged row was sent again"
+    for i, key in enumerate(keys):
+        # A consumer's inbox drops the second copy of an event: what it handles is the first copies, in order.
+        assert list(dict.fromkeys(arrived[key])) == [n for n in range(1, 41) if n % 4 == i]
 
 
 async def test_concurrent_read_then_write_use_cases_do_not_lose_updates(deployment: Deployment) -> None:

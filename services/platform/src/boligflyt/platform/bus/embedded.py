@@ -15,13 +15,13 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import aiosqlite
 
 from boligflyt.contracts.envelope import WireMessage
-from boligflyt.platform.bus.port import BusUnavailable, Record
+from boligflyt.platform.bus.port import BusUnavailable, Record, delivered
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (
@@ -141,6 +141,11 @@ class EmbeddedLog:
             self.appended_ends.update(next_offsets)
         async with self._appended:
             self._appended.notify_all()
+
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
+        """Appends at once: the log has nothing to acknowledge later, its commit is the acknowledgement."""
+        await self.publish(list(messages))
+        return delivered()
 
     async def subscribe(self, group: str, topics: Sequence[str]) -> EmbeddedSubscription:
         await self.start()

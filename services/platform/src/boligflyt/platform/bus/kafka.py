@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+from aiokafka.structs import RecordMetadata
 
 from boligflyt.contracts.envelope import WireMessage
 from boligflyt.platform.bus.port import BusUnavailable, Record
@@ -64,25 +65,36 @@ class KafkaBus:
                 await asyncio.wait_for(producer.stop(), 5)
 
     async def publish(self, messages: Sequence[WireMessage]) -> None:
-        if not messages:
-            return
+        if messages:
+            await (await self.send(messages))
+
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
         producer = await self._get_producer()
-
-        async def send_all() -> None:
-            # send() only queues; the idempotent producer keeps the queue's order per partition.
-            deliveries = [
-                await producer.send(
-                    self.topic_prefix + message.topic,
-                    value=message.value,
-                    key=message.key.encode(),
-                    headers=list(message.headers),
-                )
-                for message in messages
-            ]
-            await asyncio.gather(*deliveries)
-
         try:
-            await asyncio.wait_for(send_all(), PUBLISH_TIMEOUT_SECONDS)
+            # send() only queues (waiting while the partition's batch is full); the idempotent producer keeps the
+            # queue's order per partition.
+            async with asyncio.timeout(PUBLISH_TIMEOUT_SECONDS):
+                acks = [
+                    await producer.send(
+                        self.topic_prefix + message.topic,
+                        value=message.value,
+                        key=message.key.encode(),
+                        headers=list(message.headers),
+                    )
+                    for message in messages
+                ]
+        except (KafkaError, OSError, TimeoutError) as exc:
+            await self._drop_producer()
+            raise BusUnavailable(f"publishing to Kafka failed: {exc!r}") from exc
+        return asyncio.ensure_future(self._acknowledged(acks))
+
+    async def _acknowledged(self, acks: list[asyncio.Future[RecordMetadata]]) -> None:
+        try:
+            async with asyncio.timeout(PUBLISH_TIMEOUT_SECONDS):
+                # One by one rather than gather(): most are done by the time the first is, and awaiting a done
+                # future costs nothing, while gather() schedules a callback for each.
+                for ack in acks:
+                    await ack
         except (KafkaError, OSError, TimeoutError) as exc:
             # A half-sent batch is sent again from the outbox: consumers' inboxes drop the duplicates.
             await self._drop_producer()

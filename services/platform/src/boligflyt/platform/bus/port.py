@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -30,6 +31,13 @@ class Record:
             if header_name == name:
                 return value.decode(errors="replace")
         return None
+
+
+def delivered() -> asyncio.Future[None]:
+    """A delivery that is done already: what `EventBus.send` returns for messages appended as it was called."""
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    done.set_result(None)
+    return done
 
 
 class Subscription(Protocol):
@@ -61,6 +69,15 @@ class EventBus(Protocol):
 
     async def publish(self, messages: Sequence[WireMessage]) -> None:
         """Durably append the messages, keeping their order per key; raises BusUnavailable."""
+        ...
+
+    async def send(self, messages: Iterable[WireMessage]) -> asyncio.Future[None]:
+        """Queue the messages (read once, in order) behind everything sent before, with the same order per key as
+        `publish`, and return without waiting for the bus to acknowledge them: the future returned is done once
+        every one of them is durably appended, or fails with BusUnavailable. Raises BusUnavailable if the bus
+        cannot take them now.
+
+        Lets a caller read and send its next messages while these are acknowledged (the outbox relay)."""
         ...
 
     async def subscribe(self, group: str, topics: Sequence[str]) -> Subscription: ...
