@@ -23,9 +23,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.ordering import NeedReported
+from boligflyt.platform import db
 from boligflyt.platform.bus import Record
 from boligflyt.platform.bus.embedded import EmbeddedLog
-from boligflyt.platform import db
 from boligflyt.platform.db import Database, UnitOfWork, is_outage
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
 from boligflyt.platform.migrate import migrate
