@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from boligflyt.applications import domain, service
 from boligflyt.applications.testing import Caseworker, national_id
 from boligflyt.contracts.events.maintenance import DwellingWithdrawn
 from boligflyt.platform.tables import audit_log
@@ -406,6 +407,25 @@ async def test_the_waiting_list_is_ranked_and_explained(caseworker: Caseworker) 
     assert (await caseworker.coordinator.get("/v1/waiting-list")).json()["total"] == 4
     page = (await caseworker.coordinator.get("/v1/waiting-list", params={"limit": 1, "offset": 1})).json()
     assert page["items"][0]["rank"] == 2
+
+
+async def test_a_page_of_the_waiting_list_is_the_domains_ranking_of_every_candidate(caseworker: Caseworker) -> None:
+    """The service ranks the rows and makes candidates of the page's only; the domain ranks all candidates."""
+    factor_sets = [[], ["unsuitable_dwelling"], ["notice_to_quit", "unsuitable_dwelling"], ["head_lease_ending"]]
+    for _ in range(2):  # two decision dates, and ties within each
+        await caseworker.decide(
+            [(await caseworker.application(priority_factors=factors))["id"] for factors in factor_sets * 2]
+        )
+    runtime = caseworker.harness.runtimes["applications"]
+    async with runtime.database.sessions() as session:
+        every = await service.candidates(session)
+    for offset, limit in [(0, 50), (0, 5), (3, 4), (14, 5), (16, 1)]:
+        page = (await caseworker.coordinator.get("/v1/waiting-list", params={"limit": limit, "offset": offset})).json()
+        expected = domain.waiting_list_page(every, offset=offset, limit=limit)
+        assert page["total"] == len(every) == 16
+        assert [(r["rank"], r["application_id"], r["score"], r["explanation"]) for r in page["items"]] == [
+            (r.rank, r.candidate.application_id, r.score, list(r.explanation)) for r in expected
+        ]
 
 
 async def test_dwellings_come_from_lke_events_and_are_matched(caseworker: Caseworker) -> None:

@@ -1,4 +1,5 @@
-"""A database outage is waited out, never dead-lettered: also while PostgreSQL is starting up again.
+"""A database outage is waited out, never dead-lettered: also while PostgreSQL is starting up again. A pooled
+connection the server closed is not used for a request that could have had a live one.
 
 A server coming back from a crash or a restart refuses connections for a while with SQLSTATE 57P03 ("the database
 system is starting up"); asyncpg reports that as a plain database error, not as a lost connection. Found by the
@@ -16,16 +17,20 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.ordering import NeedReported
+from boligflyt.platform import db
 from boligflyt.platform.bus import Record
 from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.db import Database, UnitOfWork, is_outage
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
 from boligflyt.platform.migrate import migrate
 from boligflyt.platform.tables import inbox
+from boligflyt.platform.testing import postgres_server_url
 
 from .conftest import need_reported
 
@@ -132,3 +137,55 @@ async def test_an_event_waits_for_a_database_that_is_starting_up_and_takes_effec
             await database.dispose()
             await bus.stop()
     assert len(handled) == 1 and claims == handled  # handled once, claimed once
+
+
+async def backend(database: Database) -> int:
+    async with database.engine.connect() as connection:
+        return int(await connection.scalar(text("SELECT pg_backend_pid()")))
+
+
+async def close_connections_of(url: str) -> None:
+    """What a restart of the server does to the connections a pool holds."""
+    admin = create_async_engine(postgres_server_url(), isolation_level="AUTOCOMMIT")
+    try:
+        async with admin.connect() as connection:
+            await connection.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                {"name": url.rpartition("/")[2]},
+            )
+    finally:
+        await admin.dispose()
+
+
+async def test_a_connection_closed_while_idle_in_the_pool_is_replaced_before_use(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "PING_AFTER_IDLE_SECONDS", 0.05)
+    database = Database(postgres_url, service="applications")
+    try:
+        closed = await backend(database)
+        await close_connections_of(postgres_url)
+        await asyncio.sleep(0.1)
+        assert await backend(database) != closed
+    finally:
+        await database.dispose()
+
+
+async def test_a_connection_closed_right_after_use_fails_once_as_an_outage_then_the_pool_is_renewed(
+    postgres_url: str,
+) -> None:
+    """Not pinged (a ping at every checkout cost three round trips): the server went away under load."""
+    database = Database(postgres_url, service="applications")
+    try:
+        closed = set(await asyncio.gather(*(backend(database) for _ in range(3))))
+        await close_connections_of(postgres_url)
+        try:
+            await backend(database)
+        except Exception as exc:
+            failure: BaseException = exc
+        else:
+            raise AssertionError("a closed connection was used without failing")
+        assert is_outage(failure), repr(failure)
+        assert not {await backend(database) for _ in range(3)} & closed
+    finally:
+        await database.dispose()

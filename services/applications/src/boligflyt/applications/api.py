@@ -421,7 +421,7 @@ async def waiting_list(
     _: Reader, database: DatabaseDep, page: PageRequestDep, kind: ApplicationKind | None = None
 ) -> Page[RankedApplication]:
     """Approved applications by priority factors (criteria §10), then by date, each with its explanation."""
-    async with database.sessions() as session:
+    async with database.autocommit_sessions() as session:  # one statement
         ranked, total = await service.waiting_list(session, offset=page.offset, limit=page.limit, kind=kind)
     return Page(items=_ranked(ranked), total=total, limit=page.limit, offset=page.offset)
 

@@ -266,14 +266,24 @@ def rank_waiting_list(candidates: Sequence[Candidate]) -> list[Ranked]:
     return waiting_list_page(candidates, offset=0, limit=len(candidates))
 
 
+def rank_key(score: int, approved_on: date, application_id: str) -> tuple[int, date, str]:
+    """Where a candidate stands on the waiting list, lowest first: the priority factors' score, highest first, then
+    the earliest approval, then the id (a stable tie-break)."""
+    return -score, approved_on, application_id
+
+
 def waiting_list_page(candidates: Sequence[Candidate], *, offset: int, limit: int) -> list[Ranked]:
     """`rank_waiting_list(candidates)[offset : offset + limit]`, explaining only the page's candidates: a page of
     the list is read far more often than the whole, and explaining every candidate cost more than ordering them."""
-    ordered = sorted(candidates, key=lambda c: (-priority_score(c.priority_factors), c.approved_on, c.application_id))
-    return [
-        _ranked(candidate, position)
-        for position, candidate in enumerate(ordered[offset : offset + limit], start=offset + 1)
-    ]
+    ordered = sorted(
+        candidates, key=lambda c: rank_key(priority_score(c.priority_factors), c.approved_on, c.application_id)
+    )
+    return ranked_from(ordered[offset : offset + limit], offset + 1)
+
+
+def ranked_from(ordered: Iterable[Candidate], first_rank: int) -> list[Ranked]:
+    """Candidates already in their waiting-list order (`rank_key`), ranked from `first_rank` and explained."""
+    return [_ranked(candidate, position) for position, candidate in enumerate(ordered, start=first_rank)]
 
 
 def _ranked(candidate: Candidate, position: int) -> Ranked:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +12,9 @@ from typing import Any
 from sqlalchemy import String, Table, insert, text
 from sqlalchemy import event as sa_event
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InvalidatePoolError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
@@ -22,6 +24,10 @@ from boligflyt.platform.tables import audit_log, inbox, outbox
 # Execution option naming how a SQLite transaction begins: a unit of work takes the write lock up front.
 SQLITE_BEGIN = "boligflyt_sqlite_begin"
 
+
+# A pooled connection idle longer than this is pinged before use (see create_engine).
+PING_AFTER_IDLE_SECONDS = 1.0
+_IDLE_SINCE = "boligflyt_idle_since"
 
 # SQLSTATEs of a PostgreSQL that is unreachable (class 08), shutting down (57P01, 57P02) or starting up (57P03).
 # asyncpg reports some of them as plain database errors, so they are told apart by code, not by exception class.
@@ -69,7 +75,30 @@ def create_engine(url: str) -> AsyncEngine:
             connection.exec_driver_sql(f"BEGIN {mode}")
 
         return engine
-    return create_async_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    engine = create_async_engine(url, pool_size=10, max_overflow=10)
+
+    # A connection the server closed meanwhile (a restart, an idle timeout) must not fail the request that takes
+    # it from the pool. SQLAlchemy's pool_pre_ping made sure by pinging at every checkout, which on asyncpg is
+    # three round trips (BEGIN, an empty statement, ROLLBACK): more than a read of the waiting list needs in all.
+    # Now only a connection idle for a while is pinged. One used a moment ago that the server closed since (it
+    # went away under load) fails its statement instead: an outage, answered 503 like the rest of that outage,
+    # and SQLAlchemy then replaces every connection of the pool, as a failed ping did.
+    @sa_event.listens_for(engine.sync_engine, "checkin")
+    def _idle_from_now(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_IDLE_SINCE] = time.monotonic()
+
+    @sa_event.listens_for(engine.sync_engine, "checkout")
+    def _ping_if_idle(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle_since = record.info.get(_IDLE_SINCE)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return  # new, or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            # The pool then discards this connection and every older one, and checks out a new one.
+            raise InvalidatePoolError(f"ping failed: {exc!r}") from exc
+
+    return engine
 
 
 class Database:
@@ -80,6 +109,14 @@ class Database:
         self.service = service
         self.engine = create_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # For a read of one statement, which PostgreSQL runs in a snapshot of its own anyway: no transaction around
+        # it, so no BEGIN and ROLLBACK, each a round trip to the server (most of a short read's cost). SQLite
+        # keeps its transactions: they cost no round trip, and its BEGIN is ours to issue (create_engine).
+        self.autocommit_sessions = (
+            async_sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+            if self.dialect == "postgresql"
+            else self.sessions
+        )
         self._event_listeners: list[Callable[[], None]] = []
 
     @property

@@ -21,7 +21,8 @@ class PageRequest:
     offset: int
 
 
-def page_request(
+# A coroutine, not a function: FastAPI would run a function dependency in its thread pool (see runtime.get_runtime).
+async def page_request(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="How many items at most.")] = DEFAULT_LIMIT,
     # Bounded so an absurd offset is a 422, not an overflow of the database's integer.
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip.")] = 0,
