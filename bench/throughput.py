@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
@@ -23,6 +24,7 @@ from boligflyt.platform.outbox import OutboxRelay
 EVENTS = int(os.environ.get("BENCH_EVENTS", "20000"))
 KEYS = 200
 RELAY_BATCH = int(os.environ.get("BENCH_RELAY_BATCH", "500"))
+ROUNDS = 3
 TOPIC = "boligflyt.ordering"
 
 
@@ -42,30 +44,41 @@ async def bare_produce(prefix: str, messages: list[WireMessage]) -> float:
     return len(messages) / watch.seconds
 
 
-async def relay_throughput(options: Options) -> Result:
-    events = options.events or EVENTS
-    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(events)]
-    anchor_prefix = topic_prefix()
-    anchor_bus = KafkaBus(bootstrap(), topic_prefix=anchor_prefix)
-    await anchor_bus.ensure_topics([TOPIC])
-    anchor = await bare_produce(anchor_prefix, wire)
-
+async def relay_once(wire: list[WireMessage]) -> float:
+    """Events/s of the relay draining `wire` as committed outbox rows (the rows written first, untimed)."""
     async with postgres_database("ordering") as database:
-        for start in range(0, events, 500):
+        for start in range(0, len(wire), 500):
             async with database.unit_of_work(actor="bench") as uow:
-                for n in range(start, min(start + 500, events)):
+                for n in range(start, min(start + 500, len(wire))):
                     uow.record(need(f"need-{n % KEYS}", n + 1))
                 await uow.commit()
         bus = KafkaBus(bootstrap(), topic_prefix=topic_prefix())
         await bus.ensure_topics([TOPIC])
+        # The producer connects at the first send; the anchor's connects before its clock, so here too.
+        await bus.publish([WireMessage(TOPIC, "warm-up", b"{}", ())])
         relay = OutboxRelay(database, bus, batch_size=RELAY_BATCH)
         try:
             with Stopwatch() as watch:
                 published = await relay.drain()
         finally:
             await bus.stop()
-    assert published == events
-    rate = events / watch.seconds
+    assert published == len(wire)
+    return len(wire) / watch.seconds
+
+
+async def relay_throughput(options: Options) -> Result:
+    events = options.events or EVENTS
+    wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(events)]
+    # Anchor and relay take turns, ROUNDS times each, and the medians are compared: one run of either varies by
+    # half on this machine (the broker's and the collector's moods), which alone moved the ratio across the line.
+    anchors, rates = [], []
+    for _ in range(ROUNDS):
+        anchor_prefix = topic_prefix()
+        anchor_bus = KafkaBus(bootstrap(), topic_prefix=anchor_prefix)
+        await anchor_bus.ensure_topics([TOPIC])
+        anchors.append(await bare_produce(anchor_prefix, wire))
+        rates.append(await relay_once(wire))
+    rate, anchor = statistics.median(rates), statistics.median(anchors)
     return Result(
         name="relay_throughput",
         unit="events/s",
@@ -74,7 +87,13 @@ async def relay_throughput(options: Options) -> Result:
         anchor_value=anchor,
         target=">= 0.5 x anchor",
         met=rate >= 0.5 * anchor,
-        details={"events": events, "batch_size": RELAY_BATCH},
+        details={
+            "events": events,
+            "batch_size": RELAY_BATCH,
+            "rounds": ROUNDS,
+            "relay_runs": [round(r) for r in rates],
+            "anchor_runs": [round(a) for a in anchors],
+        },
     )
 
 
