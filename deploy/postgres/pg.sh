@@ -149,7 +149,13 @@ listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$PG_DATA_DIR'
 max_connections = 200
-shared_buffers = 128MB
+# Room for a replay of the whole history: the dashboard's event log and inbox take a million rows each, indexed
+# on random ids, and at 128MB (the default) the rebuild spent its time evicting index pages and writing them
+# again after every checkpoint (docs/benchmarks.md, dashboard replay).
+shared_buffers = 512MB
+max_wal_size = 4GB
+checkpoint_timeout = 15min
+wal_compression = on
 # Durability stays real: crash tests (pg.sh stop --kill) must see what a real server keeps.
 fsync = on
 synchronous_commit = on
