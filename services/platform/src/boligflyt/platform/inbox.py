@@ -222,6 +222,11 @@ class InboxConsumer:
             if envelope.type in handled_types
         ]
         outcomes += ["ignored"] * (len(records) - len(wanted))
+        if not wanted:
+            # Nothing for this service: no transaction at all. On SQLite it would take the file's write lock, and in
+            # the embedded host every consumer of a topic wakes for each event appended to it.
+            self._count("ignored", len(records))
+            return True
         try:
             async with self.database.unit_of_work(actor=f"event:{self.name}") as uow:
                 claimed = await uow.claim_many(
