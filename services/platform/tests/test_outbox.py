@@ -70,13 +70,19 @@ async def test_an_event_that_breaks_its_contract_is_refused_before_it_reaches_th
     assert await count(deployment, outbox) == 0
 
 
-async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment: Deployment) -> None:
+async def record_needs(deployment: Deployment, prefix: str) -> list[str]:
+    """Needs 1 to 40 over four keys of a run of their own, each committed in a unit of work; returns the keys."""
     run = uuid.uuid4().hex[:6]
-    keys = [f"relay-{run}-{i}" for i in range(4)]
+    keys = [f"{prefix}-{run}-{i}" for i in range(4)]
     for n in range(1, 41):
         async with deployment.database.unit_of_work(actor="test") as uow:
             uow.record(need_reported(keys[n % 4], n))
             await uow.commit()
+    return keys
+
+
+async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment: Deployment) -> None:
+    keys = await record_needs(deployment, "relay")
 
     relay = OutboxRelay(deployment.database, deployment.bus, batch_size=7)
     assert await relay.backlog() == 40
@@ -84,7 +90,7 @@ async def test_the_relay_publishes_every_event_once_in_order_per_key(deployment:
     assert await relay.backlog() == 0
     assert await relay.drain() == 0  # nothing is sent twice
 
-    subscription = await deployment.bus.subscribe(f"check-{run}", ["boligflyt.ordering"])
+    subscription = await deployment.bus.subscribe(f"check-{uuid.uuid4().hex[:6]}", ["boligflyt.ordering"])
     seen: dict[str, list[int]] = defaultdict(list)
     for _ in range(40):
         for record in await subscription.fetch(timeout=0.5):
@@ -123,12 +129,7 @@ class AcknowledgementLost:
 async def test_rows_whose_acknowledgement_failed_stay_unpublished_and_order_per_key_holds(
     deployment: Deployment,
 ) -> None:
-    run = uuid.uuid4().hex[:6]
-    keys = [f"lost-{run}-{i}" for i in range(4)]
-    for n in range(1, 41):
-        async with deployment.database.unit_of_work(actor="test") as uow:
-            uow.record(need_reported(keys[n % 4], n))
-            await uow.commit()
+    keys = await record_needs(deployment, "lost")
 
     failing = OutboxRelay(deployment.database, AcknowledgementLost(deployment.bus, lost=3), batch_size=7)  # type: ignore[arg-type]
     with pytest.raises(BusUnavailable):
@@ -137,7 +138,7 @@ async def test_rows_whose_acknowledgement_failed_stay_unpublished_and_order_per_
     assert await failing.backlog() == 40 - 2 * 7
     assert await OutboxRelay(deployment.database, deployment.bus, batch_size=7).drain() == 40 - 2 * 7
 
-    subscription = await deployment.bus.subscribe(f"check-{run}", ["boligflyt.ordering"])
+    subscription = await deployment.bus.subscribe(f"check-{uuid.uuid4().hex[:6]}", ["boligflyt.ordering"])
     arrived: dict[str, list[int]] = defaultdict(list)
     for _ in range(40):
         records = await subscription.fetch(timeout=0.5)
