@@ -247,16 +247,17 @@ class UnitOfWork:
             # The batch as five arrays, unnested by the server: one statement whatever its size, and the driver
             # encodes arrays natively, where a multi-row VALUES cost a bound parameter (and its Python-side
             # processing) per column and row: the claim was a tenth of a dashboard replay.
+            envelopes, topics, partitions, offsets = zip(*deliveries, strict=True)
             result = await self.session.execute(
                 _CLAIM_MANY_POSTGRESQL,
                 {
                     "consumer": consumer,
                     "handled_at": now,
-                    "event_ids": [envelope.id for envelope, _, _, _ in deliveries],
-                    "event_types": [envelope.type for envelope, _, _, _ in deliveries],
-                    "topics": [topic for _, topic, _, _ in deliveries],
-                    "partitions": [partition for _, _, partition, _ in deliveries],
-                    "offsets": [offset for _, _, _, offset in deliveries],
+                    "event_ids": [envelope.id for envelope in envelopes],
+                    "event_types": [envelope.type for envelope in envelopes],
+                    "topics": list(topics),
+                    "partitions": list(partitions),
+                    "offsets": list(offsets),
                 },
             )
             return set(result.scalars())
