@@ -16,7 +16,12 @@ from boligflyt.contracts.events.ordering import NeedReported
 from boligflyt.contracts.examples import example_for
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, unique_name
+from boligflyt.platform.testing import (
+    create_postgres_database,
+    drop_kafka_namespace,
+    drop_postgres_database,
+    unique_name,
+)
 
 RESULTS = Path(__file__).parent / "results"
 
@@ -90,8 +95,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def topic_prefix() -> str:
-    return unique_name("bench") + "."
+@asynccontextmanager
+async def kafka_namespace() -> AsyncIterator[str]:
+    """A topic prefix of the benchmark's own; its topics are deleted afterwards (`drop_kafka_namespace` says why)."""
+    prefix = unique_name("bench") + "."
+    try:
+        yield prefix
+    finally:
+        await drop_kafka_namespace(prefix)
 
 
 class Stopwatch:

@@ -32,7 +32,7 @@ import httpx
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bench.common import Options, Result, percentile, topic_prefix
+from bench.common import Options, Result, kafka_namespace, percentile
 from bench.footprint import wait_ready
 from bench.processes import Server, start_bare_app, start_service
 from boligflyt.contracts.codes import PriorityFactor
@@ -322,39 +322,40 @@ async def api_latency(options: Options) -> Result:
     headers = {"Authorization": f"Bearer {token}"}
     database_url = await create_postgres_database(unique_name("bench"))
     try:
-        with tempfile.TemporaryDirectory() as scratch:
-            folder = Path(scratch)
-            # Before the workers start: each migrates as it starts, and two would race on a fresh database.
-            database = Database(database_url, service="applications")
-            try:
-                await migrate(database, service_definition("applications").migrations)
-            finally:
-                await database.dispose()
-            service = start_service(
-                "applications", folder, database_url=database_url, topic_prefix=topic_prefix(), workers=WORKERS
-            )
-            try:
-                wait_ready([f"{service.base_url}/readyz"], service.process)
-                async with httpx.AsyncClient(base_url=service.base_url, headers=headers, timeout=30) as client:
-                    bodies = await seed(client, database_url, rng)
-                    submitted = ok(await client.post("/v1/applications", json=bodies[0]), 201)
-                    waiting_list = ok(await client.get("/v1/waiting-list"), 200)
-                samples = await load(service, headers, bodies, rate, seconds)
-            except Exception:
-                print(service.tail())
-                raise
-            finally:
-                service.stop()
-            bare = start_bare_app(
-                BARE_APP.format(submitted=json.dumps(submitted), waiting_list=json.dumps(waiting_list)),
-                folder,
-                workers=WORKERS,
-            )
-            try:
-                wait_ready([f"{bare.base_url}/readyz"], bare.process)
-                anchor = await load(bare, headers, bodies, rate, seconds)
-            finally:
-                bare.stop()
+        async with kafka_namespace() as prefix:
+            with tempfile.TemporaryDirectory() as scratch:
+                folder = Path(scratch)
+                # Before the workers start: each migrates as it starts, and two would race on a fresh database.
+                database = Database(database_url, service="applications")
+                try:
+                    await migrate(database, service_definition("applications").migrations)
+                finally:
+                    await database.dispose()
+                service = start_service(
+                    "applications", folder, database_url=database_url, topic_prefix=prefix, workers=WORKERS
+                )
+                try:
+                    wait_ready([f"{service.base_url}/readyz"], service.process)
+                    async with httpx.AsyncClient(base_url=service.base_url, headers=headers, timeout=30) as client:
+                        bodies = await seed(client, database_url, rng)
+                        submitted = ok(await client.post("/v1/applications", json=bodies[0]), 201)
+                        waiting_list = ok(await client.get("/v1/waiting-list"), 200)
+                    samples = await load(service, headers, bodies, rate, seconds)
+                except Exception:
+                    print(service.tail())
+                    raise
+                finally:
+                    service.stop()
+                bare = start_bare_app(
+                    BARE_APP.format(submitted=json.dumps(submitted), waiting_list=json.dumps(waiting_list)),
+                    folder,
+                    workers=WORKERS,
+                )
+                try:
+                    wait_ready([f"{bare.base_url}/readyz"], bare.process)
+                    anchor = await load(bare, headers, bodies, rate, seconds)
+                finally:
+                    bare.stop()
     finally:
         await drop_postgres_database(database_url)
     write, read = summary(samples, write=True), summary(samples, write=False)

@@ -28,7 +28,12 @@ from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.host import service_definition
 from boligflyt.platform.runtime import create_service_app
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, unique_name
+from boligflyt.platform.testing import (
+    create_postgres_database,
+    drop_kafka_namespace,
+    drop_postgres_database,
+    unique_name,
+)
 
 WARM_UP = 50  # of each request, not measured
 
@@ -133,6 +138,7 @@ async def measure(requests: int, *, profile: bool) -> str | None:
             return str(profiler.output_html())
     finally:
         await drop_postgres_database(database_url)
+        await drop_kafka_namespace(f"{name}.")
 
 
 if __name__ == "__main__":

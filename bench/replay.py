@@ -25,10 +25,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
 from sqlalchemy import func, select
 
-from bench.common import Options, Result, Stopwatch, bootstrap, postgres_database, topic_prefix
+from bench.common import Options, Result, Stopwatch, bootstrap, kafka_namespace, postgres_database
 from boligflyt.contracts.envelope import Envelope, WireMessage, from_wire, to_wire
 from boligflyt.contracts.examples import examples
 from boligflyt.dashboard.main import definition
@@ -150,20 +149,14 @@ async def bare_read(prefix: str, topics: list[str], count: int) -> float:
     return watch.seconds
 
 
-async def delete_topics(prefix: str, topics: list[str]) -> None:
-    """A million events are most of a gigabyte on the broker's disk: the benchmark takes them away again."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap())
-    await admin.start()
-    try:
-        await admin.delete_topics([prefix + topic for topic in topics])
-    finally:
-        await admin.close()
-
-
 async def dashboard_replay(options: Options) -> Result:
     count = options.events or EVENTS
     check_valid(count)
-    prefix = topic_prefix()
+    async with kafka_namespace() as prefix:  # a million events are most of a gigabyte on the broker's disk
+        return await dashboard_replay_in(prefix, count)
+
+
+async def dashboard_replay_in(prefix: str, count: int) -> Result:
     topics = list(topics_of_catalogue())
     bus = KafkaBus(bootstrap(), topic_prefix=prefix)
     await bus.ensure_topics(topics)
@@ -179,7 +172,6 @@ async def dashboard_replay(options: Options) -> Result:
                 logged = (await session.execute(select(func.count()).select_from(event_log))).scalar_one()
     finally:
         await bus.stop()
-        await delete_topics(prefix, topics)
     if replayed != count or logged != count:
         raise RuntimeError(f"the rebuild read {replayed} and logged {logged} of {count} events")
     rate, anchor = count / seconds, count / anchor_seconds

@@ -14,7 +14,7 @@ import statistics
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import Column, Integer, MetaData, String, Table, insert
 
-from bench.common import Options, Result, Stopwatch, bootstrap, need, postgres_database, topic_prefix
+from bench.common import Options, Result, Stopwatch, bootstrap, kafka_namespace, need, postgres_database
 from boligflyt.contracts.envelope import Envelope, WireMessage, to_wire
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import UnitOfWork
@@ -52,16 +52,17 @@ async def relay_once(wire: list[WireMessage]) -> float:
                 for n in range(start, min(start + 500, len(wire))):
                     uow.record(need(f"need-{n % KEYS}", n + 1))
                 await uow.commit()
-        bus = KafkaBus(bootstrap(), topic_prefix=topic_prefix())
-        await bus.ensure_topics([TOPIC])
-        # The producer connects at the first send; the anchor's connects before its clock, so here too.
-        await bus.publish([WireMessage(TOPIC, "warm-up", b"{}", ())])
-        relay = OutboxRelay(database, bus, batch_size=RELAY_BATCH)
-        try:
-            with Stopwatch() as watch:
-                published = await relay.drain()
-        finally:
-            await bus.stop()
+        async with kafka_namespace() as prefix:
+            bus = KafkaBus(bootstrap(), topic_prefix=prefix)
+            await bus.ensure_topics([TOPIC])
+            # The producer connects at the first send; the anchor's connects before its clock, so here too.
+            await bus.publish([WireMessage(TOPIC, "warm-up", b"{}", ())])
+            relay = OutboxRelay(database, bus, batch_size=RELAY_BATCH)
+            try:
+                with Stopwatch() as watch:
+                    published = await relay.drain()
+            finally:
+                await bus.stop()
     assert published == len(wire)
     return len(wire) / watch.seconds
 
@@ -73,10 +74,9 @@ async def relay_throughput(options: Options) -> Result:
     # half on this machine (the broker's and the collector's moods), which alone moved the ratio across the line.
     anchors, rates = [], []
     for _ in range(ROUNDS):
-        anchor_prefix = topic_prefix()
-        anchor_bus = KafkaBus(bootstrap(), topic_prefix=anchor_prefix)
-        await anchor_bus.ensure_topics([TOPIC])
-        anchors.append(await bare_produce(anchor_prefix, wire))
+        async with kafka_namespace() as anchor_prefix:
+            await KafkaBus(bootstrap(), topic_prefix=anchor_prefix).ensure_topics([TOPIC])
+            anchors.append(await bare_produce(anchor_prefix, wire))
         rates.append(await relay_once(wire))
     rate, anchor = statistics.median(rates), statistics.median(anchors)
     return Result(
@@ -122,8 +122,11 @@ async def bare_consume(prefix: str, count: int) -> float:
 
 
 async def consumer_throughput(options: Options) -> Result:
-    events = options.events or EVENTS
-    prefix = topic_prefix()
+    async with kafka_namespace() as prefix:
+        return await consumer_throughput_in(prefix, options.events or EVENTS)
+
+
+async def consumer_throughput_in(prefix: str, events: int) -> Result:
     wire = [to_wire(Envelope(data=need(f"need-{n % KEYS}", n + 1))) for n in range(events)]
     bus = KafkaBus(bootstrap(), topic_prefix=prefix)
     await bus.ensure_topics([TOPIC])

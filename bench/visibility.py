@@ -27,7 +27,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.common import Options, Result, percentile, topic_prefix
+from bench.common import Options, Result, kafka_namespace, percentile
 from bench.footprint import wait_ready
 from bench.processes import start_service
 from boligflyt.platform.auth import Agency, mint_token
@@ -127,7 +127,11 @@ async def visibility_latency(options: Options) -> Result:
 
 
 async def visibility_latency_kafka(options: Options) -> Result:
-    prefix = topic_prefix()
+    async with kafka_namespace() as prefix:
+        return await visibility_latency_kafka_in(prefix, options)
+
+
+async def visibility_latency_kafka_in(prefix: str, options: Options) -> Result:
     databases = {name: await create_postgres_database(unique_name("bench")) for name in ("ordering", "dashboard")}
     quiet = {"BOLIGFLYT_LOG_LEVEL": "WARNING"}  # as the embedded run
     try:

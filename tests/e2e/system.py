@@ -43,6 +43,7 @@ from boligflyt.platform.runtime import ServiceDefinition, create_embedded_app, c
 from boligflyt.platform.settings import Settings
 from boligflyt.platform.testing import (
     create_postgres_database,
+    drop_kafka_namespace,
     drop_postgres_database,
     free_port,
     kafka_bootstrap,
@@ -300,6 +301,8 @@ class System:
         for name, url in self._databases.items():
             if name not in self._given_databases:
                 await drop_postgres_database(url)
+        if self.kind == "distributed":
+            await drop_kafka_namespace(self.topic_prefix)
 
     def database_url(self, service: str) -> str:
         """Distributed: the service's PostgreSQL database, for a test that looks into its outbox and inbox."""

@@ -14,7 +14,13 @@ from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, kafka_bootstrap, unique_name
+from boligflyt.platform.testing import (
+    create_postgres_database,
+    drop_kafka_namespace,
+    drop_postgres_database,
+    kafka_bootstrap,
+    unique_name,
+)
 
 
 @pytest.fixture(params=["embedded", "kafka"])
@@ -29,6 +35,8 @@ async def bus(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[E
         yield adapter
     finally:
         await adapter.stop()
+        if isinstance(adapter, KafkaBus):
+            await drop_kafka_namespace(adapter.topic_prefix)
 
 
 @dataclass
@@ -62,6 +70,8 @@ async def deployment(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIte
         await bus.stop()
         if postgres_url:
             await drop_postgres_database(postgres_url)
+        if isinstance(bus, KafkaBus):
+            await drop_kafka_namespace(bus.topic_prefix)
 
 
 # What the test handlers do: one row per effect, so "exactly once" is a count.

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -79,6 +81,25 @@ async def drop_postgres_database(url: str) -> None:
             await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     finally:
         await admin.dispose()
+
+
+async def drop_kafka_namespace(prefix: str) -> None:
+    """Delete the topics of a test's namespace (its `kafka_topic_prefix`), as `drop_postgres_database` drops its
+    database. Left behind, they piled up on the long-lived development broker (3,500 topics, 10,000 partitions):
+    its controller's periodic work then took most of a core for a second at a time, about once a minute, and
+    stalled whatever ran beside it (docs/benchmarks.md, API latency). A broker that does not answer leaves them:
+    a test's cleanup must not fail the test."""
+    if not prefix:
+        raise ValueError("an empty prefix names every topic on the broker")
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap(), request_timeout_ms=10_000)
+    try:
+        await admin.start()
+        if topics := [topic for topic in await admin.list_topics() if topic.startswith(prefix)]:
+            await admin.delete_topics(topics)
+    except (KafkaError, OSError) as exc:
+        print(f"topics under {prefix!r} left on the broker: {exc!r}")
+    finally:
+        await admin.close()
 
 
 def embedded_settings(data_dir: Path, **overrides: object) -> Settings:
@@ -172,6 +193,7 @@ class ServiceHarness:
         self.settings_overrides = settings_overrides
         self.runtimes: dict[str, ServiceRuntime] = {}
         self._databases: list[str] = []
+        self._topic_prefix = ""
 
     async def __aenter__(self) -> ServiceHarness:
         overrides: dict[str, object] = dict(self.settings_overrides)
@@ -180,10 +202,11 @@ class ServiceHarness:
             for definition in self.definitions:
                 urls[definition.name] = await create_postgres_database()
                 self._databases.append(urls[definition.name])
+            self._topic_prefix = f"{unique_name('t')}."
             overrides.update(
                 bus="kafka",
                 kafka_bootstrap=kafka_bootstrap(),
-                kafka_topic_prefix=f"{unique_name('t')}.",
+                kafka_topic_prefix=self._topic_prefix,
                 database_urls=urls,
             )
         self.settings = embedded_settings(self.tmp_path / "data", **overrides)
@@ -203,6 +226,8 @@ class ServiceHarness:
         await self.bus.stop()
         for url in self._databases:
             await drop_postgres_database(url)
+        if self._topic_prefix:
+            await drop_kafka_namespace(self._topic_prefix)
 
     def token(self, agency: Agency | str, subject: str | None = None, scopes: Sequence[str] = ()) -> str:
         agency = Agency(agency)

@@ -20,8 +20,10 @@ CONNECT_TIMEOUT_MS = 5_000
 
 
 class KafkaBus:
-    """`topic_prefix` puts every topic into a namespace of its own (tests share one broker); services see
-    the catalogue's topic names either way."""
+    """`topic_prefix` puts every topic and consumer group into a namespace of its own (tests share one broker);
+    services see the catalogue's topic names and their own group names either way. Groups too: every test's
+    `applications` consumer joined the one group `applications`, so each test that started one rebalanced all
+    the others, and the development system's, on the same broker."""
 
     def __init__(
         self, bootstrap: str, *, partitions: int = 3, replication_factor: int = 1, topic_prefix: str = ""
@@ -104,7 +106,7 @@ class KafkaBus:
         consumer = AIOKafkaConsumer(
             *(self.topic_prefix + topic for topic in topics),
             bootstrap_servers=self.bootstrap,
-            group_id=group,
+            group_id=self.topic_prefix + group,
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             request_timeout_ms=30_000,
