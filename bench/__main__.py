@@ -9,7 +9,7 @@ import sys
 from collections.abc import Awaitable, Callable
 
 from bench import footprint, latency, replay, throughput, visibility
-from bench.common import Options, Result
+from bench.common import Options, Result, warn_if_broker_crowded
 
 BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
     "relay": throughput.relay_throughput,
@@ -24,6 +24,7 @@ BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
 
 async def main(selected: list[str], options: Options) -> int:
     missed = 0
+    await warn_if_broker_crowded()
     for name, benchmark in BENCHMARKS.items():
         if selected and name not in selected:
             continue

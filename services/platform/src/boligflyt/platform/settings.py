@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     bus: Literal["embedded", "kafka"] = "embedded"
     kafka_bootstrap: str = "127.0.0.1:19092"
     kafka_partitions: int = Field(default=3, ge=1)
-    kafka_topic_prefix: str = Field(default="", description="A namespace for every topic (tests share a broker)")
+    kafka_topic_prefix: str = Field(
+        default="", description="A namespace for every topic and consumer group (tests share a broker)"
+    )
     # Per-service database URLs come from BOLIGFLYT_DATABASE_URL_<SERVICE>; see database_url().
     database_urls: dict[str, str] = Field(default_factory=dict)
 
