@@ -108,7 +108,7 @@ class OutboxRelay:
         were published (acknowledged by the bus and marked sent)."""
         published: Counter[str] = Counter()
         failure: BusUnavailable | None = None
-        async with self.database.sessions() as session, session.begin():
+        async with self.database.write_turn(), self.database.sessions() as session, session.begin():
             if self.database.dialect == "postgresql":
                 if not await session.scalar(self._take_lock):
                     return 0
