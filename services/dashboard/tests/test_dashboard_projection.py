@@ -199,3 +199,24 @@ async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path
         async with runtime.database.sessions() as session:
             count = (await session.execute(select(func.count()).select_from(event_log))).scalar_one()
         assert count == len(story.story()) + 1
+
+
+async def test_an_event_prepared_ahead_is_projected_as_prepared(tmp_path: Path) -> None:
+    """The rebuild prepares the next batch while the database writes this one; the projection takes what was
+    prepared (service.prepared_events) instead of preparing the event again."""
+    async with ServiceHarness([definition], tmp_path) as harness:
+        database = harness.runtimes["dashboard"].database
+        envelope = story.envelopes()[0]
+        as_prepared = service.prepare(envelope)
+        marked = domain.Change("applications", "prepared-ahead", {"kind": "rental"})
+        ahead = {envelope.id: service.PreparedEvent(as_prepared.log_record, [marked])}
+        token = service.prepared_events.set(ahead)
+        try:
+            async with database.unit_of_work("test") as uow:
+                await service.project_envelopes(uow.session, [envelope])
+                await uow.commit()
+        finally:
+            service.prepared_events.reset(token)
+        async with database.sessions() as session:
+            model = await service.load_read_model(session)
+        assert set(model.tables["applications"]) == {"prepared-ahead"}

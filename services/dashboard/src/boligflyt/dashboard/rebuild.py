@@ -11,14 +11,14 @@ import asyncio
 import contextlib
 import gc
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from sqlalchemy import delete, insert
 
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.models import rebuild_state
-from boligflyt.dashboard.service import topics_of_catalogue, wipe
+from boligflyt.dashboard.service import PreparedEvent, prepare, prepared_events, topics_of_catalogue, wipe
 from boligflyt.platform.bus import EventBus
 from boligflyt.platform.bus.port import Record
 from boligflyt.platform.db import Database, utcnow
@@ -29,6 +29,8 @@ CONSUMER = "dashboard"
 Progress = Callable[[int, int], None]
 """Called with (records done so far, records in total) as the replay goes."""
 
+# Records parsed and prepared ahead between two turns of the event loop.
+AHEAD_CHUNK = 50
 # Net allocations of container objects between two young collections while a rebuild runs (Python's default: 700).
 REBUILD_GC_THRESHOLD = 50_000
 
@@ -51,6 +53,16 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
+def prepare_ahead(envelopes: Sequence[Envelope]) -> dict[str, PreparedEvent]:
+    """The events' projections, as far as they can be made ahead. One that fails here fails again where the batch is
+    handled, and is dealt with there (the batch falls back to one by one, with retries and dead letters)."""
+    ahead = {}
+    for envelope in envelopes:
+        with contextlib.suppress(Exception):
+            ahead[envelope.id] = prepare(envelope)
+    return ahead
+
+
 async def rebuild(
     database: Database,
     bus: EventBus,
@@ -70,25 +82,41 @@ async def rebuild(
     )
     subscription = consumer.subscription = await bus.subscribe(group, list(topics_of_catalogue()))
 
-    async def next_batch() -> tuple[list[Record], list[Envelope] | None]:
+    async def next_batch() -> tuple[list[Record], list[Envelope] | None, dict[str, PreparedEvent]]:
         records = await subscription.fetch(max_records=batch_size, timeout=0.5)
-        return records, consumer.parse_batch(records)
+        envelopes: list[Envelope] | None = []
+        prepared: dict[str, PreparedEvent] = {}
+        for start in range(0, len(records), AHEAD_CHUNK):
+            chunk = consumer.parse_batch(records[start : start + AHEAD_CHUNK])
+            if chunk is None or envelopes is None:
+                envelopes = None  # one breaks its contract: the batch goes one by one
+                continue
+            envelopes += chunk
+            prepared.update(prepare_ahead(chunk))
+            # A turn for the batch being written, whose answer from PostgreSQL may be in: this work is to fill
+            # its waits, not to keep it waiting.
+            await asyncio.sleep(0)
+        return records, envelopes, prepared
 
     with fewer_collections():
-        # The next batch is fetched and parsed while this one is written: parsing is a third of the replay's
-        # work, and it can run while the event loop would otherwise only wait for PostgreSQL.
+        # The next batch is fetched, parsed and prepared (service.prepare) while this one is written: that is half
+        # of the replay's work, and it can run while the event loop would otherwise only wait for PostgreSQL.
         upcoming = asyncio.create_task(next_batch())
         try:
             done = 0
             if progress:
                 progress(done, sum((await subscription.lag()).values()))
             while True:
-                records, envelopes = await upcoming
+                records, envelopes, prepared = await upcoming
                 # Nothing is being fetched now, so "caught up" means every record on the topics was handled.
                 if not records and await subscription.caught_up():
                     break
                 upcoming = asyncio.create_task(next_batch())
-                await consumer.handle_fetched(records, envelopes)
+                handled_ahead = prepared_events.set(prepared)
+                try:
+                    await consumer.handle_fetched(records, envelopes)
+                finally:
+                    prepared_events.reset(handled_ahead)
                 done += len(records)
                 if progress:
                     # What is left is the new group's lag (Kafka knows it only once the group has its partitions).
