@@ -31,11 +31,6 @@ Progress = Callable[[int, int], None]
 
 # Records parsed and prepared ahead between two turns of the event loop.
 AHEAD_CHUNK = 50
-# Batches read ahead of the one being written, at most.
-READ_AHEAD_BATCHES = 2
-
-ReadBatch = tuple[list[Record], list[Envelope] | None, dict[str, PreparedEvent]]
-"""Fetched records, their envelopes (None if one breaks its contract) and their projections prepared ahead."""
 # Net allocations of container objects between two young collections while a rebuild runs (Python's default: 700).
 REBUILD_GC_THRESHOLD = 50_000
 
@@ -87,7 +82,7 @@ async def rebuild(
     )
     subscription = consumer.subscription = await bus.subscribe(group, list(topics_of_catalogue()))
 
-    async def next_batch() -> ReadBatch:
+    async def next_batch() -> tuple[list[Record], list[Envelope] | None, dict[str, PreparedEvent]]:
         records = await subscription.fetch(max_records=batch_size, timeout=0.5)
         envelopes: list[Envelope] | None = []
         prepared: dict[str, PreparedEvent] = {}
@@ -103,33 +98,20 @@ async def rebuild(
             await asyncio.sleep(0)
         return records, envelopes, prepared
 
-    # Batches are fetched, parsed and prepared (service.prepare) ahead of the one being written, up to
-    # READ_AHEAD_BATCHES of them: that is half of the replay's work, and done here it fills the event loop's waits
-    # for PostgreSQL. A failure to read goes into the queue, to be raised where the batches are written.
-    ahead: asyncio.Queue[ReadBatch | Exception | None] = asyncio.Queue(maxsize=READ_AHEAD_BATCHES)
-
-    async def read_ahead() -> None:
-        try:
-            while True:
-                batch = await next_batch()
-                if batch[0]:
-                    await ahead.put(batch)
-                elif await subscription.caught_up():
-                    await ahead.put(None)  # every record on the topics has been read
-                    return
-        except Exception as exc:
-            await ahead.put(exc)
-
     with fewer_collections():
-        reader = asyncio.create_task(read_ahead())
+        # The next batch is fetched, parsed and prepared (service.prepare) while this one is written: that is half
+        # of the replay's work, and it can run while the event loop would otherwise only wait for PostgreSQL.
+        upcoming = asyncio.create_task(next_batch())
         try:
             done = 0
             if progress:
                 progress(done, sum((await subscription.lag()).values()))
-            while (batch := await ahead.get()) is not None:
-                if isinstance(batch, Exception):
-                    raise batch
-                records, envelopes, prepared = batch
+            while True:
+                records, envelopes, prepared = await upcoming
+                # Nothing is being fetched now, so "caught up" means every record on the topics was handled.
+                if not records and await subscription.caught_up():
+                    break
+                upcoming = asyncio.create_task(next_batch())
                 handled_ahead = prepared_events.set(prepared)
                 try:
                     await consumer.handle_fetched(records, envelopes)
@@ -140,9 +122,9 @@ async def rebuild(
                     # What is left is the new group's lag (Kafka knows it only once the group has its partitions).
                     progress(done, done + sum((await subscription.lag()).values()))
         finally:
-            reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reader
+            upcoming.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):  # a failed prefetch changes nothing now
+                await upcoming
             await consumer.close()
     async with database.unit_of_work(actor="system:rebuild") as uow:
         await uow.session.execute(delete(rebuild_state))
