@@ -52,14 +52,6 @@ def event_log_values(envelope: Envelope) -> tuple[Any, ...]:
     )
 
 
-def event_log_row(envelope: Envelope) -> dict[str, Any]:
-    """An event's line in the event log."""
-    return {
-        **dict(zip(EVENT_LOG_COLUMNS, event_log_values(envelope), strict=True)),
-        "payload": envelope.data.model_dump(mode="json"),
-    }
-
-
 # Keys per SELECT ... IN: well under the drivers' limit on bound parameters (asyncpg 32767, SQLite 32766).
 KEYS_PER_QUERY = 1000
 
@@ -142,7 +134,14 @@ async def project_envelopes(session: AsyncSession, envelopes: Sequence[Envelope]
         records = [event.log_record for event in prepared]
         await copy_rows(session, event_log, (*EVENT_LOG_COLUMNS, "payload"), records)
     else:
-        await session.execute(insert(event_log), [event_log_row(envelope) for envelope in envelopes])
+        rows = [
+            {
+                **dict(zip(EVENT_LOG_COLUMNS, event.log_record[:-1], strict=True)),
+                "payload": envelope.data.model_dump(mode="json"),
+            }
+            for envelope, event in zip(envelopes, prepared, strict=True)
+        ]
+        await session.execute(insert(event_log), rows)
     by_table: dict[str, list[domain.Change]] = {}
     for event in prepared:
         for change in event.changes:
