@@ -84,13 +84,12 @@ async def rebuild(
 
     async def next_batch() -> tuple[list[Record], list[Envelope] | None, dict[str, PreparedEvent]]:
         records = await subscription.fetch(max_records=batch_size, timeout=0.5)
-        envelopes: list[Envelope] | None = []
+        envelopes: list[Envelope] = []
         prepared: dict[str, PreparedEvent] = {}
         for start in range(0, len(records), AHEAD_CHUNK):
             chunk = consumer.parse_batch(records[start : start + AHEAD_CHUNK])
-            if chunk is None or envelopes is None:
-                envelopes = None  # one breaks its contract: the batch goes one by one
-                continue
+            if chunk is None:
+                return records, None, {}  # one breaks its contract: the batch goes one by one
             envelopes += chunk
             prepared.update(prepare_ahead(chunk))
             # A turn for the batch being written, whose answer from PostgreSQL may be in: this work is to fill
