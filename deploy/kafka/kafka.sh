@@ -202,10 +202,22 @@ launch() {
     done
 }
 
+# broker_pid, given a second look before the broker counts as gone: once, a start was abandoned (and the broker
+# killed) when one check failed while the JVM was alive, matching both just before and just after; its cmdline
+# can read empty for a moment, as while the launcher execs from setsid to nohup to java.
+still_running() {
+    local i
+    for ((i = 0; i < 5; i++)); do
+        broker_pid >/dev/null && return 0
+        sleep 0.2
+    done
+    return 1
+}
+
 wait_ready() {
     local deadline=$((SECONDS + KAFKA_START_TIMEOUT))
     while ((SECONDS < deadline)); do
-        broker_pid >/dev/null || { log "broker exited during start-up"; show_log_tail; return 1; }
+        still_running || { log "broker exited during start-up"; show_log_tail; return 1; }
         # The log line comes after the node registered and was unfenced; only then is it worth
         # paying for a client JVM.
         if grep -q 'Kafka Server started' "$LOG_FILE" 2>/dev/null && answers; then
