@@ -8,23 +8,52 @@ live tables give for the same day, and with a rebuild from the bus.
 from __future__ import annotations
 
 import gc
+import uuid
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from structlog.testing import capture_logs
 
-from boligflyt.contracts.envelope import Envelope, to_wire
+from boligflyt.contracts.envelope import Envelope, WireMessage, to_wire
 from boligflyt.contracts.examples import examples
 from boligflyt.contracts.registry import specs
+from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.dashboard import domain, service, story
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.main import definition
 from boligflyt.dashboard.models import event_log
-from boligflyt.dashboard.rebuild import REBUILD_GC_THRESHOLD, rebuild
+from boligflyt.dashboard.rebuild import REBUILD_GC_THRESHOLD, prepare_messages, rebuild
 from boligflyt.platform.testing import ServiceHarness
 
 TODAY = date(2026, 1, 1)  # "now" for the service: every day of the story is in the past
+
+
+# Small batches, so that a rebuild of the story takes many.
+BATCH_SIZE = 10
+BROKEN_TOPIC = to_wire(story.envelopes()[0]).topic
+
+
+def broken_record() -> WireMessage:
+    """A record whose payload breaks its contract (its CloudEvents headers are those of a good one)."""
+    good = to_wire(story.envelopes()[0])
+    headers = tuple((name, uuid.uuid4().hex.encode() if name == "ce_id" else value) for name, value in good.headers)
+    return WireMessage(good.topic, good.key, b'{"application_id": 5}', headers)
+
+
+async def dead_letters(harness: ServiceHarness, topic: str) -> int:
+    """How many records the dead-letter topic of `topic` holds, read by a group of its own."""
+    subscription = await harness.bus.subscribe(f"test.dead-letters.{uuid.uuid4().hex}", [dead_letter_topic(topic)])
+    try:
+        count = 0
+        while True:
+            records = await subscription.fetch(max_records=500, timeout=0.5)
+            count += len(records)
+            if not records and await subscription.caught_up():
+                return count
+    finally:
+        await subscription.close()
 
 
 async def publish_story(harness: ServiceHarness) -> list[Envelope]:
@@ -167,10 +196,16 @@ async def test_live_tables_and_log_replay_agree_and_duplicates_count_once(tmp_pa
             assert domain.kpis(live, day).summary() == domain.kpis(replayed, day).summary()
 
 
-@pytest.mark.parametrize("kind", ["embedded", "distributed"])
-async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "parallel"), [("embedded", False), ("embedded", True), ("distributed", False), ("distributed", True)]
+)
+async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path, kind: str, parallel: bool) -> None:
+    """Prepared here or in a second process (`parallel`), as a large replay is. A record that breaks its contract
+    sits among the story's: its batch is handled the inbox's way, and the record dead-lettered again."""
     async with ServiceHarness([definition], tmp_path, kind=kind) as harness:
         await publish_story(harness)
+        await harness.bus.publish([broken_record()])
+        await harness.settle()
         runtime = harness.runtimes["dashboard"]
         days = (date(2015, 2, 20), date(2015, 4, 30))
         before = [(await service.kpis(runtime.database, day, TODAY)).summary() for day in days]
@@ -183,8 +218,16 @@ async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path
             thresholds.add(gc.get_threshold()[0])
 
         collector_before = gc.get_threshold()
-        replayed = await rebuild(runtime.database, harness.bus, progress=progress)
-        assert replayed == len(story.story())
+        dead_before = await dead_letters(harness, BROKEN_TOPIC)
+        with capture_logs() as logs:
+            replayed = await rebuild(
+                runtime.database, harness.bus, progress=progress, parallel=parallel, batch_size=BATCH_SIZE
+            )
+        # Prepared in the second process, the broken record's batch alone is handled here (in this process all are).
+        handled_here = [entry for entry in logs if entry["event"] == "rebuild.batch_handled_here"]
+        assert len(handled_here) == (1 if parallel else 0)
+        assert replayed == len(story.story()) + 1
+        assert await dead_letters(harness, BROKEN_TOPIC) == dead_before + 1
         assert seen[-1] == (replayed, replayed)
         # The collector runs seldom during the replay (a third of its CPU otherwise), and as before after it.
         assert thresholds == {REBUILD_GC_THRESHOLD}
@@ -198,25 +241,43 @@ async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path
         await harness.settle()
         async with runtime.database.sessions() as session:
             count = (await session.execute(select(func.count()).select_from(event_log))).scalar_one()
-        assert count == len(story.story()) + 1
+        assert count == len(story.story()) + 1  # and the broken record is not in the log
 
 
-async def test_an_event_prepared_ahead_is_projected_as_prepared(tmp_path: Path) -> None:
-    """The rebuild prepares the next batch while the database writes this one; the projection takes what was
-    prepared (service.prepared_events) instead of preparing the event again."""
-    async with ServiceHarness([definition], tmp_path) as harness:
+def test_the_second_process_prepares_a_batch_whole_or_not_at_all() -> None:
+    """What a rebuild's second process returns: every record's prepared event, or None when one fails (the
+    rebuild then handles that batch itself, with dead letters)."""
+    envelopes = story.envelopes()[:3]
+    wires = [to_wire(envelope) for envelope in envelopes]
+    messages = [(wire.key, wire.value, wire.headers) for wire in wires]
+    prepared = prepare_messages(messages)
+    assert prepared is not None
+    assert [event.id for event in prepared] == [wire.header("ce_id") for wire in wires]
+    assert prepared == [service.prepare(envelope) for envelope in envelopes]
+    broken = broken_record()
+    assert prepare_messages([*messages, (broken.key, broken.value, broken.headers)]) is None
+
+
+@pytest.mark.parametrize("kind", ["embedded", "distributed"])
+async def test_an_event_already_in_the_log_is_not_projected_again(tmp_path: Path, kind: str) -> None:
+    """The event log is the projection's own record of what it has seen: a rebuild, which claims nothing in the
+    inbox, and the live consumer may both come to project an event; it is logged and projected once."""
+    async with ServiceHarness([definition], tmp_path, kind=kind) as harness:
         database = harness.runtimes["dashboard"].database
-        envelope = story.envelopes()[0]
-        as_prepared = service.prepare(envelope)
-        marked = domain.Change("applications", "prepared-ahead", {"kind": "rental"})
-        ahead = {envelope.id: service.PreparedEvent(as_prepared.log_record, [marked])}
-        token = service.prepared_events.set(ahead)
-        try:
-            async with database.unit_of_work("test") as uow:
-                await service.project_envelopes(uow.session, [envelope])
-                await uow.commit()
-        finally:
-            service.prepared_events.reset(token)
+        first, second = (service.prepare(envelope) for envelope in story.envelopes()[:2])
+
+        def marked(event: service.PreparedEvent, key: str) -> service.PreparedEvent:
+            return service.PreparedEvent(event.log_record, [domain.Change("applications", key, {"kind": "rental"})])
+
+        async with database.unit_of_work("test") as uow:
+            # `first` twice in one batch: its first changes only.
+            await service.project_prepared(uow.session, [marked(first, "first"), marked(first, "again")])
+            await uow.commit()
+        async with database.unit_of_work("test") as uow:
+            await service.project_prepared(uow.session, [marked(first, "later"), marked(second, "second")])
+            await uow.commit()
         async with database.sessions() as session:
             model = await service.load_read_model(session)
-        assert set(model.tables["applications"]) == {"prepared-ahead"}
+            logged = (await session.execute(select(event_log.c.id).order_by(event_log.c.seq))).scalars().all()
+        assert set(model.tables["applications"]) == {"first", "second"}
+        assert logged == [first.id, second.id]

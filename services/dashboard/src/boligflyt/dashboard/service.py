@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import Mapping, Sequence
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import String, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.base import catalogue
@@ -52,7 +54,7 @@ def event_log_values(envelope: Envelope) -> tuple[Any, ...]:
     )
 
 
-# Keys per SELECT ... IN: well under the drivers' limit on bound parameters (asyncpg 32767, SQLite 32766).
+# Keys per SELECT ... IN on SQLite: well under its limit on bound parameters (32766).
 KEYS_PER_QUERY = 1000
 
 
@@ -70,11 +72,18 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
     keys = list(dict.fromkeys(change.key for change in changes))
     postgresql = session.get_bind().dialect.name == "postgresql"
     existing: dict[str, domain.Row] = {}
-    for start in range(0, len(keys), KEYS_PER_QUERY):
-        query = select(table).where(key_column.in_(keys[start : start + KEYS_PER_QUERY]))
-        if postgresql:
-            query = query.with_for_update()
-        existing.update((row[key_name], dict(row)) for row in (await session.execute(query)).mappings())
+    if postgresql:
+        # The keys as one array: the statement is the same whatever their number, compiled and planned once, where
+        # an IN list was a new statement for each length. Unnested in a subquery, since `= ANY(array)` under a
+        # generic plan (the driver's prepared statement, from its sixth use) scanned the whole table.
+        keys_param = bindparam("keys", type_=ARRAY(String))
+        query = select(table).where(key_column.in_(select(func.unnest(keys_param)))).with_for_update(of=table)
+        found = (await session.execute(query, {"keys": keys})).mappings()
+        existing.update((row[key_name], dict(row)) for row in found)
+    else:
+        for start in range(0, len(keys), KEYS_PER_QUERY):
+            query = select(table).where(key_column.in_(keys[start : start + KEYS_PER_QUERY]))
+            existing.update((row[key_name], dict(row)) for row in (await session.execute(query)).mappings())
     rows = dict(existing)
     for change in changes:
         row = domain.merge(rows.get(change.key), change)
@@ -104,10 +113,18 @@ async def apply_changes(session: AsyncSession, table_name: str, changes: Sequenc
 @dataclass(frozen=True)
 class PreparedEvent:
     """What projecting an event takes before any database: its line in the event log (EVENT_LOG_COLUMNS, then the
-    payload's JSON) and its read-model changes."""
+    payload's JSON) and its read-model changes. Plain values only: a rebuild prepares events in a second process."""
 
     log_record: tuple[Any, ...]
     changes: list[domain.Change]
+
+    @property
+    def id(self) -> str:
+        return str(self.log_record[0])
+
+    @property
+    def type(self) -> str:
+        return str(self.log_record[1])
 
 
 def prepare(envelope: Envelope) -> PreparedEvent:
@@ -116,34 +133,55 @@ def prepare(envelope: Envelope) -> PreparedEvent:
     )
 
 
-# Events prepared ahead, by id: the rebuild prepares the next batch while the database writes this one, which
-# moves a quarter of the replay's CPU off its critical path. Set for the batch being handled; None otherwise.
-prepared_events: ContextVar[Mapping[str, PreparedEvent] | None] = ContextVar("prepared_events", default=None)
-
-
 async def project_envelopes(session: AsyncSession, envelopes: Sequence[Envelope]) -> None:
-    """The whole effect of some events, in order: their lines in the event log and their read-model changes, a
-    few statements per table for all of them."""
-    if not envelopes:
-        return
-    ahead = prepared_events.get() or {}
-    prepared = [ahead.get(envelope.id) or prepare(envelope) for envelope in envelopes]
+    """The whole effect of some events, in order: their lines in the event log and their read-model changes."""
+    await project_prepared(session, [prepare(envelope) for envelope in envelopes])
+
+
+# The log's new lines as arrays, one per column, unnested by the server: one statement and one round trip for a
+# batch of any size, and the driver encodes arrays natively. The log is the projection's own record of what it
+# has seen: an event already in it (the live consumer and a rebuild both at work) is not logged or projected again.
+_LOG_COLUMNS_SQL = ", ".join(f'"{name}"' for name in (*EVENT_LOG_COLUMNS, "payload"))
+_LOG_EVENTS_POSTGRESQL = text(
+    f"INSERT INTO event_log ({_LOG_COLUMNS_SQL}) SELECT {_LOG_COLUMNS_SQL} "
+    "FROM unnest(CAST(:id AS varchar[]), CAST(:type AS varchar[]), CAST(:name AS varchar[]), "
+    "CAST(:time AS timestamptz[]), CAST(:on_date AS date[]), CAST(:key AS varchar[]), "
+    "CAST(:person_ref AS varchar[]), CAST(:dwelling_id AS varchar[]), CAST(:agency AS varchar[]), "
+    "CAST(:topic AS varchar[]), CAST(:payload AS json[])) "
+    f"WITH ORDINALITY AS batch({_LOG_COLUMNS_SQL}, ordinality) "
+    # The lines get their sequence numbers in the events' order.
+    "ORDER BY ordinality ON CONFLICT (id) DO NOTHING RETURNING id"
+).columns(id=String())
+
+
+async def log_events(session: AsyncSession, prepared: Sequence[PreparedEvent]) -> set[str]:
+    """The events' lines in the event log, in order; returns the ids that were not in it before."""
     if session.get_bind().dialect.name == "postgresql":
-        # COPY: a replay writes the whole history into the log, and binding an INSERT's parameters (the payload's
-        # JSON above all) was a third of its time. The payload goes as the text of its JSON, as the driver wants.
-        records = [event.log_record for event in prepared]
-        await copy_rows(session, event_log, (*EVENT_LOG_COLUMNS, "payload"), records)
-    else:
-        rows = [
-            {
-                **dict(zip(EVENT_LOG_COLUMNS, event.log_record[:-1], strict=True)),
-                "payload": envelope.data.model_dump(mode="json"),
-            }
-            for envelope, event in zip(envelopes, prepared, strict=True)
-        ]
-        await session.execute(insert(event_log), rows)
+        columns = zip(*(event.log_record for event in prepared), strict=True)
+        values = dict(zip((*EVENT_LOG_COLUMNS, "payload"), map(list, columns), strict=True))
+        return set((await session.execute(_LOG_EVENTS_POSTGRESQL, values)).scalars())
+    statement = sqlite.insert(event_log).on_conflict_do_nothing(index_elements=["id"]).returning(event_log.c.id)
+    rows = [
+        {
+            **dict(zip(EVENT_LOG_COLUMNS, event.log_record[:-1], strict=True)),
+            "payload": json.loads(event.log_record[-1]),
+        }
+        for event in prepared
+    ]
+    return set((await session.execute(statement, rows)).scalars())
+
+
+async def project_prepared(session: AsyncSession, prepared: Sequence[PreparedEvent]) -> None:
+    """The whole effect of some prepared events, in order, a few statements per table for all of them. An event
+    the log has already (or twice in `prepared`) is projected once."""
+    if not prepared:
+        return
+    logged = await log_events(session, prepared)
     by_table: dict[str, list[domain.Change]] = {}
     for event in prepared:
+        if event.id not in logged:
+            continue
+        logged.discard(event.id)
         for change in event.changes:
             by_table.setdefault(change.table, []).append(change)
     # Tables are independent: only the order of changes within one table matters, and that is kept.
