@@ -24,7 +24,8 @@ from boligflyt.dashboard import domain, service, story
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.main import definition
 from boligflyt.dashboard.models import event_log
-from boligflyt.dashboard.rebuild import REBUILD_GC_THRESHOLD, prepare_messages, rebuild
+from boligflyt.dashboard.preparer import Preparer, prepare_messages
+from boligflyt.dashboard.rebuild import REBUILD_GC_THRESHOLD, rebuild
 from boligflyt.platform.testing import ServiceHarness
 
 TODAY = date(2026, 1, 1)  # "now" for the service: every day of the story is in the past
@@ -281,3 +282,26 @@ async def test_an_event_already_in_the_log_is_not_projected_again(tmp_path: Path
             logged = (await session.execute(select(event_log.c.id).order_by(event_log.c.seq))).scalars().all()
         assert set(model.tables["applications"]) == {"first", "second"}
         assert logged == [first.id, second.id]
+
+
+async def test_a_rebuild_whose_second_process_dies_prepares_the_rest_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with ServiceHarness([definition], tmp_path) as harness:
+        await publish_story(harness)
+        runtime = harness.runtimes["dashboard"]
+        before = (await service.kpis(runtime.database, None, date(2015, 12, 31))).summary()
+        receive = Preparer.receive
+
+        async def receive_after_a_kill(self: Preparer) -> list[service.PreparedEvent] | None:
+            if self.process.returncode is None:
+                self.process.kill()
+                await self.process.wait()
+            return await receive(self)
+
+        monkeypatch.setattr(Preparer, "receive", receive_after_a_kill)
+        with capture_logs() as logs:
+            replayed = await rebuild(runtime.database, harness.bus, parallel=True, batch_size=BATCH_SIZE)
+        assert replayed == len(story.story())
+        assert [entry["event"] for entry in logs].count("rebuild.second_process_lost") == 1
+        assert (await service.kpis(runtime.database, None, date(2015, 12, 31))).summary() == before

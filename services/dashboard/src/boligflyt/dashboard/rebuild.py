@@ -12,19 +12,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import multiprocessing
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 import structlog
 from sqlalchemy import delete, insert
 
-from boligflyt.contracts.envelope import from_wire
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.models import rebuild_state
-from boligflyt.dashboard.service import PreparedEvent, prepare, project_prepared, topics_of_catalogue, wipe
+from boligflyt.dashboard.preparer import REBUILD_GC_THRESHOLD, Preparer
+from boligflyt.dashboard.service import PreparedEvent, project_prepared, topics_of_catalogue, wipe
 from boligflyt.platform.bus import EventBus
 from boligflyt.platform.bus.port import Record
 from boligflyt.platform.db import Database, utcnow
@@ -37,18 +34,11 @@ CONSUMER = "dashboard"
 Progress = Callable[[int, int], None]
 """Called with (records done so far, records in total) as the replay goes."""
 
-# Net allocations of container objects between two young collections while a rebuild runs (Python's default: 700).
-REBUILD_GC_THRESHOLD = 50_000
 # Records on the topics from which a second process prepares them: it takes about a second to start.
 PARALLEL_FROM = 20_000
-# Batches handed to the second process ahead of the one being written, so that it always has the next at hand.
+# Batches read ahead of the one being written (handed to the second process at once: it always has the next).
 BATCHES_AHEAD = 2
 FETCH_TIMEOUT = 0.5
-
-# A batch's events being prepared in the second process.
-Preparing = asyncio.Future[list[PreparedEvent] | None]
-# A record as the second process gets it: key, value and headers, all it takes to parse the event.
-Message = tuple[str | None, bytes, tuple[tuple[str, bytes], ...]]
 
 
 @contextlib.contextmanager
@@ -67,32 +57,6 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
-
-
-def prepare_messages(messages: Sequence[Message]) -> list[PreparedEvent] | None:
-    """In the second process: the records' events parsed and prepared, or None if any of them fails (a record that
-    breaks its contract, a projection that raises); the rebuild then handles that batch itself, the inbox's way,
-    with retries and dead letters."""
-    try:
-        return [prepare(from_wire(key, value, headers)) for key, value, headers in messages]
-    except Exception:
-        return None
-
-
-@contextlib.contextmanager
-def second_process() -> Iterator[ProcessPoolExecutor]:
-    """A process that prepares batches. Spawned, not forked: this process has threads (SQLite's connections) and
-    open connections that a fork would copy."""
-    workers = ProcessPoolExecutor(
-        max_workers=1,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=gc.set_threshold,
-        initargs=(REBUILD_GC_THRESHOLD,),
-    )
-    try:
-        yield workers
-    finally:
-        workers.shutdown(wait=True, cancel_futures=True)
 
 
 async def project_prepared_batch(database: Database, prepared: Sequence[PreparedEvent]) -> bool:
@@ -131,35 +95,33 @@ async def rebuild(
         name=CONSUMER, database=database, bus=bus, handlers=handlers, retry=retry, batch_size=batch_size
     )
     subscription = consumer.subscription = await bus.subscribe(group, list(topics_of_catalogue()))
-    loop = asyncio.get_running_loop()
-    # Batches read ahead, each with its events being prepared in the second process (None: prepared when handled);
-    # None at the end, or what stopped the reading.
-    ahead: asyncio.Queue[tuple[list[Record], Preparing | None] | BaseException | None] = asyncio.Queue(BATCHES_AHEAD)
+    # Batches read ahead, each with whether the second process has it to prepare; None at the end, or what stopped
+    # the reading.
+    ahead: asyncio.Queue[tuple[list[Record], bool] | BaseException | None] = asyncio.Queue(BATCHES_AHEAD)
     done = 0
-    with fewer_collections(), contextlib.ExitStack() as stack:
+    with fewer_collections():
         batch = await subscription.fetch(max_records=batch_size, timeout=FETCH_TIMEOUT)
         # What is left is the new group's lag: Kafka knows it once the group has its partitions, after a fetch.
         total = sum((await subscription.lag()).values())
         if progress:
             progress(done, total)
-        workers = (
-            stack.enter_context(second_process())
-            if (total >= PARALLEL_FROM if parallel is None else parallel)
-            else None
-        )
+        preparer = await Preparer.start() if (total >= PARALLEL_FROM if parallel is None else parallel) else None
 
-        def prepared_elsewhere(records: list[Record]) -> Preparing | None:
-            if workers is None:
-                return None
-            messages = [(record.key, record.value, record.headers) for record in records]
-            return loop.run_in_executor(workers, prepare_messages, messages)
+        async def hand_over(records: list[Record]) -> bool:
+            if preparer is None:
+                return False
+            try:
+                await preparer.send(records)
+            except ConnectionError:
+                return False  # the second process is gone: told when its answers end
+            return True
 
         async def read(batch: list[Record]) -> None:
             """Fetch batch after batch while the batches before are written, until every record was read."""
             try:
                 while True:
                     if batch:
-                        await ahead.put((batch, prepared_elsewhere(batch)))
+                        await ahead.put((batch, await hand_over(batch)))
                     # Nothing fetched although a fetch waited: if the group's positions are at the topics' ends,
                     # every record was read.
                     elif await subscription.caught_up():
@@ -174,14 +136,15 @@ async def rebuild(
             while (item := await ahead.get()) is not None:
                 if isinstance(item, BaseException):
                     raise item
-                records, preparing = item
+                records, handed_over = item
                 prepared = None
-                if preparing is not None:
+                if handed_over and preparer is not None:
                     try:
-                        prepared = await preparing
-                    except BrokenProcessPool:
+                        prepared = await preparer.receive()
+                    except (asyncio.IncompleteReadError, ConnectionError):
                         log.warning("rebuild.second_process_lost", note="the remaining batches are prepared here")
-                        workers = None
+                        await preparer.stop()
+                        preparer = None
                     if prepared is None:
                         log.info("rebuild.batch_handled_here", size=len(records), reason="not prepared")
                 if prepared is not None and await project_prepared_batch(database, prepared):
@@ -196,9 +159,8 @@ async def rebuild(
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
-            while not ahead.empty():
-                if isinstance(left := ahead.get_nowait(), tuple) and left[1] is not None:
-                    left[1].cancel()
+            if preparer is not None:
+                await preparer.stop()
             await consumer.close()
     async with database.unit_of_work(actor="system:rebuild") as uow:
         await uow.session.execute(delete(rebuild_state))
