@@ -91,6 +91,7 @@ class Preparer:
 
 
 def main() -> None:
+    gc.freeze()  # what the imports made lives as long as the process: no collection need look at it again
     gc.set_threshold(REBUILD_GC_THRESHOLD)
     # Answers go to the original standard output; anything printed by mistake goes to standard error instead.
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 
 import structlog
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.models import rebuild_state
@@ -65,6 +65,10 @@ async def project_prepared_batch(database: Database, prepared: Sequence[Prepared
     projection heeds as well. False if anything failed: then nothing of it was kept."""
     try:
         async with database.unit_of_work(actor=f"event:{CONSUMER}") as uow:
+            if database.dialect == "postgresql":
+                # Not waiting for each batch's WAL to reach the disk: a crash before the rebuild's end fails the
+                # rebuild, which is run again, and its last commit (rebuild_state, synchronous) flushes all of it.
+                await uow.session.execute(text("SET LOCAL synchronous_commit = off"))
             await project_prepared(uow.session, prepared)
             await uow.commit()
     except Exception as exc:
