@@ -103,40 +103,45 @@ async def rebuild(
     # the reading.
     ahead: asyncio.Queue[tuple[list[Record], bool] | BaseException | None] = asyncio.Queue(BATCHES_AHEAD)
     done = 0
-    with fewer_collections():
-        batch = await subscription.fetch(max_records=batch_size, timeout=FETCH_TIMEOUT)
-        # What is left is the new group's lag: Kafka knows it once the group has its partitions, after a fetch.
-        total = sum((await subscription.lag()).values())
-        if progress:
-            progress(done, total)
-        preparer = await Preparer.start() if (total >= PARALLEL_FROM if parallel is None else parallel) else None
+    preparer: Preparer | None = None
+    reader: asyncio.Task[None] | None = None
+    try:
+        with fewer_collections():
+            batch = await subscription.fetch(max_records=batch_size, timeout=FETCH_TIMEOUT)
+            # What is left is the new group's lag: Kafka knows it once the group has its partitions, after a fetch.
+            total = sum((await subscription.lag()).values())
+            if progress:
+                progress(done, total)
+            if parallel is None:
+                parallel = total >= PARALLEL_FROM
+            if parallel:
+                preparer = await Preparer.start()
 
-        async def hand_over(records: list[Record]) -> bool:
-            if preparer is None:
-                return False
-            try:
-                await preparer.send(records)
-            except ConnectionError:
-                return False  # the second process is gone: told when its answers end
-            return True
+            async def hand_over(records: list[Record]) -> bool:
+                if preparer is None:
+                    return False
+                try:
+                    await preparer.send(records)
+                except ConnectionError:
+                    return False  # the second process is gone: told when its answers end
+                return True
 
-        async def read(batch: list[Record]) -> None:
-            """Fetch batch after batch while the batches before are written, until every record was read."""
-            try:
-                while True:
-                    if batch:
-                        await ahead.put((batch, await hand_over(batch)))
-                    # Nothing fetched although a fetch waited: if the group's positions are at the topics' ends,
-                    # every record was read.
-                    elif await subscription.caught_up():
-                        await ahead.put(None)
-                        return
-                    batch = await subscription.fetch(max_records=batch_size, timeout=FETCH_TIMEOUT)
-            except Exception as exc:
-                await ahead.put(exc)
+            async def read(batch: list[Record]) -> None:
+                """Fetch batch after batch while the batches before are written, until every record was read."""
+                try:
+                    while True:
+                        if batch:
+                            await ahead.put((batch, await hand_over(batch)))
+                        # Nothing fetched although a fetch waited: if the group's positions are at the topics'
+                        # ends, every record was read.
+                        elif await subscription.caught_up():
+                            await ahead.put(None)
+                            return
+                        batch = await subscription.fetch(max_records=batch_size, timeout=FETCH_TIMEOUT)
+                except Exception as exc:
+                    await ahead.put(exc)
 
-        reader = asyncio.create_task(read(batch))
-        try:
+            reader = asyncio.create_task(read(batch))
             while (item := await ahead.get()) is not None:
                 if isinstance(item, BaseException):
                     raise item
@@ -159,13 +164,14 @@ async def rebuild(
                 done += len(records)
                 if progress:
                     progress(done, done + sum((await subscription.lag()).values()))
-        finally:
+    finally:
+        if reader is not None:
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
-            if preparer is not None:
-                await preparer.stop()
-            await consumer.close()
+        if preparer is not None:
+            await preparer.stop()
+        await consumer.close()
     async with database.unit_of_work(actor="system:rebuild") as uow:
         await uow.session.execute(delete(rebuild_state))
         await uow.session.execute(insert(rebuild_state).values(id=1, group_id=group, rebuilt_at=utcnow(), events=done))
