@@ -122,10 +122,6 @@ class PreparedEvent:
     def id(self) -> str:
         return str(self.log_record[0])
 
-    @property
-    def type(self) -> str:
-        return str(self.log_record[1])
-
 
 def prepare(envelope: Envelope) -> PreparedEvent:
     return PreparedEvent(
