@@ -43,20 +43,6 @@ def broken_record() -> WireMessage:
     return WireMessage(good.topic, good.key, b'{"application_id": 5}', headers)
 
 
-async def dead_letters(harness: ServiceHarness, topic: str) -> int:
-    """How many records the dead-letter topic of `topic` holds, read by a group of its own."""
-    subscription = await harness.bus.subscribe(f"test.dead-letters.{uuid.uuid4().hex}", [dead_letter_topic(topic)])
-    try:
-        count = 0
-        while True:
-            records = await subscription.fetch(max_records=500, timeout=0.5)
-            count += len(records)
-            if not records and await subscription.caught_up():
-                return count
-    finally:
-        await subscription.close()
-
-
 async def publish_story(harness: ServiceHarness) -> list[Envelope]:
     envelopes = story.envelopes()
     await harness.bus.publish([to_wire(envelope) for envelope in envelopes])
@@ -219,7 +205,7 @@ async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path
             thresholds.add(gc.get_threshold()[0])
 
         collector_before = gc.get_threshold()
-        dead_before = await dead_letters(harness, BROKEN_TOPIC)
+        dead_before = len(await harness.records(dead_letter_topic(BROKEN_TOPIC)))
         with capture_logs() as logs:
             replayed = await rebuild(
                 runtime.database, harness.bus, progress=progress, parallel=parallel, batch_size=BATCH_SIZE
@@ -228,7 +214,7 @@ async def test_rebuild_gives_the_same_kpis_as_the_live_projection(tmp_path: Path
         handled_here = [entry for entry in logs if entry["event"] == "rebuild.batch_handled_here"]
         assert len(handled_here) == (1 if parallel else 0)
         assert replayed == len(story.story()) + 1
-        assert await dead_letters(harness, BROKEN_TOPIC) == dead_before + 1
+        assert len(await harness.records(dead_letter_topic(BROKEN_TOPIC))) == dead_before + 1
         assert seen[-1] == (replayed, replayed)
         # The collector runs seldom during the replay (a third of its CPU otherwise), and as before after it.
         assert thresholds == {REBUILD_GC_THRESHOLD}

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from boligflyt.contracts.envelope import Envelope, from_wire
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.bus import create_bus
+from boligflyt.platform.bus.port import Record
 from boligflyt.platform.clock import ManualClock
 from boligflyt.platform.runtime import ServiceDefinition, ServiceRuntime
 from boligflyt.platform.settings import Settings, normalise_database_url
@@ -273,15 +274,19 @@ class ServiceHarness:
         for job in runtime.definition.jobs:
             await job.run(runtime)
 
-    async def events(self, topic: str) -> list[Envelope]:
-        """Every event on a topic so far, in order per partition (all of one key in order)."""
+    async def records(self, topic: str) -> list[Record]:
+        """Every record on a topic so far, as it lies there (a dead letter too), in order per partition."""
         subscription = await self.bus.subscribe(unique_name("inspect"), [topic])
-        envelopes: list[Envelope] = []
+        found: list[Record] = []
         try:
             while records := await subscription.fetch(
                 max_records=1000, timeout=0.5 if self.kind == "embedded" else 2.0
             ):
-                envelopes += [from_wire(r.key, r.value, r.headers) for r in records]
+                found += records
         finally:
             await subscription.close()
-        return envelopes
+        return found
+
+    async def events(self, topic: str) -> list[Envelope]:
+        """Every event on a topic so far, in order per partition (all of one key in order)."""
+        return [from_wire(r.key, r.value, r.headers) for r in await self.records(topic)]
