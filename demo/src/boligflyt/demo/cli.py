@@ -54,7 +54,7 @@ def bar() -> Progress:
 def seed(
     base_url: BaseUrl = "http://127.0.0.1:8000",
     service_url: ServiceUrls = None,
-    scale: Annotated[float, typer.Option(min=0.01, max=10, help="1.0: DOMAIN.md §8 volumes.")] = 1.0,
+    scale: Annotated[float, typer.Option(min=0.01, max=10, help="1.0: Larvik's volumes, about 2012-2014.")] = 1.0,
     rng_seed: RngSeed = 2015,
 ) -> None:
     """Seed a plausible Larvik (does nothing when LKE's register has dwellings already)."""
@@ -104,11 +104,12 @@ def up(
     ] = False,
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port of the one process.")] = 8000,
-    data_dir: Annotated[Path, typer.Option(help="Where the SQLite files, the event log and the clock live.")] = Path(
-        "data"
-    ),
+    data_dir: Annotated[
+        Path,
+        typer.Option(envvar="BOLIGFLYT_DATA_DIR", help="Where the SQLite files, the event log and the clock live."),
+    ] = Path("data"),
     seed_data: Annotated[bool, typer.Option("--seed/--no-seed", help="Seed Larvik when the data is new.")] = True,
-    scale: Annotated[float, typer.Option(min=0.01, max=10, help="1.0: DOMAIN.md §8 volumes.")] = 1.0,
+    scale: Annotated[float, typer.Option(min=0.01, max=10, help="1.0: Larvik's volumes, about 2012-2014.")] = 1.0,
 ) -> None:
     """The whole system in one process on the demo clock (or one process per service), seeded with Larvik, and
     where to look."""
