@@ -1,3 +1,3 @@
-"""Fixtures every test folder shares live in boligflyt.platform.testing."""
+"""Fixtures every test folder shares live in boligflyt.testkit."""
 
-pytest_plugins = ["boligflyt.platform.testing"]
+pytest_plugins = ["boligflyt.testkit"]

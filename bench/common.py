@@ -18,7 +18,7 @@ from boligflyt.contracts.events.ordering import NeedReported
 from boligflyt.contracts.examples import example_for
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.testing import (
+from boligflyt.testkit import (
     create_postgres_database,
     drop_kafka_namespace,
     drop_postgres_database,

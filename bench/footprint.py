@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 
 from bench.common import Options, Result
-from boligflyt.platform.testing import free_port
+from boligflyt.testkit import free_port
 
 SERVICES = ("applications", "temporary-housing", "maintenance", "ordering", "integrations")
 BARE_APP = """

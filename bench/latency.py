@@ -40,9 +40,9 @@ from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.db import Database
 from boligflyt.platform.host import service_definition
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.personref import with_check_digits
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, unique_name
+from boligflyt.testkit import create_postgres_database, drop_postgres_database, unique_name
+from boligflyt.testkit.people import random_person
 
 RATE = 200  # requests/s, every other one a submission
 # uvicorn worker processes, for the service and the anchor alike. One process answered at most about 160 requests/s
@@ -87,14 +87,6 @@ async def ready() -> dict[str, str]:
 """
 
 
-def national_id(rng: random.Random) -> str:
-    """A synthetic fødselsnummer with valid check digits (born 1950-1999), as tests/e2e/agencies.py makes them."""
-    while True:
-        birth = date(rng.randint(1950, 1999), rng.randint(1, 12), rng.randint(1, 28))
-        if number := with_check_digits(f"{birth:%d%m%y}{rng.randint(0, 499):03d}"):
-            return number
-
-
 def submission(rng: random.Random, applicant_id: str) -> dict[str, Any]:
     factors = rng.sample([factor.value for factor in PriorityFactor], rng.randint(0, 3))
     children = rng.randint(0, 3)
@@ -119,7 +111,7 @@ async def seed(client: httpx.AsyncClient, database_url: str, rng: random.Random)
     """Applicants with consent, and the waiting list; returns the bodies the load will submit."""
     applicants = []
     for n in range(APPLICANTS):
-        person = {"national_id": national_id(rng), "name": f"Bench Person {n}", "email": f"bench{n}@example.no"}
+        person = {"national_id": random_person(rng)[1], "name": f"Bench Person {n}", "email": f"bench{n}@example.no"}
         response = await client.post("/v1/applicants", json=person)
         if response.status_code == 409:  # the same synthetic number drawn twice
             continue

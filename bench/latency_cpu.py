@@ -28,7 +28,7 @@ from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.host import service_definition
 from boligflyt.platform.runtime import create_service_app
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import (
+from boligflyt.testkit import (
     create_postgres_database,
     drop_kafka_namespace,
     drop_postgres_database,

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from boligflyt.platform.testing import free_port
+from boligflyt.testkit import free_port
 
 
 def env_name(prefix: str, service: str) -> str:

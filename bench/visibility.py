@@ -32,7 +32,7 @@ from bench.footprint import wait_ready
 from bench.processes import start_service
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import create_postgres_database, drop_postgres_database, free_port, unique_name
+from boligflyt.testkit import create_postgres_database, drop_postgres_database, free_port, unique_name
 
 WRITES_PER_SECOND = 50
 SECONDS = 10

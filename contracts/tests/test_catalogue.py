@@ -1,4 +1,4 @@
-"""The catalogue is complete (DOMAIN.md §5), consistent, and documented."""
+"""The catalogue is complete (the minimum set of docs/domain.md, "Events"), consistent, and documented."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from boligflyt.contracts.base import EVENT_TYPE_PREFIX, catalogue
 from boligflyt.contracts.registry import EventSpec, spec_for, specs, topics
 from boligflyt.contracts.topics import PRODUCERS, topic_for
 
-# The minimum set of DOMAIN.md §5, by producer.
+# The minimum set every producer publishes (docs/domain.md, "Events"), by producer.
 MINIMUM_SET = {
     "applications": [
         "application.submitted",

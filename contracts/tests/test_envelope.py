@@ -192,7 +192,7 @@ def test_consumer_refuses_a_field_of_the_wrong_type() -> None:
 
 
 def test_consumer_tolerates_a_field_added_by_a_newer_producer() -> None:
-    # DOMAIN.md §5: adding an optional field is compatible, so an older consumer must still read the event.
+    # Adding an optional field is compatible (contracts/README.md), so an older consumer must still read the event.
     data = example_for(StayStarted.event_type)
     key, value, headers = _wire_of(data)
     body = json.loads(value)

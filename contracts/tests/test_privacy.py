@@ -1,4 +1,4 @@
-"""No event carries personal data beyond a pseudonym (DOMAIN.md §5, §7)."""
+"""No event carries personal data beyond a pseudonym (docs/domain.md, "Persons in events")."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from boligflyt.demo.clock import DemoClock
 from boligflyt.demo.host import demo_app
 from boligflyt.platform.host import service_definitions
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import embedded_settings
+from boligflyt.testkit import embedded_settings
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.personref import with_check_digits
+from boligflyt.testkit.people import random_person
 
 from .system import System, eventually
 
@@ -29,10 +29,8 @@ def suffix() -> str:
 
 def new_person() -> dict[str, str]:
     """A synthetic person with a valid fødselsnummer (born 1950-1999: individual numbers 000-499)."""
-    while True:
-        birth = date(random.randint(1950, 1999), random.randint(1, 12), random.randint(1, 28))
-        if number := with_check_digits(f"{birth:%d%m%y}{random.randint(0, 499):03d}"):
-            return {"national_id": number, "name": f"E2e Person {suffix()}", "birth_date": birth.isoformat()}
+    birth, number = random_person()
+    return {"national_id": number, "name": f"E2e Person {suffix()}", "birth_date": birth.isoformat()}
 
 
 def applicant_details(person: dict[str, str]) -> dict[str, Any]:

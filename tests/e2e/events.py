@@ -23,7 +23,7 @@ from boligflyt.contracts.base import EVENT_TYPE_PREFIX
 from boligflyt.contracts.envelope import Envelope, from_wire
 from boligflyt.platform.bus import Record
 from boligflyt.platform.bus.embedded import EmbeddedLog, _decode_headers
-from boligflyt.platform.testing import kafka_bootstrap
+from boligflyt.testkit import kafka_bootstrap
 
 from .system import System
 

@@ -41,7 +41,7 @@ from boligflyt.platform.clock import LOCAL_ZONE
 from boligflyt.platform.host import ROOT_SERVICE, service_definitions
 from boligflyt.platform.runtime import ServiceDefinition, create_embedded_app, create_service_app
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import (
+from boligflyt.testkit import (
     create_postgres_database,
     drop_kafka_namespace,
     drop_postgres_database,

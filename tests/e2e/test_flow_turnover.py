@@ -15,9 +15,9 @@ from typing import Any
 
 import httpx
 
-from boligflyt.applications.testing import national_id
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.platform.auth import Agency
+from boligflyt.testkit.people import random_person
 
 from .events import name_of, topic_events
 from .system import System, eventually
@@ -42,12 +42,6 @@ def tag() -> str:
     return uuid.uuid4().hex[:8]
 
 
-def fresh_national_id() -> str:
-    """A valid synthetic fødselsnummer no other flow of the session is likely to use."""
-    birth = f"{random.randint(1, 28):02d}{random.randint(1, 12):02d}{random.randint(50, 99):02d}"
-    return national_id(random.randint(0, 98), birth)
-
-
 def ok(response: httpx.Response, status: int = 200) -> Any:
     assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
     return response.json()
@@ -63,7 +57,7 @@ async def register_applicant(system: System, client: httpx.AsyncClient, name: st
         response = await client.post(
             "/v1/applicants",
             json={
-                "national_id": fresh_national_id(),
+                "national_id": random_person()[1],
                 "name": name,
                 "postal_address": "Storgata 1",
                 "phone": f"4{random.randint(0, 9_999_999):07d}",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from boligflyt.platform.testing import REPO_ROOT, PrivateKafka, free_port, postgres_server_url
+from boligflyt.testkit import REPO_ROOT, PrivateKafka, free_port, postgres_server_url
 
 # tests/e2e is imported by pytest as the package `e2e` (importlib mode names packages from the nearest folder
 # without an __init__.py, here tests/); this suite drives the same System, so it imports it by that name.

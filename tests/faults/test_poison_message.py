@@ -36,7 +36,7 @@ from boligflyt.platform.inbox import (
     ORIGINAL_TOPIC,
     redrive,
 )
-from boligflyt.platform.testing import kafka_bootstrap
+from boligflyt.testkit import kafka_bootstrap
 
 from .conftest import Rig
 from .load import APPLICATIONS, MAINTENANCE, Load

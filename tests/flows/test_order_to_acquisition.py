@@ -11,7 +11,7 @@ from boligflyt.contracts.events import ordering as o
 from boligflyt.maintenance.main import definition as maintenance
 from boligflyt.ordering.main import definition as ordering
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 
 def new_dwelling(external_ref: str) -> dict[str, object]:

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.host import service_definitions
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

@@ -39,11 +39,11 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from boligflyt.contracts.envelope import to_wire
-from boligflyt.dashboard import story
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.host import service_definitions
 from boligflyt.platform.runtime import ServiceDefinition
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
+from boligflyt.testkit import dashboard_story as story
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import select
 
 from boligflyt.applications import domain, service
-from boligflyt.applications.testing import Caseworker, national_id
 from boligflyt.contracts.events.maintenance import DwellingWithdrawn
 from boligflyt.platform.tables import audit_log
+
+from .conftest import Caseworker, national_id
 
 
 async def snapshot(caseworker: Caseworker) -> tuple[int, Any]:

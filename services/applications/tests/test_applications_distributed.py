@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from boligflyt.applications.main import definition
-from boligflyt.applications.testing import Caseworker
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
+
+from .conftest import Caseworker
 
 pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
 

@@ -25,7 +25,7 @@ from boligflyt.platform.errors import Conflict
 
 S = ApplicationState
 
-# DOMAIN.md §4.1 written out edge by edge, independently of the table in domain.py:
+# The application's life written out edge by edge, independently of the table in domain.py:
 # submitted -> incomplete <-> complete -> decided(approved | rejected) -> [appealed] -> decided again;
 # approved -> offered -> allocated -> contracted -> moved_in; leaving the list; an expired or cancelled
 # offer puts the household back on the list; withdrawal before a decision or after a refusal.

@@ -8,9 +8,10 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from boligflyt.applications.testing import Caseworker
 from boligflyt.contracts.envelope import to_wire
 from boligflyt.contracts.events.maintenance import DwellingWithdrawn
+
+from .conftest import Caseworker
 
 
 async def offer_of(caseworker: Caseworker, application_id: str) -> dict[str, Any]:

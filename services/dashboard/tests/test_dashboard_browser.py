@@ -24,13 +24,13 @@ import uvicorn
 from boligflyt.contracts.codes import ProviderKind
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.temporary_housing import StayStarted
-from boligflyt.dashboard import story
 from boligflyt.dashboard.main import definition
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.runtime import create_embedded_app
 from boligflyt.platform.settings import Settings
-from boligflyt.platform.testing import REPO_ROOT, embedded_settings, free_port
+from boligflyt.testkit import REPO_ROOT, embedded_settings, free_port
+from boligflyt.testkit import dashboard_story as story
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

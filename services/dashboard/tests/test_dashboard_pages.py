@@ -11,11 +11,12 @@ import pytest
 
 from boligflyt.contracts.envelope import to_wire
 from boligflyt.contracts.topics import dead_letter_topic
-from boligflyt.dashboard import reports, story
+from boligflyt.dashboard import reports
 from boligflyt.dashboard.api import TOKEN_COOKIE
 from boligflyt.dashboard.main import definition
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
+from boligflyt.testkit import dashboard_story as story
 
 
 @pytest.fixture

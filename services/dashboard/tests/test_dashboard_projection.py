@@ -1,4 +1,4 @@
-"""The projection: a fixed event sequence (boligflyt.dashboard.story) gives exactly the expected KPIs.
+"""The projection: a fixed event sequence (boligflyt.testkit.dashboard_story) gives exactly the expected KPIs.
 
 Events go through the real bus and the platform inbox (ServiceHarness), as the agencies' services will send
 them. "As of" a past day replays the event log up to the end of that day; it must agree with the figures the
@@ -20,13 +20,14 @@ from boligflyt.contracts.envelope import Envelope, WireMessage, to_wire
 from boligflyt.contracts.examples import examples
 from boligflyt.contracts.registry import specs
 from boligflyt.contracts.topics import dead_letter_topic
-from boligflyt.dashboard import domain, service, story
+from boligflyt.dashboard import domain, service
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.dashboard.main import definition
 from boligflyt.dashboard.models import event_log
 from boligflyt.dashboard.preparer import Preparer, prepare_messages
 from boligflyt.dashboard.rebuild import REBUILD_GC_THRESHOLD, rebuild
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
+from boligflyt.testkit import dashboard_story as story
 
 TODAY = date(2026, 1, 1)  # "now" for the service: every day of the story is in the past
 

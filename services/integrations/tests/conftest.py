@@ -38,7 +38,7 @@ from boligflyt.integrations.main import build_definition
 from boligflyt.integrations.settings import IntegrationsSettings
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.runtime import ServiceRuntime
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 TOLERANCE_SECONDS = 300
 

@@ -19,7 +19,7 @@ from boligflyt.integrations.main import build_definition
 from boligflyt.integrations.settings import IntegrationsSettings
 from boligflyt.integrations.signing import signature_headers
 from boligflyt.platform.runtime import create_embedded_app
-from boligflyt.platform.testing import ServiceHarness, embedded_settings
+from boligflyt.testkit import ServiceHarness, embedded_settings
 
 from .conftest import FAST, ReceiverServer, World, notices
 

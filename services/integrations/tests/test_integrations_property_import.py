@@ -16,7 +16,7 @@ from boligflyt.integrations.property_export import parse_export
 from boligflyt.integrations.property_import import BATCH_PATH, RegisterResult
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import ServiceRuntime
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import FAST, ReceiverServer, World
 

@@ -13,7 +13,7 @@ from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.maintenance.main import definition
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 TOPIC = "boligflyt.maintenance"
 PHOTOS = {"photographs": ["photo://living-room.jpg"], "meter_number": "M-1", "meter_reading_kwh": 41230}

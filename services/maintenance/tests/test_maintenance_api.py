@@ -9,7 +9,7 @@ import httpx
 from boligflyt.contracts.codes import AcquisitionMethod, BudgetLine, Supplier, TargetGroup
 from boligflyt.contracts.events.ordering import OrderPlaced
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import PHOTOS, TOPIC, answers, dwelling_body, publish
 

@@ -13,7 +13,7 @@ from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.applications import TenancyEnded, TenancyNoticeGiven
 from boligflyt.maintenance.main import definition
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import PHOTOS, TOPIC, answers, dwelling_body
 

@@ -13,7 +13,7 @@ from boligflyt.maintenance.cli import app
 from boligflyt.maintenance.main import definition
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.db import Database
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import dwelling_body
 
@@ -217,9 +217,9 @@ def test_an_import_that_fails_part_way_writes_nothing(tmp_path: Path, monkeypatc
     monkeypatch.setenv("BOLIGFLYT_DATA_DIR", str(data_dir))
     monkeypatch.delenv("BOLIGFLYT_DATABASE_URL_MAINTENANCE", raising=False)
     file = write_csv(tmp_path / "dwellings.csv", [row("F-1"), row("F-2"), row("F-3")])
-    from boligflyt.maintenance import service
+    from boligflyt.maintenance.service import sync
 
-    original = service._add_dwelling
+    original = sync.add_dwelling
     calls: list[str] = []
 
     def crash_on_third(*args: object, **kwargs: object) -> object:
@@ -228,7 +228,7 @@ def test_an_import_that_fails_part_way_writes_nothing(tmp_path: Path, monkeypatc
             raise OSError("disk full")
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(service, "_add_dwelling", crash_on_third)
+    monkeypatch.setattr(sync, "add_dwelling", crash_on_third)
     result = CliRunner().invoke(app, ["import-dwellings", str(file)])
     assert isinstance(result.exception, OSError)
     assert asyncio.run(outbox_and_dwellings(data_dir)) == (0, [])

@@ -15,7 +15,7 @@ from boligflyt.contracts.events.applications import (
     TenancyNoticeWithdrawn,
 )
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import PHOTOS, answers, dwelling_body, publish, types_for
 

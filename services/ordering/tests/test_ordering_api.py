@@ -30,7 +30,7 @@ from boligflyt.contracts.events import ordering as o
 from boligflyt.contracts.examples import example_person_ref
 from boligflyt.ordering.main import definition
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 # BOLIGFLYT_ORDERING_TEST_KIND=distributed runs this whole suite on PostgreSQL + Kafka (about a minute).
 KIND = os.environ.get("BOLIGFLYT_ORDERING_TEST_KIND", "embedded")

@@ -16,7 +16,7 @@ from boligflyt.contracts.events import maintenance as m
 from boligflyt.contracts.events import ordering as o
 from boligflyt.ordering.main import definition
 from boligflyt.platform.auth import Agency
-from boligflyt.platform.testing import ServiceHarness
+from boligflyt.testkit import ServiceHarness
 
 
 @pytest.mark.kafka

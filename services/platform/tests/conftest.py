@@ -14,7 +14,7 @@ from boligflyt.platform.bus.embedded import EmbeddedLog
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
-from boligflyt.platform.testing import (
+from boligflyt.testkit import (
     create_postgres_database,
     drop_kafka_namespace,
     drop_postgres_database,

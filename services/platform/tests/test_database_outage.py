@@ -30,7 +30,7 @@ from boligflyt.platform.db import Database, UnitOfWork, is_outage
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
 from boligflyt.platform.migrate import migrate
 from boligflyt.platform.tables import inbox
-from boligflyt.platform.testing import postgres_server_url
+from boligflyt.testkit import postgres_server_url
 
 from .conftest import need_reported
 
@@ -111,7 +111,9 @@ async def test_an_event_waits_for_a_database_that_is_starting_up_and_takes_effec
     handlers = EventHandlers()
 
     @handlers.on(NeedReported)
-    async def remember(envelope: Envelope, uow: UnitOfWork) -> None:
+    async def remember(event: NeedReported, uow: UnitOfWork) -> None:
+        envelope = uow.cause
+        assert envelope is not None
         handled.append(envelope.id)
 
     wire = to_wire(Envelope(data=need_reported("k", 1)))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, insert, select
 
 from boligflyt.contracts.envelope import Envelope, WireMessage, to_wire
+from boligflyt.contracts.events.ordering import NeedReported
 from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.platform.bus import Record
 from boligflyt.platform.db import UnitOfWork
@@ -44,10 +45,10 @@ def recording_handlers() -> EventHandlers:
     handlers = EventHandlers()
 
     @handlers.on(type(need_reported("k", 1)))
-    async def record_effect(envelope: Envelope, uow: UnitOfWork) -> None:
-        await uow.session.execute(
-            insert(effects).values(event_id=envelope.id, key=envelope.key, n=envelope.data.dwellings)  # type: ignore[attr-defined]
-        )
+    async def record_effect(event: NeedReported, uow: UnitOfWork) -> None:
+        envelope = uow.cause
+        assert envelope is not None
+        await uow.session.execute(insert(effects).values(event_id=envelope.id, key=envelope.key, n=event.dwellings))
 
     return handlers
 
@@ -128,7 +129,9 @@ async def test_a_handler_that_fails_then_succeeds_takes_effect_once(deployment: 
     handlers = EventHandlers()
 
     @handlers.on(type(need_reported("k", 1)))
-    async def flaky(envelope: Envelope, uow: UnitOfWork) -> None:
+    async def flaky(event: NeedReported, uow: UnitOfWork) -> None:
+        envelope = uow.cause
+        assert envelope is not None
         await uow.session.execute(insert(effects).values(event_id=envelope.id, key=envelope.key, n=1))
         if failures["left"]:
             failures["left"] -= 1
@@ -154,12 +157,12 @@ async def test_a_message_that_keeps_failing_is_dead_lettered_and_the_consumer_go
     handlers = EventHandlers()
 
     @handlers.on(type(need_reported("k", 1)))
-    async def picky(envelope: Envelope, uow: UnitOfWork) -> None:
-        if broken["on"] and envelope.data.dwellings == 2:  # type: ignore[attr-defined]
+    async def picky(event: NeedReported, uow: UnitOfWork) -> None:
+        envelope = uow.cause
+        assert envelope is not None
+        if broken["on"] and event.dwellings == 2:
             raise ValueError("cannot handle two dwellings")
-        await uow.session.execute(
-            insert(effects).values(event_id=envelope.id, key=envelope.key, n=envelope.data.dwellings)  # type: ignore[attr-defined]
-        )
+        await uow.session.execute(insert(effects).values(event_id=envelope.id, key=envelope.key, n=event.dwellings))
 
     key = f"{run}-p"
     await deployment.bus.publish([to_wire(Envelope(data=need_reported(key, n))) for n in (1, 2, 3)])

@@ -8,7 +8,7 @@ import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
 from boligflyt.platform.bus.kafka import KafkaBus
-from boligflyt.platform.testing import drop_kafka_namespace, kafka_bootstrap, unique_name
+from boligflyt.testkit import drop_kafka_namespace, kafka_bootstrap, unique_name
 
 TOPIC = "boligflyt.ordering"
 

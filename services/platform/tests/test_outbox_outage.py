@@ -10,13 +10,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from boligflyt.contracts.envelope import Envelope
+from boligflyt.contracts.events.ordering import NeedReported
 from boligflyt.platform.bus.kafka import KafkaBus
 from boligflyt.platform.db import Database, UnitOfWork
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer
 from boligflyt.platform.migrate import migrate
 from boligflyt.platform.outbox import OutboxRelay
-from boligflyt.platform.testing import PrivateKafka
+from boligflyt.testkit import PrivateKafka
 
 from .conftest import effects, effects_metadata, need_reported
 
@@ -62,9 +62,11 @@ async def test_writes_succeed_while_the_broker_is_down_and_every_event_arrives_o
         handlers = EventHandlers()
 
         @handlers.on(type(need_reported("k", 1)))
-        async def record_effect(envelope: Envelope, uow: UnitOfWork) -> None:
+        async def record_effect(event: NeedReported, uow: UnitOfWork) -> None:
+            envelope = uow.cause
+            assert envelope is not None
             await uow.session.execute(
-                effects.insert().values(event_id=envelope.id, key=envelope.key, n=envelope.data.dwellings)  # type: ignore[attr-defined]
+                effects.insert().values(event_id=envelope.id, key=envelope.key, n=event.dwellings)
             )
 
         consumer = InboxConsumer(name=f"outage-{run}", database=database, bus=bus, handlers=handlers)

@@ -11,7 +11,6 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 from sqlalchemy import func, insert, select
 
-from boligflyt.contracts.envelope import Envelope
 from boligflyt.contracts.events.ordering import NeedReported
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.db import UnitOfWork
@@ -19,7 +18,7 @@ from boligflyt.platform.errors import Conflict
 from boligflyt.platform.inbox import EventHandlers
 from boligflyt.platform.runtime import DatabaseDep, ServiceDefinition, create_embedded_app
 from boligflyt.platform.tables import audit_log
-from boligflyt.platform.testing import ServiceHarness, embedded_settings
+from boligflyt.testkit import ServiceHarness, embedded_settings
 
 from .conftest import effects, effects_metadata, need_reported
 
@@ -49,7 +48,9 @@ handlers = EventHandlers()
 
 
 @handlers.on(NeedReported)
-async def remember_need(envelope: Envelope, uow: UnitOfWork) -> None:
+async def remember_need(event: NeedReported, uow: UnitOfWork) -> None:
+    envelope = uow.cause
+    assert envelope is not None
     await uow.session.run_sync(lambda s: effects_metadata.create_all(s.connection()))
     await uow.session.execute(insert(effects).values(event_id=envelope.id, key=envelope.key, n=1))
 

@@ -10,22 +10,15 @@ import httpx
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
-from boligflyt.platform.personref import person_ref, with_check_digits
+from boligflyt.platform.personref import person_ref
 from boligflyt.platform.settings import DEV_PERSON_REF_KEY
-from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing.ports import (
     ApplicationRequest,
     HousingOrderRequest,
     SubmittedApplication,
 )
-
-
-def national_id(birth: date, serial: int = 123) -> str:
-    """A synthetic fødselsnummer with valid check digits for someone born on `birth` (serial 0-999)."""
-    for n in range(serial, serial + 1000):
-        if number := with_check_digits(f"{birth:%d%m%y}{n % 1000:03d}"):
-            return number
-    raise AssertionError("no valid number")
+from boligflyt.testkit import ServiceHarness
+from boligflyt.testkit.people import national_id
 
 
 def ref_of(nid: str) -> str:

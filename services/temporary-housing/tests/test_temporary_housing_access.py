@@ -12,8 +12,8 @@ from fastapi import FastAPI
 
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import create_embedded_app
-from boligflyt.platform.testing import ServiceHarness, embedded_settings
 from boligflyt.temporary_housing.main import definition
+from boligflyt.testkit import ServiceHarness, embedded_settings
 
 SERVICE = "temporary-housing"
 

@@ -22,9 +22,9 @@ from boligflyt.contracts.events.applications import (
 )
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.tables import audit_log, outbox
-from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing import models
 from boligflyt.temporary_housing.main import definition
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import FakeApplications, FakeOrders, new_agreement, new_provider, publish, ref_of, stay_body
 

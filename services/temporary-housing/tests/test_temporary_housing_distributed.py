@@ -13,10 +13,10 @@ from boligflyt.contracts.events import temporary_housing as ev
 from boligflyt.contracts.events.applications import AllocationDecided, TenancyMovedIn
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.tables import inbox
-from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing.main import definition
 from boligflyt.temporary_housing.service.reactions import on_application_submitted
 from boligflyt.temporary_housing.service.stays import get_stay, record_link
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import new_agreement, new_provider, publish, ref_of, stay_body
 

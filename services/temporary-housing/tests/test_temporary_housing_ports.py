@@ -14,8 +14,8 @@ from fastapi.responses import JSONResponse
 
 from boligflyt.contracts.events import temporary_housing as ev
 from boligflyt.platform.auth import Agency, TokenVerifier
-from boligflyt.platform.testing import ServiceHarness
 from boligflyt.temporary_housing.main import definition
+from boligflyt.testkit import ServiceHarness
 
 from .conftest import new_agreement, new_provider, stay_body
 

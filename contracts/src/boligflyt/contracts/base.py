@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-# A pseudonym for a person: the keyed HMAC of the national identity number (DOMAIN.md §5), hex-encoded.
+# A pseudonym for a person: the keyed HMAC of the national identity number, hex-encoded.
 # Agencies link the same person with it; nobody can read who it is.
 PersonRef = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 

@@ -2,7 +2,7 @@
 
 The values are the wire format: lowercase English, stable. Renaming a value is a breaking change (a new
 event version); adding one is compatible only for consumers that treat unknown codes with care, so add
-sparingly. Line references (Lnnnnn) point into the seed text, see DOMAIN.md.
+sparingly. docs/domain.md says what the codes mean and where the rules behind them come from.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from enum import StrEnum
 
 
 class ApplicationKind(StrEnum):
-    """What the application is for (DOMAIN.md §4.1): rental dwelling, care dwelling or staffed dwelling."""
+    """What the application is for: rental dwelling, care dwelling or staffed dwelling."""
 
     RENTAL = "rental"  # kommunal utleiebolig
     CARE = "care"  # omsorgsbolig
@@ -24,7 +24,8 @@ class PriorityFactor(StrEnum):
     """The applicant's housing situation weighed in the priority assessment (allocation criteria §10).
 
     `cannot_find_alternative` is the decisive one; `head_lease_ending` puts the household first in the queue
-    (L11818-11821). Health and housing skills are never priority factors (L4959-4962).
+    (Boligkontoret's routine for leased-in dwellings). Health and housing skills are never priority factors
+    (a principle of the housing plan).
     """
 
     NO_FIXED_ADDRESS = "no_fixed_address"  # uten fast bopel: institution, friends, NAV temporary housing
@@ -53,7 +54,7 @@ class DecisionOutcome(StrEnum):
 
 
 class RejectReason(StrEnum):
-    """The allocation criterion a refusal cites (Tildelingskriteriene §§ 5-8, 17; L19263-19354)."""
+    """The allocation criterion a refusal cites (the municipality's allocation rules, §§ 5-8 and 17)."""
 
     ABLE_TO_BUY = "able_to_buy"  # can buy with startlån / rent-to-own (§ 8, checked for every application)
     ABLE_TO_FIND_ALTERNATIVE = "able_to_find_alternative"  # can obtain a suitable dwelling without help
@@ -67,7 +68,7 @@ class RejectReason(StrEnum):
 
 
 class LeftListReason(StrEnum):
-    """Why an approved application left the waiting list without a move-in (DOMAIN.md §4.1)."""
+    """Why an approved application left the waiting list without a move-in."""
 
     WITHDRAWN = "withdrawn"  # the applicant withdrew
     DECLINED_OFFER = "declined_offer"  # normally one offer only: declining ends the need (§ 16)
@@ -80,11 +81,11 @@ class OfferAnswer(StrEnum):
 
     ACCEPTED = "accepted"
     DECLINED = "declined"
-    EXPIRED = "expired"  # the offer passes to the next ranked applicant (L11149-11152)
+    EXPIRED = "expired"  # the offer passes to the next ranked applicant (Boligkontoret's allocation routine)
 
 
 class ContractType(StrEnum):
-    """The nine tenancy contract types with their own terms (notes part5 §4, L11359-11522)."""
+    """The nine tenancy contract types Boligkontoret uses, each with its own terms."""
 
     ORDINARY_RENTAL = "ordinary_rental"  # 1: time-limited, usually 3 years, renewal on written application
     MUNICIPAL_CARE = "municipal_care"  # 2: municipally owned care dwelling at a nursing home, indefinite
@@ -102,7 +103,7 @@ class DepositKind(StrEnum):
 
     CASH = "cash"  # depositum paid
     NAV_GUARANTEE = "nav_guarantee"  # kommunal garanti for depositum from NAV
-    NONE = "none"  # e.g. LKBS lets without deposit after a municipal decision (L2783-2784)
+    NONE = "none"  # e.g. LKBS lets without deposit after a municipal decision
 
 
 class NoticeParty(StrEnum):
@@ -113,7 +114,7 @@ class NoticeParty(StrEnum):
 
 
 class TenancyEndReason(StrEnum):
-    """Why a tenancy ended (DOMAIN.md §4.2; lapse without notice is its own reason, notes part5 P12)."""
+    """Why a tenancy ended (a contract that falls away without notice when the need ends has its own reason)."""
 
     NOTICE_BY_TENANT = "notice_by_tenant"
     NOTICE_BY_LANDLORD = "notice_by_landlord"
@@ -130,7 +131,7 @@ class TenancyEndReason(StrEnum):
 
 
 class StayCause(StrEnum):
-    """Why the person needs temporary accommodation: NAV's cause codes (L12528-12531, L12726-12736).
+    """Why the person needs temporary accommodation: the cause codes of NAV's monthly situation report.
 
     The codes are the categories of NAV's own situation report; they are coarse on purpose.
     """
@@ -148,7 +149,7 @@ class StayCause(StrEnum):
 
 
 class StayEndReason(StrEnum):
-    """How a temporary stay ended (DOMAIN.md §4.3)."""
+    """How a temporary stay ended."""
 
     PERMANENT_HOUSING = "permanent_housing"  # moved into a municipal dwelling (set on tenancy.moved_in)
     PRIVATE_RENTAL = "private_rental"
@@ -158,17 +159,17 @@ class StayEndReason(StrEnum):
 
 
 class ProviderKind(StrEnum):
-    """The kind of temporary-accommodation provider (L12503-12506); private ones need a quality agreement."""
+    """The kind of temporary-accommodation provider; private ones need a quality agreement."""
 
     PENSION = "pension"  # boarding house
-    CAMPSITE = "campsite"  # rarely usable May-July (L12781-12782)
+    CAMPSITE = "campsite"  # rarely usable May-July (the camping season)
     MUNICIPAL_EMERGENCY_FLAT = "municipal_emergency_flat"  # beredskapsbolig
     BARRACKS = "barracks"
     OTHER = "other"
 
 
 class SettlementCategory(StrEnum):
-    """The composition of a refugee household to settle: it decides the dwelling needed (L13927-13929)."""
+    """The composition of a refugee household to settle: it decides the dwelling needed."""
 
     FAMILY = "family"
     SINGLE_ADULT = "single_adult"
@@ -188,7 +189,7 @@ class SettlementOrigin(StrEnum):
 
 
 class DwellingStatus(StrEnum):
-    """Where a dwelling is in its turnover (DOMAIN.md §4.5)."""
+    """Where a dwelling is in its turnover between tenancies."""
 
     LET = "let"
     NOTICE_GIVEN = "notice_given"
@@ -201,7 +202,7 @@ class DwellingStatus(StrEnum):
 
 
 class DwellingCategory(StrEnum):
-    """The target group or kind a dwelling is earmarked for (notes part2 §4, part5 §4)."""
+    """The target group or kind a dwelling is earmarked for."""
 
     ORDINARY = "ordinary"  # ordinary rental dwelling for the disadvantaged
     BENEFIT_RECIPIENT = "benefit_recipient"  # trygdebolig
@@ -216,7 +217,7 @@ class DwellingCategory(StrEnum):
 
 
 class DwellingOwner(StrEnum):
-    """Who owns the dwelling the municipality lets (DOMAIN.md §3, L11292-11331)."""
+    """Who owns the dwelling the municipality lets."""
 
     LKE = "lke"  # Larvik kommunale eiendom KF
     LKBS = "lkbs"  # Larvik kommunale boligstiftelse, leased en bloc to the municipality
@@ -226,18 +227,18 @@ class DwellingOwner(StrEnum):
 
 
 class WithdrawalReason(StrEnum):
-    """Why a dwelling was taken out of letting (DOMAIN.md §4.5)."""
+    """Why a dwelling was taken out of letting."""
 
     SOLD = "sold"
     LEASE_ENDED = "lease_ended"  # a private head lease ended
-    BELOW_STANDARD = "below_standard"  # out of letting until renovated (L3061-3063)
+    BELOW_STANDARD = "below_standard"  # out of letting until renovated (the adopted minimum standard)
     FIRE_OR_DAMAGE = "fire_or_damage"
     DEMOLISHED = "demolished"
     REPURPOSED = "repurposed"  # e.g. turned into temporary accommodation or staff base
 
 
 class InspectionTrigger(StrEnum):
-    """What an inspection (befaring) is for; over 700 a year (L2655-2659)."""
+    """What an inspection (befaring) is for; LKE holds over 700 a year."""
 
     MOVE_OUT_NOTICE = "move_out_notice"  # notice given: inspect before the key is returned
     MOVE_OUT = "move_out"
@@ -258,7 +259,7 @@ class RenovationKind(StrEnum):
 
 
 class AcquisitionMethod(StrEnum):
-    """How LKE provides ordered dwellings (notes part2 §3.1)."""
+    """How LKE provides ordered dwellings."""
 
     BUILD = "build"
     BUY_EXISTING = "buy_existing"  # in the ordinary market
@@ -269,7 +270,7 @@ class AcquisitionMethod(StrEnum):
 
 
 class AcquisitionStage(StrEnum):
-    """The stages of an acquisition project, in order (DOMAIN.md §4.6); purchases skip to `taken_over`."""
+    """The stages of an acquisition project, in order; purchases skip to `taken_over`."""
 
     IDENTIFIED = "identified"
     ZONED = "zoned"
@@ -286,7 +287,7 @@ class AcquisitionStage(StrEnum):
 
 
 class ReportingService(StrEnum):
-    """The municipal service that reported a housing need (DOMAIN.md §4.6)."""
+    """The municipal service that reported a housing need."""
 
     NAV = "nav"
     NAV_INTRO = "nav_intro"  # housing orders for refugee settlement, 4-5 times a year
@@ -298,7 +299,7 @@ class ReportingService(StrEnum):
 
 
 class TargetGroup(StrEnum):
-    """Who the dwellings of a need or an order are for (notes part2 §4)."""
+    """Who the dwellings of a need or an order are for."""
 
     REFUGEES = "refugees"
     ECONOMICALLY_DISADVANTAGED = "economically_disadvantaged"
@@ -311,7 +312,7 @@ class TargetGroup(StrEnum):
 
 
 class BudgetLine(StrEnum):
-    """The budget frames dwellings are financed from (L2850-2857, L4049-4052, L4990-4994)."""
+    """The budget frames dwellings are financed from (the council's Boligløft, LKE's loan frame, the economic plan)."""
 
     REFUGEE_DWELLINGS = "refugee_dwellings"  # Boligløft: 30 MNOK a year
     DISADVANTAGED_DWELLINGS = "disadvantaged_dwellings"  # Boligløft: 30 MNOK a year for other groups
@@ -320,7 +321,7 @@ class BudgetLine(StrEnum):
 
 
 class Supplier(StrEnum):
-    """Who an order is placed with; orders to LKBS need prior competition (L2759-2762)."""
+    """Who an order is placed with; orders to LKBS need prior competition (public procurement rules)."""
 
     LKE = "lke"
     LKBS = "lkbs"

@@ -153,8 +153,9 @@ def from_wire(key: bytes | str | None, value: bytes, headers: tuple[tuple[str, b
     if model is None:
         raise ContractViolation(f"unknown event type {event_type}")
     try:
-        # Tolerant reader: fields this consumer's version of the model does not know are dropped. DOMAIN.md §5:
-        # adding an optional field is a compatible change. Producers stay strict (`extra="forbid"`, `validate`).
+        # Tolerant reader: fields this consumer's version of the model does not know are dropped, because
+        # adding an optional field is a compatible change (contracts/README.md). Producers stay strict
+        # (`extra="forbid"`, `validate`).
         data = model.model_validate_json(value, extra="ignore")
     except ValidationError as exc:
         raise ContractViolation(f"{event_type}: {exc}") from exc

@@ -183,6 +183,7 @@ def examples() -> list[Event]:
             provider_id="prov-pension-1",
             provider_kind=ProviderKind.PENSION,
             price_per_night=600,
+            limit_date=date(2015, 4, 8),
         ),
         t.StayProviderChanged(
             stay_id="stay-2015-0007",

@@ -1,4 +1,4 @@
-"""One topic per producing service (DOMAIN.md §5); a dead-letter topic beside each."""
+"""One topic per producing service, `boligflyt.<producer>`; a dead-letter topic `<topic>.dlq` beside each."""
 
 from typing import Final
 

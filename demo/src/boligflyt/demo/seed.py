@@ -1,4 +1,4 @@
-"""Seed a plausible Larvik through the services' public APIs (DOMAIN.md §8 volumes at scale 1.0).
+"""Seed a plausible Larvik through the services' public APIs (Larvik's volumes of about 2012-2014 at scale 1.0).
 
 The demo states its own numbers: about 700 dwellings (most let, some vacant or ready), NAV's providers under
 quality agreements with about 15 people in temporary housing, about 160 approved applications on the waiting

@@ -35,7 +35,7 @@ from boligflyt.demo.agencies import ApiError, Larvik, days_after, open_larvik
 from boligflyt.demo.seed import MEETING_LEAD_DAYS, REQUIRED_DOCUMENTS, STAY_CAUSES, decision
 from boligflyt.platform.settings import Settings
 
-# Average events per day (DOMAIN.md §8: 10-20 people a month into temporary housing, ~400 applications a
+# Average events per day (Larvik about 2012-2014: 10-20 people a month into temporary housing, ~400 applications a
 # year, 4-5 refugee housing orders a year; the demo runs a little hotter so a short run shows movement).
 ARRIVALS_PER_DAY = 0.6
 APPLICATIONS_PER_DAY = 1.2

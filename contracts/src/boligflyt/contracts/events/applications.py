@@ -279,7 +279,7 @@ class TenancyNoticeGiven(Event):
 
 @event("tenancy.notice_withdrawn", producer=PRODUCER, key="tenancy_id")
 class TenancyNoticeWithdrawn(Event):
-    """A notice to quit was withdrawn: the tenant stays on (some notices are not genuine, L12048-12052).
+    """A notice to quit was withdrawn: the tenant stays on (some notices turn out not to be meant).
 
     Consumers: maintenance cancels the move-out inspection; the dashboard.
     """

@@ -4,11 +4,11 @@ Keys: everything that happens to one dwelling (register, inspections, renovation
 reservation, letting) is keyed by `dwelling_id`, so a dwelling's turnover stays in order on one partition;
 an acquisition project's events by `project_id`.
 
-Beyond DOMAIN.md's minimum set:
+Beyond the minimum set the catalogue started with (docs/domain.md, "Events"):
 - `inspection.booked`: the stuck-case rule "notice given with no inspection booked within 7 days" needs
   the booking itself, not only the finished inspection.
-- `dwelling.reserved` and `dwelling.let`: LKE owns the dwelling's state (`ready -> allocated -> let`,
-  §4.5); applications keeps its list of offerable dwellings from LKE's events and must see a dwelling
+- `dwelling.reserved` and `dwelling.let`: LKE owns the dwelling's state (`ready -> reserved -> let`);
+  applications keeps its list of offerable dwellings from LKE's events and must see a dwelling
   leave that list. A reservation that falls through is undone by a new `dwelling.ready_for_letting`.
 """
 
@@ -129,8 +129,8 @@ class InspectionBooked(Event):
 class InspectionCompleted(Event):
     """A dwelling was inspected and a condition report made against the adopted minimum standard.
 
-    Consumers: the dashboard (KPI 5 void split, KPI 9); applications (a dwelling below standard cannot be
-    offered).
+    Consumers: the dashboard (KPI 5 void split, KPI 9). A dwelling below standard is not offered because LKE
+    does not mark it ready for letting.
     """
 
     dwelling_id: DwellingId
@@ -171,10 +171,10 @@ class RenovationStarted(Event):
 
 @event("renovation.completed", producer=PRODUCER, key="dwelling_id")
 class RenovationCompleted(Event):
-    """A renovation job was finished; if late, LKE owes the lost rent (L11526-11548).
+    """A renovation job was finished; if late, LKE owes the lost rent (its renovation agreement with Boligkontoret).
 
     Cost is split between renovation after hard use (Boligkontoret pays) and age wear (LKE pays),
-    the old dispute the split settles (L11998-12008). Consumers: the dashboard (KPI 6).
+    the old dispute the split settles. Consumers: the dashboard (KPI 6).
     """
 
     dwelling_id: DwellingId

@@ -2,8 +2,8 @@
 
 Keys: a need's events by `need_id`, an order's by `order_id`, a budget frame's by `frame_id`.
 
-Beyond DOMAIN.md's minimum set:
-- `need.rejected`: a need can end in `rejected` (§4.6); without it a rejected need would count as waiting
+Beyond the minimum set the catalogue started with (docs/domain.md, "Events"):
+- `need.rejected`: a need can end in `rejected`; without it a rejected need would count as waiting
   for prioritisation forever in KPI 7.
 - `dwelling_category` (optional) on `need.reported` and `order.placed`: the kind of dwelling in LKE's register
   vocabulary (care, staffed, transitional...), so LKE's acquisition project knows what to provide.
@@ -161,7 +161,8 @@ class OrderFulfilled(Event):
 class OrderCancelled(Event):
     """An order was cancelled before it was (fully) delivered.
 
-    Consumers: maintenance stops the acquisition project; the dashboard (KPI 7).
+    Consumers: the dashboard (KPI 7). Maintenance does not react to it yet: LKE's acquisition project for the
+    order goes on until LKE moves it on through its own API.
     """
 
     order_id: OrderId

@@ -2,11 +2,11 @@
 
 Keys: a stay's events by `stay_id`, a settlement household's by `settlement_id`, a quota by `quota_id`.
 
-Beyond DOMAIN.md's minimum set:
+Beyond the minimum set the catalogue started with (docs/domain.md, "Events"):
 - `stay.provider_changed`: the price per night is on the stay, and people do move between providers (the
-  campsite is closed May-July, L12781-12782); without it "sum of nights x price" (KPI 1) goes wrong.
-- `settlement.housing_ordered`: NAV's housing order for a household to settle (§4.4, 4-5 times a year);
-  ordering turns it into a reported need.
+  campsite is closed May-July); without it "sum of nights x price" (KPI 1) goes wrong.
+- `settlement.housing_ordered`: NAV's housing order for a household to settle (4-5 times a year); the need
+  itself reaches ordering through its API (`POST /v1/needs`).
 """
 
 from __future__ import annotations
@@ -44,10 +44,9 @@ PRODUCER = "temporary-housing"
 class StayStarted(Event):
     """A homeless person got a decision (vedtak) and a temporary place (sosialtjenesteloven § 27).
 
-    Consumers: the dashboard (KPI 1 stays now, KPI 2 NAV's monthly situation report, stay->moved_in);
-    applications may prioritise the person (no fixed address).
+    Consumers: the dashboard (KPI 1 stays now, KPI 2 NAV's monthly situation report, stay->moved_in).
     The cause code stays with NAV: some causes (substance use, psychiatry) are health information, which
-    never leaves the owning service attached to a person (DOMAIN.md §5).
+    never leaves the owning service attached to a person.
     """
 
     stay_id: StayId
@@ -63,11 +62,18 @@ class StayStarted(Event):
     provider_id: ProviderId
     provider_kind: ProviderKind = Field(description="The kind of place.")
     price_per_night: Nok = Field(description="What NAV pays the provider per night, in NOK.")
+    limit_date: date | None = Field(
+        default=None,
+        description="The day the stay breaches NAV's limit for temporary housing (the national goal: at most 3 "
+        "months), by NAV's rule in force when the stay started. Absent in events from before NAV stated it.",
+    )
 
     @model_validator(mode="after")
     def check_single_is_one_adult(self) -> Self:
         if self.single and (self.adults != 1 or self.children != 0):
             raise ValueError("a single person's household is one adult and no children")
+        if self.limit_date is not None and self.limit_date <= self.start_date:
+            raise ValueError("limit_date must be after start_date")
         return self
 
 
@@ -88,7 +94,8 @@ class StayProviderChanged(Event):
 @event("agreement.renegotiation_due", producer=PRODUCER, key="agreement_id")
 class AgreementRenegotiationDue(Event):
     """A provider's quality agreement must be renegotiated, at the latest 3 months before it expires
-    (L7004-7087); NAV's reminder says so once per agreement, 30 days before that deadline.
+    (the municipality's template quality agreement); NAV's reminder says so once per agreement, 30 days before
+    that deadline.
 
     Consumers: the dashboard (what needs attention), integrators keeping a provider register.
     """
@@ -120,7 +127,7 @@ class StayApplicationLinked(Event):
 
 
 class _StayLimit(Event):
-    """The 3-month goal of a stay (DOMAIN.md §4.3); not an event of its own."""
+    """The 3-month goal of a stay (nobody more than 3 months in temporary housing); not an event of its own."""
 
     stay_id: StayId
     start_date: date = Field(description="The first night of the stay.")
@@ -187,8 +194,8 @@ class StayEnded(Event):
 class SettlementQuotaAdopted(Event):
     """The council adopted how many refugees Larvik settles in a year, after IMDi's request.
 
-    A year can have more than one quota (e.g. up to 40 Syrians on top of 90). Consumers: ordering (refugee
-    dwelling needs); the dashboard (KPI 8 settled vs adopted quota).
+    A year can have more than one quota (e.g. up to 40 Syrians on top of 90). Consumers: the dashboard (KPI 8
+    settled vs adopted quota).
     """
 
     quota_id: QuotaId
@@ -226,7 +233,7 @@ class _SettlementHousehold(Event):
 class SettlementAnnounced(_SettlementHousehold):
     """IMDi's settlement decision for a household arrived; NAV Intro told Boligkontoret its composition.
 
-    Consumers: ordering (refugee dwelling needs); the dashboard (KPI 8, settlements in progress).
+    Consumers: the dashboard (KPI 8, settlements in progress).
     """
 
     announced_on: date = Field(description="The day NAV Intro received the settlement decision.")
@@ -239,7 +246,8 @@ class SettlementAnnounced(_SettlementHousehold):
 class SettlementHousingOrdered(_SettlementHousehold):
     """NAV ordered a dwelling for a household to settle; a dwelling must exist before the go-ahead.
 
-    Consumers: ordering records it as a reported need (reported by nav_intro); the dashboard.
+    Consumers: the dashboard. The need itself reaches ordering through its API (`POST /v1/needs`, reported by
+    nav_intro), not through this event.
     """
 
     ordered_on: date = Field(description="The day the housing order was sent.")
@@ -259,7 +267,7 @@ class SettlementHousingOrdered(_SettlementHousehold):
 class SettlementCompleted(_SettlementHousehold):
     """The household moved into its dwelling: settled. The establishment phase (3 months) starts.
 
-    Consumers: the dashboard (KPI 8 settled per year and per month against an even spread); ordering.
+    Consumers: the dashboard (KPI 8 settled per year and per month against an even spread).
     """
 
     settled_on: date = Field(description="The settlement date (bosettingsdato): the move-in.")

@@ -10,13 +10,11 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
-from sqlalchemy import Select, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from boligflyt.applications import service
+from boligflyt.applications import domain, service
 from boligflyt.applications.domain import ApplicationState, OfferState, Ranked, TenancyState
 from boligflyt.applications.letters import to_pdf
-from boligflyt.applications.models import Applicant, Application, Dwelling, Letter, Meeting, MeetingCase, Offer, Tenancy
+from boligflyt.applications.models import Dwelling, Meeting, MeetingCase
 from boligflyt.applications.schemas import (
     AppealIn,
     ApplicantIn,
@@ -49,8 +47,8 @@ from boligflyt.applications.schemas import (
 )
 from boligflyt.contracts.codes import ApplicationKind, Referrer
 from boligflyt.platform.auth import Agency, Principal, require
-from boligflyt.platform.errors import NotFound
-from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
+from boligflyt.platform.pagination import Page, PageRequestDep
+from boligflyt.platform.personref import PersonRefQuery
 from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
 
 router = APIRouter(prefix="/v1")
@@ -83,11 +81,10 @@ async def register_applicant(
 
 @router.get("/applicants/{applicant_id}", response_model=ApplicantOut, tags=["applicants"])
 async def get_applicant(applicant_id: str, _: Staff, database: DatabaseDep) -> ApplicantOut:
-    async with database.sessions() as session:
-        applicant = await service.get_or_404(session, Applicant, applicant_id, "applicant")
-        out = ApplicantOut.model_validate(applicant)
-        out.consents = [ConsentOut.model_validate(c) for c in await service.consents_of(session, applicant_id)]
-        return out
+    applicant, consents = await service.get_applicant(database, applicant_id)
+    out = ApplicantOut.model_validate(applicant)
+    out.consents = [ConsentOut.model_validate(c) for c in consents]
+    return out
 
 
 @router.post("/applicants/{applicant_id}/consents", status_code=201, response_model=ConsentOut, tags=["applicants"])
@@ -119,16 +116,10 @@ async def list_applicants(
     _: Staff,
     database: DatabaseDep,
     page: PageRequestDep,
-    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+    person_ref: PersonRefQuery = None,
     name: Annotated[str | None, Query(min_length=2, max_length=200, description="Part of the name.")] = None,
 ) -> Page[ApplicantOut]:
-    query = select(Applicant).order_by(Applicant.name, Applicant.id)
-    if person_ref is not None:
-        query = query.where(Applicant.person_ref == person_ref)
-    if name is not None:
-        query = query.where(Applicant.name.ilike(f"%{name}%"))
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_applicants(database, page, person_ref=person_ref, name=name)
     return Page(items=[ApplicantOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
 
 
@@ -153,19 +144,11 @@ async def list_applications(
     state: ApplicationState | None = None,
     kind: ApplicationKind | None = None,
     referrer: Referrer | None = None,
-    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+    person_ref: PersonRefQuery = None,
 ) -> Page[ApplicationOut]:
-    query: Select[tuple[Application]] = select(Application).order_by(Application.submitted_on, Application.id)
-    if state is not None:
-        query = query.where(Application.state == state.value)
-    if kind is not None:
-        query = query.where(Application.kind == kind.value)
-    if referrer is not None:
-        query = query.where(Application.referrer == referrer.value)
-    if person_ref is not None:
-        query = query.where(Application.person_ref == person_ref)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_applications(
+        database, page, state=state, kind=kind, referrer=referrer, person_ref=person_ref
+    )
     return Page(
         items=[ApplicationOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset
     )
@@ -173,10 +156,7 @@ async def list_applications(
 
 @router.get("/applications/{application_id}", response_model=ApplicationOut, tags=["applications"])
 async def get_application(application_id: str, _: Reader, database: DatabaseDep) -> ApplicationOut:
-    async with database.sessions() as session:
-        return ApplicationOut.model_validate(
-            await service.get_or_404(session, Application, application_id, "application")
-        )
+    return ApplicationOut.model_validate(await service.get_application(database, application_id))
 
 
 @router.post("/applications/{application_id}/documents", response_model=ApplicationOut, tags=["applications"])
@@ -217,18 +197,12 @@ async def leave_list(
 
 @router.get("/applications/{application_id}/letters", response_model=list[LetterOut], tags=["letters"])
 async def list_letters(application_id: str, _: Staff, database: DatabaseDep) -> list[LetterOut]:
-    async with database.sessions() as session:
-        await service.get_or_404(session, Application, application_id, "application")
-        letters = await session.scalars(
-            select(Letter).where(Letter.application_id == application_id).order_by(Letter.written_at, Letter.id)
-        )
-        return [LetterOut.model_validate(letter) for letter in letters]
+    return [LetterOut.model_validate(letter) for letter in await service.letters_of(database, application_id)]
 
 
 @router.get("/letters/{letter_id}", response_model=LetterOut, tags=["letters"])
 async def get_letter(letter_id: str, _: Staff, database: DatabaseDep) -> LetterOut:
-    async with database.sessions() as session:
-        return LetterOut.model_validate(await service.get_or_404(session, Letter, letter_id, "letter"))
+    return LetterOut.model_validate(await service.get_letter(database, letter_id))
 
 
 @router.get(
@@ -238,8 +212,7 @@ async def get_letter(letter_id: str, _: Staff, database: DatabaseDep) -> LetterO
     responses={200: {"content": {"application/pdf": {}}, "description": "The letter as PDF."}},
 )
 async def letter_pdf(letter_id: str, _: Staff, database: DatabaseDep) -> Response:
-    async with database.sessions() as session:
-        letter = await service.get_or_404(session, Letter, letter_id, "letter")
+    letter = await service.get_letter(database, letter_id)
     return Response(
         content=to_pdf(letter.subject, letter.body),
         media_type="application/pdf",
@@ -250,20 +223,12 @@ async def letter_pdf(letter_id: str, _: Staff, database: DatabaseDep) -> Respons
 # --- NAV's own referrals -------------------------------------------------------------------------------
 
 
-def _referrals(principal: Principal) -> Select[tuple[Application]]:
-    return select(Application).where(Application.referrer_agency == principal.agency.value)
-
-
 @router.get("/referrals", response_model=Page[ReferralStatus], tags=["referrals"])
 async def list_referrals(
     principal: Nav, database: DatabaseDep, page: PageRequestDep, referrer_case_ref: str | None = None
 ) -> Page[ReferralStatus]:
     """The status of the applications NAV submitted, and only those."""
-    query = _referrals(principal).order_by(Application.submitted_on, Application.id)
-    if referrer_case_ref is not None:
-        query = query.where(Application.referrer_case_ref == referrer_case_ref)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_referrals(database, principal.agency, page, referrer_case_ref=referrer_case_ref)
     return Page(
         items=[ReferralStatus.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset
     )
@@ -271,25 +236,18 @@ async def list_referrals(
 
 @router.get("/referrals/{application_id}", response_model=ReferralStatus, tags=["referrals"])
 async def get_referral(application_id: str, principal: Nav, database: DatabaseDep) -> ReferralStatus:
-    async with database.sessions() as session:
-        row = await session.scalar(_referrals(principal).where(Application.id == application_id))
-    if row is None:  # someone else's application looks the same as none at all
-        raise NotFound(f"no referral {application_id} of yours")
-    return ReferralStatus.model_validate(row)
+    return ReferralStatus.model_validate(await service.get_referral(database, principal.agency, application_id))
 
 
 # --- Allocation committee (TBO) ------------------------------------------------------------------------
 
 
-async def _meeting_out(session: AsyncSession, meeting: Meeting, today: date) -> MeetingOut:
-    cases = await session.scalars(
-        select(MeetingCase).where(MeetingCase.meeting_id == meeting.id).order_by(MeetingCase.id)
-    )
+def _meeting_out(meeting: Meeting, cases: list[MeetingCase], today: date) -> MeetingOut:
     return MeetingOut(
         id=meeting.id,
         meeting_date=meeting.meeting_date,
         case_list_freezes_on=meeting.case_list_freezes_on,
-        case_list_frozen=service.case_list_frozen(meeting, today),
+        case_list_frozen=domain.case_list_frozen(meeting.case_list_freezes_on, today),
         cases=[MeetingCaseOut.model_validate(c) for c in cases],
     )
 
@@ -301,12 +259,7 @@ async def create_meeting(
     """Schedule a committee meeting; its case list freezes 5 working days before."""
     meeting = await service.create_meeting(database, principal, body.meeting_date)
     created(response, f"/v1/meetings/{meeting.id}")
-    return MeetingOut(
-        id=meeting.id,
-        meeting_date=meeting.meeting_date,
-        case_list_freezes_on=meeting.case_list_freezes_on,
-        case_list_frozen=service.case_list_frozen(meeting, clock.today()),
-    )
+    return _meeting_out(meeting, [], clock.today())
 
 
 @router.get("/meetings", response_model=Page[MeetingOut], tags=["committee"])
@@ -317,20 +270,15 @@ async def list_meetings(
     page: PageRequestDep,
     from_date: date | None = None,
 ) -> Page[MeetingOut]:
-    query = select(Meeting).order_by(Meeting.meeting_date)
-    if from_date is not None:
-        query = query.where(Meeting.meeting_date >= from_date)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
-        items = [await _meeting_out(session, m, clock.today()) for m in rows]
+    rows, total = await service.list_meetings(database, page, from_date=from_date)
+    items = [_meeting_out(meeting, cases, clock.today()) for meeting, cases in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/meetings/{meeting_id}", response_model=MeetingOut, tags=["committee"])
 async def get_meeting(meeting_id: str, _: Reader, database: DatabaseDep, clock: ClockDep) -> MeetingOut:
-    async with database.sessions() as session:
-        meeting = await service.get_or_404(session, Meeting, meeting_id, "meeting")
-        return await _meeting_out(session, meeting, clock.today())
+    meeting, cases = await service.get_meeting(database, meeting_id)
+    return _meeting_out(meeting, cases, clock.today())
 
 
 @router.post("/meetings/{meeting_id}/cases", status_code=201, response_model=MeetingOut, tags=["committee"])
@@ -376,22 +324,14 @@ async def list_dwellings(
     _: Reader, database: DatabaseDep, page: PageRequestDep, offerable: bool | None = None
 ) -> Page[DwellingOut]:
     """The dwellings LKE told us about; `offerable=true` gives the list the committee can offer."""
-    async with database.sessions() as session:
-        dwellings = list((await session.scalars(select(Dwelling).order_by(Dwelling.id))).all())
-        can_offer = await service.offerability(session, dwellings)
-    items = [_dwelling_out(d, can_offer[d.id]) for d in dwellings]
-    if offerable is not None:
-        items = [d for d in items if d.offerable is offerable]
-    return Page(
-        items=items[page.offset : page.offset + page.limit], total=len(items), limit=page.limit, offset=page.offset
-    )
+    rows, total = await service.list_dwellings(database, page, offerable=offerable)
+    items = [_dwelling_out(dwelling, can_offer) for dwelling, can_offer in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/dwellings/{dwelling_id}", response_model=DwellingOut, tags=["dwellings"])
 async def get_dwelling(dwelling_id: str, _: Reader, database: DatabaseDep) -> DwellingOut:
-    async with database.sessions() as session:
-        dwelling = await service.get_or_404(session, Dwelling, dwelling_id, "dwelling")
-        return _dwelling_out(dwelling, await service.is_offerable(session, dwelling))
+    return _dwelling_out(*await service.get_dwelling(database, dwelling_id))
 
 
 def _ranked(rows: list[Ranked]) -> list[RankedApplication]:
@@ -411,9 +351,7 @@ def _ranked(rows: list[Ranked]) -> list[RankedApplication]:
 @router.get("/dwellings/{dwelling_id}/matches", response_model=list[RankedApplication], tags=["dwellings"])
 async def dwelling_matches(dwelling_id: str, _: Reader, database: DatabaseDep) -> list[RankedApplication]:
     """The households on the waiting list this dwelling suits (size, accessibility, staffing, area), ranked."""
-    async with database.sessions() as session:
-        dwelling = await service.get_or_404(session, Dwelling, dwelling_id, "dwelling")
-        return _ranked(await service.matches(session, dwelling))
+    return _ranked(await service.dwelling_matches(database, dwelling_id))
 
 
 @router.get("/waiting-list", response_model=Page[RankedApplication], tags=["waiting list"])
@@ -421,8 +359,7 @@ async def waiting_list(
     _: Reader, database: DatabaseDep, page: PageRequestDep, kind: ApplicationKind | None = None
 ) -> Page[RankedApplication]:
     """Approved applications by priority factors (criteria §10), then by date, each with its explanation."""
-    async with database.autocommit_sessions() as session:  # one statement
-        ranked, total = await service.waiting_list(session, offset=page.offset, limit=page.limit, kind=kind)
+    ranked, total = await service.waiting_list_page(database, page, kind=kind)
     return Page(items=_ranked(ranked), total=total, limit=page.limit, offset=page.offset)
 
 
@@ -448,22 +385,15 @@ async def list_offers(
     dwelling_id: str | None = None,
     application_id: str | None = None,
 ) -> Page[OfferOut]:
-    query = select(Offer).order_by(Offer.offered_on, Offer.id)
-    if state is not None:
-        query = query.where(Offer.state == state.value)
-    if dwelling_id is not None:
-        query = query.where(Offer.dwelling_id == dwelling_id)
-    if application_id is not None:
-        query = query.where(Offer.application_id == application_id)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_offers(
+        database, page, state=state, dwelling_id=dwelling_id, application_id=application_id
+    )
     return Page(items=[OfferOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/offers/{offer_id}", response_model=OfferOut, tags=["offers"])
 async def get_offer(offer_id: str, _: Reader, database: DatabaseDep) -> OfferOut:
-    async with database.sessions() as session:
-        return OfferOut.model_validate(await service.get_or_404(session, Offer, offer_id, "offer"))
+    return OfferOut.model_validate(await service.get_offer(database, offer_id))
 
 
 @router.post("/offers/{offer_id}/answer", response_model=OfferOut, tags=["offers"])
@@ -496,22 +426,15 @@ async def list_tenancies(
     dwelling_id: str | None = None,
     ending_before: date | None = None,
 ) -> Page[TenancyOut]:
-    query = select(Tenancy).order_by(Tenancy.start_date, Tenancy.id)
-    if state is not None:
-        query = query.where(Tenancy.state == state.value)
-    if dwelling_id is not None:
-        query = query.where(Tenancy.dwelling_id == dwelling_id)
-    if ending_before is not None:
-        query = query.where(Tenancy.end_date < ending_before)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_tenancies(
+        database, page, state=state, dwelling_id=dwelling_id, ending_before=ending_before
+    )
     return Page(items=[TenancyOut.model_validate(r) for r in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/tenancies/{tenancy_id}", response_model=TenancyOut, tags=["tenancies"])
 async def get_tenancy(tenancy_id: str, _: Reader, database: DatabaseDep) -> TenancyOut:
-    async with database.sessions() as session:
-        return TenancyOut.model_validate(await service.get_or_404(session, Tenancy, tenancy_id, "tenancy"))
+    return TenancyOut.model_validate(await service.get_tenancy(database, tenancy_id))
 
 
 @router.post("/tenancies/{tenancy_id}/move-in", response_model=TenancyOut, tags=["tenancies"])

@@ -6,7 +6,7 @@ Pure: no I/O, no framework. Dates come in as arguments so that every rule can be
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -19,10 +19,34 @@ from boligflyt.contracts.codes import (
     DwellingStatus,
     LeftListReason,
     PriorityFactor,
+    Referrer,
 )
 from boligflyt.platform.errors import Conflict, RuleViolation
 
-# --- Applications (DOMAIN.md §4.1) ---------------------------------------------------------------------
+# --- Consent ------------------------------------------------------------------------------------------
+
+CONSENT_TO_COLLECT = "collect_information"
+
+
+def check_consent_to_collect(consents: Iterable[tuple[Collection[str], date | None]]) -> None:
+    """An application needs the applicant's written consent to collect information (scope, revoked on), in force."""
+    if not any(revoked_on is None and CONSENT_TO_COLLECT in scope for scope, revoked_on in consents):
+        raise RuleViolation(
+            "the applicant has not signed consent to collect information; record the consent first",
+            code="consent_missing",
+        )
+
+
+def revoke_consent(signed_on: date, revoked_on: date | None, on: date) -> date:
+    """The day the consent is revoked: once, and not before it was signed."""
+    if revoked_on is not None:
+        raise Conflict("the consent is already revoked", current_state="revoked")
+    if on < signed_on:
+        raise RuleViolation("consent cannot be revoked before it was signed", code="revoked_before_signed")
+    return on
+
+
+# --- Applications --------------------------------------------------------------------------------------
 
 
 class ApplicationState(StrEnum):
@@ -110,6 +134,13 @@ LEFT_LIST_REASON: dict[ApplicationState, LeftListReason] = {
     S.HOUSED_ELSEWHERE: LeftListReason.HOUSED_ELSEWHERE,
 }
 
+# How a caseworker takes an application off the list, by the reason; declining goes only through an offer.
+LEAVE_LIST_COMMAND: dict[LeftListReason, ApplicationCommand] = {
+    LeftListReason.WITHDRAWN: C.WITHDRAW,
+    LeftListReason.LAPSED: C.LAPSE,
+    LeftListReason.HOUSED_ELSEWHERE: C.HOUSED_ELSEWHERE,
+}
+
 
 def allowed_commands(state: ApplicationState) -> list[ApplicationCommand]:
     return [command for command, sources in _ALLOWED_FROM.items() if state in sources]
@@ -149,10 +180,36 @@ def bedrooms_needed(adults: int, children: int, children_needing_own_bedroom: in
     return 1 + children_needing_own_bedroom + (shared + 1) // 2 + max(0, adults - 2)
 
 
+NAV_REFERRERS = frozenset({Referrer.NAV, Referrer.NAV_INTRO})
+
+
+def check_referral(referrer: Referrer, referrer_case_ref: str | None, *, by_nav: bool) -> None:
+    """NAV submits as the referrer it is (NAV or NAV Intro), naming its own case: the stay."""
+    if not by_nav:
+        return
+    if referrer not in NAV_REFERRERS:
+        raise RuleViolation("NAV submits applications as referrer nav or nav_intro", code="referrer_mismatch")
+    if referrer_case_ref is None:
+        raise RuleViolation("NAV's referral needs its case reference (the stay id)", code="case_ref_missing")
+
+
+def reply_to(referrer: Referrer) -> str:
+    """Who the letters go to: for NAV Intro the programme adviser, not the applicant (the NAV-Boligkontoret
+    routine for settling refugees)."""
+    return "referrer" if referrer is Referrer.NAV_INTRO else "applicant"
+
+
+def appeal_within_deadline(decided_on: date | None, appeal_deadline: date | None, appealed_on: date) -> bool:
+    """Whether the appeal came in time; it cannot come before the decision it appeals."""
+    if decided_on is not None and appealed_on < decided_on:
+        raise RuleViolation("an appeal cannot arrive before the decision", code="appeal_before_decision")
+    return appeal_deadline is not None and appealed_on <= appeal_deadline
+
+
 # --- Deadlines ----------------------------------------------------------------------------------------
 
 APPEAL_WEEKS = 3  # forvaltningsloven § 29
-CASE_LIST_WORKING_DAYS = 5  # the case list goes out 5 working days before the meeting (L11063-11067)
+CASE_LIST_WORKING_DAYS = 5  # the case list goes out 5 working days before (Boligkontoret's routine for TBO meetings)
 DEFAULT_TENANCY_YEARS = 3  # § 14
 DEPOSIT_MONTHS = 4  # § 9
 EXPIRY_NOTICE_MONTHS = 3  # husleieloven § 9-2
@@ -209,10 +266,49 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+# --- The allocation committee (TBO) ---------------------------------------------------------------------
+
+# The states in which an application goes to the committee: to be decided, or decided again on appeal.
+CASE_STATES = frozenset({S.INCOMPLETE, S.COMPLETE, S.APPEALED})
+
+
+def case_list_frozen(freezes_on: date, today: date) -> bool:
+    return today >= freezes_on
+
+
+def check_case_list_open(meeting_date: date, freezes_on: date, today: date) -> None:
+    if case_list_frozen(freezes_on, today):
+        raise Conflict(
+            f"the case list of the meeting on {meeting_date.isoformat()} was frozen on "
+            f"{freezes_on.isoformat()} ({CASE_LIST_WORKING_DAYS} working days before)",
+            current_state="case_list_frozen",
+        )
+
+
+def check_committee_case(state: ApplicationState) -> None:
+    if state not in CASE_STATES:
+        raise Conflict(f"an application that is {state.value} cannot go to the committee", current_state=state.value)
+
+
+def check_decision(meeting_date: date, today: date, *, on_case_list: bool, decided_as: str | None) -> None:
+    """The committee decides a case on its meeting's list, once, when the meeting has been held."""
+    if today < meeting_date:
+        raise Conflict(f"the meeting on {meeting_date.isoformat()} has not been held yet", current_state="scheduled")
+    if not on_case_list:
+        raise RuleViolation("the application is not on this meeting's case list", code="not_on_case_list")
+    if decided_as is not None:
+        raise Conflict("the committee has already decided this case", current_state=decided_as)
+
+
+def decision_appeal_deadline(approved: bool, meeting_date: date, notified_on: date) -> date | None:
+    """A refusal can be appealed until three weeks after the applicant was told, which is never before the meeting."""
+    return None if approved else appeal_deadline(max(notified_on, meeting_date))
+
+
 # --- Waiting list: ranking and matching (criteria §10) -------------------------------------------------
 
-# Ordered by weight: a head lease ending puts the household first in the queue (L11818-11821); not being
-# able to find an alternative is the decisive factor; the others count one each.
+# Ordered by weight: a head lease ending puts the household first in the queue (Boligkontoret's routine for
+# leased-in dwellings); not being able to find an alternative is the decisive factor (allocation rules § 10).
 FACTOR_WEIGHT: dict[PriorityFactor, int] = {
     PriorityFactor.HEAD_LEASE_ENDING: 1000,
     PriorityFactor.CANNOT_FIND_ALTERNATIVE: 100,
@@ -341,6 +437,14 @@ def is_offerable(status: DwellingStatus | None, *, has_open_offer: bool, allocat
     return status is DwellingStatus.READY and not has_open_offer and not allocated
 
 
+def check_offerable(dwelling_id: str, status: DwellingStatus, *, has_open_offer: bool, allocated: bool) -> None:
+    """A dwelling is offered when it is ready, nobody holds an offer of it and it is not allocated."""
+    if is_offerable(status, has_open_offer=has_open_offer, allocated=allocated):
+        return
+    state = "allocated" if allocated else "offered" if has_open_offer else status.value
+    raise Conflict(f"dwelling {dwelling_id} cannot be offered now", current_state=state)
+
+
 # --- Offers ---------------------------------------------------------------------------------------------
 
 
@@ -360,6 +464,11 @@ def answer_offer(state: OfferState, answer: OfferState) -> OfferState:
     return answer
 
 
+def check_planned_move_in(planned_move_in_on: date | None, today: date) -> None:
+    if planned_move_in_on is not None and planned_move_in_on < today:
+        raise RuleViolation("the planned move-in cannot be in the past", code="move_in_in_past")
+
+
 def is_overdue(state: OfferState, answer_deadline: date, today: date) -> bool:
     return state is OfferState.PENDING and today > answer_deadline
 
@@ -376,7 +485,7 @@ def next_in_recommendation(
     return None
 
 
-# --- Tenancy contracts (DOMAIN.md §4.1 contract, §4.2 tenancy life) -------------------------------------
+# --- Tenancy contracts: signing, and the tenancy's life --------------------------------------------------
 
 
 class TenancyState(StrEnum):
@@ -429,6 +538,62 @@ CONTRACT_TERM_MONTHS: dict[ContractType, int | None] = {
 def default_end_date(contract_type: ContractType, start: date) -> date | None:
     months = CONTRACT_TERM_MONTHS[contract_type]
     return None if months is None else add_months(start, months) - timedelta(days=1)
+
+
+# A contract may be recorded after the tenancy began, but not a month and more after.
+SIGNED_AFTER_START_DAYS = 31
+
+
+def check_can_sign(state: ApplicationState) -> None:
+    if state is not S.ALLOCATED:
+        raise Conflict(
+            f"a contract needs an allocated application; this one is {state.value}", current_state=state.value
+        )
+
+
+def contract_end_date(
+    contract_type: ContractType, start_date: date, end_date: date | None, signed_on: date
+) -> date | None:
+    """The contract's end (the type's term unless given), after its start, which is not long before signing."""
+    end = end_date or default_end_date(contract_type, start_date)
+    if end is not None and end <= start_date:
+        raise RuleViolation("the end date must be after the start date", code="end_before_start")
+    if start_date < signed_on - timedelta(days=SIGNED_AFTER_START_DAYS):
+        raise RuleViolation("the tenancy cannot start long before it is signed", code="start_before_signing")
+    return end
+
+
+def check_notice(given_on: date, move_out_date: date) -> None:
+    if move_out_date < given_on:
+        raise RuleViolation("the move-out date cannot be before the notice", code="move_out_before_notice")
+
+
+def renewable_end(end_date: date | None) -> date:
+    """The end a renewal moves: only a time-limited contract has one."""
+    if end_date is None:
+        raise RuleViolation("an indefinite contract has nothing to renew", code="indefinite_contract")
+    return end_date
+
+
+def check_renewal_application(tenancy_id: str, renewal_of_tenancy_id: str | None, state: ApplicationState) -> None:
+    """A renewal on a written application needs that application, for this tenancy, approved."""
+    if renewal_of_tenancy_id != tenancy_id:
+        raise RuleViolation("that application is not a renewal of this tenancy", code="not_a_renewal")
+    if state is not S.APPROVED:
+        raise Conflict(f"the renewal application is {state.value}, not approved", current_state=state.value)
+
+
+def renewed_end_date(contract_type: ContractType, previous_end: date, new_end_date: date | None) -> date | None:
+    """The renewed contract's end (a new term of its type unless given), later than the one it replaces."""
+    new_end = new_end_date or default_end_date(contract_type, previous_end + timedelta(days=1))
+    if new_end is not None and new_end <= previous_end:
+        raise RuleViolation("the new end date must be after the current one", code="end_not_later")
+    return new_end
+
+
+def check_tenancy_end(start_date: date, end_date: date) -> None:
+    if end_date < start_date:
+        raise RuleViolation("a tenancy cannot end before it starts", code="end_before_start")
 
 
 def deposit_amount(kind: DepositKind, monthly_rent: int) -> int:

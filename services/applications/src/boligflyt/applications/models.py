@@ -49,7 +49,7 @@ class Applicant(Base):
 
 
 class Consent(Base):
-    """Signed, written consent to collect and share information (L11106-11108)."""
+    """Signed, written consent to collect and share information, which every application needs."""
 
     __tablename__ = "consents"
 

@@ -8,7 +8,6 @@ the root of its own process otherwise). No personal data is shown: only person_r
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -18,16 +17,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sqlalchemy import func, select
 from sse_starlette.sse import EventSourceResponse
 
 from boligflyt.contracts.registry import specs, topics
-from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.dashboard import charts, domain, i18n, reports, service
 from boligflyt.platform.auth import Agency, InvalidToken, Principal, TokenVerifier
-from boligflyt.platform.inbox import redrive
 from boligflyt.platform.runtime import ServiceRuntime, get_runtime
-from boligflyt.platform.tables import outbox
 
 TOKEN_COOKIE = "boligflyt_dashboard_token"
 LANG_COOKIE = "boligflyt_lang"
@@ -456,12 +451,6 @@ async def report(request: Request, name: str, runtime: Runtime, _: Coordinator, 
 # --- System health ----------------------------------------------------------------------------------------
 
 
-async def _outbox_backlog(runtime: ServiceRuntime) -> int:
-    async with runtime.database.sessions() as session:
-        query = select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
-        return int((await session.execute(query)).scalar_one())
-
-
 async def _bounded(coroutine: Any, seconds: float = 3.0) -> Any:
     try:
         async with asyncio.timeout(seconds):
@@ -485,7 +474,7 @@ async def system(request: Request, runtime: Runtime, _: Coordinator, redriven: s
         subscription = other.consumer.subscription if other.consumer else None
         if subscription is not None:
             lag = await _bounded(subscription.lag())
-        backlog = await _bounded(_outbox_backlog(other)) if other.definition.publishes else None
+        backlog = await _bounded(service.outbox_backlog(other.database)) if other.definition.publishes else None
         services.append({"name": name, "lag": lag, "backlog": backlog, "consumes": other.consumer is not None})
     dead = []
     for topic in topics():
@@ -500,12 +489,7 @@ async def _dead_letters(runtime: ServiceRuntime, topic: str) -> int | None:
     per page view), so there the count comes from Prometheus (boligflyt_dead_letters_total) instead."""
     if runtime.settings.bus != "embedded":
         return None
-    subscription = await runtime.bus.subscribe(f"boligflyt.redrive.{topic}", [dead_letter_topic(topic)])
-    try:
-        return sum((await subscription.lag()).values())
-    finally:
-        with contextlib.suppress(Exception):
-            await subscription.close()
+    return await service.dead_letters(runtime.bus, topic)
 
 
 @router.post("/system/redrive")
@@ -514,10 +498,7 @@ async def redrive_topic(request: Request, runtime: Runtime, principal: Coordinat
     topic = str(form.get("topic") or "")
     if topic not in topics():
         raise HTTPException(422, f"no topic {topic!r}")
-    count = await redrive(runtime.bus, topic, idle_seconds=1.0)
-    async with runtime.database.unit_of_work(principal.actor) as uow:
-        uow.audit("dead_letters.redriven", "topic", topic, detail={"count": count})
-        await uow.commit()
+    count = await service.redrive_dead_letters(runtime.database, runtime.bus, topic, principal.actor)
     return RedirectResponse(
         f"{base_path(request)}/system?" + urlencode({"redriven": f"{topic}: {count}"}), status_code=303
     )

@@ -21,9 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.base import catalogue
 from boligflyt.contracts.envelope import Envelope
+from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.dashboard import domain
 from boligflyt.dashboard.models import event_log, read_model_tables, stuck_thresholds
+from boligflyt.platform.bus import EventBus
 from boligflyt.platform.db import Database, copy_rows
+from boligflyt.platform.inbox import redrive
+from boligflyt.platform.tables import inbox, outbox
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -341,8 +345,6 @@ async def dwelling_events(database: Database, dwelling_id: str) -> list[dict[str
 
 async def wipe(session: AsyncSession, consumer: str) -> None:
     """Empty the read model, the event log and the consumer's inbox rows (the rebuild's first step)."""
-    from boligflyt.platform.tables import inbox
-
     for table in read_model_tables.values():
         await session.execute(delete(table))
     await session.execute(delete(event_log))
@@ -384,3 +386,32 @@ async def monthly_trend(
         pending = remaining
         result.append(domain.kpis(model, day, thresholds_))
     return result
+
+
+# --- System health: the outboxes' backlog and the dead letters ---------------------------------------------
+
+
+async def outbox_backlog(database: Database) -> int:
+    """Events a service has recorded and not yet published."""
+    async with database.sessions() as session:
+        query = select(func.count()).select_from(outbox).where(outbox.c.published_at.is_(None))
+        return int((await session.execute(query)).scalar_one())
+
+
+async def dead_letters(bus: EventBus, topic: str) -> int:
+    """Dead letters of a topic not yet redriven: the redrive group's lag on `<topic>.dlq`."""
+    subscription = await bus.subscribe(f"boligflyt.redrive.{topic}", [dead_letter_topic(topic)])
+    try:
+        return sum((await subscription.lag()).values())
+    finally:
+        with contextlib.suppress(Exception):
+            await subscription.close()
+
+
+async def redrive_dead_letters(database: Database, bus: EventBus, topic: str, actor: str) -> int:
+    """A coordinator sends a topic's dead letters back onto it; audited like any other change. Returns how many."""
+    count = await redrive(bus, topic, idle_seconds=1.0)
+    async with database.unit_of_work(actor) as uow:
+        uow.audit("dead_letters.redriven", "topic", topic, detail={"count": count})
+        await uow.commit()
+    return count

@@ -27,6 +27,7 @@ from sqlalchemy import and_, exists, or_, select, update
 from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import aliased
 
+from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, schema_url
 from boligflyt.integrations import domain
 from boligflyt.integrations.domain import AttemptOutcome, DeliveryStatus, PausedBy, SubscriptionStatus
@@ -84,14 +85,17 @@ def ping_body(subscription_id: str, now: datetime) -> str:
 
 
 def new_message_id() -> str:
+    # Standard Webhooks' convention for a message id (`msg_…`), which integrators' libraries log and dedupe on.
     return f"msg_{uuid.uuid4().hex}"
 
 
-async def record_deliveries(envelope: Envelope, uow: UnitOfWork) -> None:
-    """Inbox handler for every event type: one delivery row per subscription whose patterns match.
+async def record_deliveries(_event: Event, uow: UnitOfWork) -> None:
+    """Reaction to every event type: one delivery row per subscription whose patterns match.
 
     Paused subscriptions get their rows too: they go out, in order, once it is resumed.
     """
+    envelope = uow.cause  # a delivery forwards the whole CloudEvent, not only its data
+    assert envelope is not None
     subscriptions = (await uow.session.execute(select(WebhookSubscription))).scalars().all()
     matching = [s for s in subscriptions if domain.subscribed(envelope.type, s.patterns, s.granted)]
     if not matching:

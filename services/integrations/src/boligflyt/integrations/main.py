@@ -92,7 +92,7 @@ async def prune_delivery_log_job(runtime: ServiceRuntime, settings: Integrations
 def build_definition(
     settings: IntegrationsSettings | None = None, register_factory: RegisterFactory = maintenance_register
 ) -> ServiceDefinition:
-    settings = settings or IntegrationsSettings()
+    settings = settings or IntegrationsSettings.load()
     jobs = [
         PeriodicJob(run=delivery_job(settings), every_seconds=settings.poll_seconds),
         PeriodicJob(run=functools.partial(prune_delivery_log_job, settings=settings), every_seconds=3600.0),

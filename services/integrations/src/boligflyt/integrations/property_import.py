@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from boligflyt.integrations.property_export import ExportUnreadable, MappedObjec
 from boligflyt.integrations.schemas import ImportRejection, ImportReport
 from boligflyt.platform.db import Database, utcnow
 from boligflyt.platform.errors import DomainError, RuleViolation
+from boligflyt.platform.ids import new_id
 
 BATCH_PATH = "/v1/dwelling-batches"
 CHUNK = 500
@@ -125,7 +125,7 @@ async def run_import(
     ]
     rejections.sort(key=lambda r: r.row)
 
-    import_id = f"imp_{uuid.uuid4().hex}"
+    import_id = new_id("imp")
     finished_at = utcnow()
     report = ImportReport(
         id=import_id,

@@ -47,7 +47,7 @@ class PauseIn(BaseModel):
 
 
 class Subscription(BaseModel):
-    id: str = Field(examples=["wh_3f2a9c0d5e6b4a718293a4b5c6d7e8f9"])
+    id: str = Field(examples=["wh-3f2a9c0d5e6b4a71"])
     url: str
     event_types: list[str] = Field(description="The patterns as registered, in their full form.")
     matched_event_types: list[str] = Field(description="The catalogue's event types the patterns match now.")

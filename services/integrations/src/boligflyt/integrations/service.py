@@ -6,7 +6,6 @@ clock (`utcnow`), not the domain clock: receivers check the signature's timestam
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -21,6 +20,7 @@ from boligflyt.integrations.schemas import Delivery, Subscription, SubscriptionI
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.db import Database, UnitOfWork, utcnow
 from boligflyt.platform.errors import NotFound
+from boligflyt.platform.ids import new_id
 from boligflyt.platform.pagination import PageRequest, fetch_page
 
 
@@ -72,12 +72,15 @@ def delivery_view(row: WebhookDelivery) -> Delivery:
     )
 
 
-async def _owned(uow: UnitOfWork, principal: Principal, subscription_id: str) -> WebhookSubscription:
-    row = await uow.session.get(WebhookSubscription, subscription_id)
+def _theirs(row: WebhookSubscription | None, principal: Principal, subscription_id: str) -> WebhookSubscription:
     # Another integrator's subscription is as unknown as one that does not exist.
     if row is None or row.owner != principal.subject:
         raise NotFound(f"no webhook subscription {subscription_id}")
     return row
+
+
+async def _owned(uow: UnitOfWork, principal: Principal, subscription_id: str) -> WebhookSubscription:
+    return _theirs(await uow.session.get(WebhookSubscription, subscription_id), principal, subscription_id)
 
 
 async def register(
@@ -89,7 +92,7 @@ async def register(
     now = utcnow()
     secret = domain.new_secret()
     row = WebhookSubscription(
-        id=f"wh_{uuid.uuid4().hex}",
+        id=new_id("wh"),
         owner=principal.subject,
         url=url,
         patterns=patterns,
@@ -135,10 +138,7 @@ async def change(
 async def owned_subscription(database: Database, principal: Principal, subscription_id: str) -> WebhookSubscription:
     """The row itself, for the worker-side code that sends to it (ping)."""
     async with database.sessions() as session:
-        row = await session.get(WebhookSubscription, subscription_id)
-    if row is None or row.owner != principal.subject:
-        raise NotFound(f"no webhook subscription {subscription_id}")
-    return row
+        return _theirs(await session.get(WebhookSubscription, subscription_id), principal, subscription_id)
 
 
 async def get(database: Database, principal: Principal, subscription_id: str) -> Subscription:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from boligflyt.integrations.domain import DEFAULT_RETRY_SCHEDULE, RetrySchedule
+from boligflyt.platform.settings import ServiceSettings, service_settings_config
 
 
-class IntegrationsSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="BOLIGFLYT_INTEGRATIONS_", extra="ignore")
+class IntegrationsSettings(ServiceSettings):
+    model_config = service_settings_config("integrations")
 
     retry_schedule_seconds: tuple[float, ...] = Field(
         default=DEFAULT_RETRY_SCHEDULE,

@@ -6,11 +6,10 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, Query, Response
-from sqlalchemy import select
 
 from boligflyt.contracts.codes import AcquisitionStage, DwellingCategory, DwellingOwner, DwellingStatus
 from boligflyt.maintenance import domain, service
-from boligflyt.maintenance.models import AcquisitionProject, Dwelling, Inspection, RenovationJob, StatusChange
+from boligflyt.maintenance.models import AcquisitionProject, Dwelling, Inspection, RenovationJob
 from boligflyt.maintenance.schemas import (
     AcquisitionOpen,
     AcquisitionOut,
@@ -38,8 +37,7 @@ from boligflyt.maintenance.schemas import (
     Withdrawal,
 )
 from boligflyt.platform.auth import Agency, Principal, require
-from boligflyt.platform.errors import RuleViolation
-from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
+from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.runtime import ClockDep, DatabaseDep
 
 router = APIRouter(prefix="/v1")
@@ -60,13 +58,9 @@ def inspection_out(inspection: Inspection) -> InspectionOut:
 
 
 def job_out(job: RenovationJob, today: date) -> RenovationJobOut:
-    if job.status == "completed":
-        late, owed = job.days_late or 0, job.lost_rent_owed or 0
-    elif job.status == "cancelled":
-        late, owed = 0, 0
-    else:
-        late = domain.days_late(job.due_date, today)
-        owed = domain.lost_rent(job.daily_rent, late)
+    late, owed = domain.lateness(
+        job.status, job.due_date, job.daily_rent, today, settled_late=job.days_late, settled_owed=job.lost_rent_owed
+    )
     actual = None if job.cost_hard_use is None else job.cost_hard_use + (job.cost_age_wear or 0)
     values: dict[str, Any] = {
         name: getattr(job, name) for name in RenovationJobOut.model_fields if hasattr(RenovationJob, name)
@@ -106,25 +100,22 @@ async def list_dwellings(
         date | None, Query(description="Only leased dwellings whose head lease ends before this day.")
     ] = None,
 ) -> Page[DwellingOut]:
-    query = service.filtered(
-        select(Dwelling).order_by(Dwelling.registered_on, Dwelling.id),
+    rows, total = await service.list_dwellings(
+        database,
+        page,
         status=status,
         category=category,
         owner=owner,
         zone=zone,
         external_ref=external_ref,
+        head_lease_ends_before=head_lease_ends_before,
     )
-    if head_lease_ends_before is not None:
-        query = query.where(Dwelling.head_lease_end < head_lease_ends_before)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
     return Page(items=[dwelling_out(d) for d in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/dwellings/{dwelling_id}", response_model=DwellingOut, tags=["dwellings"])
 async def get_dwelling(dwelling_id: str, _: Reader, database: DatabaseDep) -> DwellingOut:
-    async with database.sessions() as session:
-        return dwelling_out(await service.get_dwelling(session, dwelling_id))
+    return dwelling_out(await service.read_dwelling(database, dwelling_id))
 
 
 @router.patch("/dwellings/{dwelling_id}", response_model=DwellingOut, tags=["dwellings"])
@@ -156,10 +147,7 @@ async def release_reservation(
 
 @router.get("/dwellings/{dwelling_id}/status-history", response_model=list[StatusChangeOut], tags=["dwellings"])
 async def status_history(dwelling_id: str, _: Reader, database: DatabaseDep) -> list[StatusChangeOut]:
-    async with database.sessions() as session:
-        await service.get_dwelling(session, dwelling_id)
-        query = select(StatusChange).where(StatusChange.dwelling_id == dwelling_id).order_by(StatusChange.id)
-        changes = (await session.execute(query)).scalars().all()
+    changes = await service.status_history(database, dwelling_id)
     return [StatusChangeOut.model_validate(c, from_attributes=True) for c in changes]
 
 
@@ -173,10 +161,7 @@ async def void_days(
 ) -> VoidDaysOut:
     """Each void of the dwelling, split into waiting for renovation, renovating and ready but not let."""
     day = as_of or clock.today()
-    if day > clock.today():
-        raise RuleViolation("as_of cannot be in the future", code="as_of_in_future")
-    async with database.sessions() as session:
-        periods = await service.void_days(session, dwelling_id, day)
+    periods = await service.void_days(database, dwelling_id, day, clock.today())
     return VoidDaysOut(
         dwelling_id=dwelling_id,
         as_of=day,
@@ -222,8 +207,7 @@ async def sync_dwellings(
 
 @router.get("/inspection-checklist", response_model=ChecklistOut, tags=["inspections"])
 async def get_checklist(_: Reader, database: DatabaseDep) -> ChecklistOut:
-    async with database.sessions() as session:
-        items = await service.active_checklist(session)
+    items = await service.read_checklist(database)
     return ChecklistOut(items=[ChecklistItemIn(code=i.code, title=i.title) for i in items])
 
 
@@ -255,18 +239,13 @@ async def book_inspection(
 async def list_inspections(
     _: Reader, database: DatabaseDep, page: PageRequestDep, dwelling_id: str | None = None, status: str | None = None
 ) -> Page[InspectionOut]:
-    query = service.filtered(
-        select(Inspection).order_by(Inspection.planned_on, Inspection.id), dwelling_id=dwelling_id, status=status
-    )
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_inspections(database, page, dwelling_id=dwelling_id, status=status)
     return Page(items=[inspection_out(i) for i in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/inspections/{inspection_id}", response_model=InspectionOut, tags=["inspections"])
 async def get_inspection(inspection_id: str, _: Reader, database: DatabaseDep) -> InspectionOut:
-    async with database.sessions() as session:
-        return inspection_out(await service.get_inspection(session, inspection_id))
+    return inspection_out(await service.read_inspection(database, inspection_id))
 
 
 @router.post("/inspections/{inspection_id}/result", response_model=InspectionOut, tags=["inspections"])
@@ -309,20 +288,15 @@ async def list_jobs(
     status: str | None = None,
     overdue: Annotated[bool, Query(description="Only open jobs past their due date.")] = False,
 ) -> Page[RenovationJobOut]:
-    query = service.filtered(
-        select(RenovationJob).order_by(RenovationJob.due_date, RenovationJob.id), dwelling_id=dwelling_id, status=status
+    rows, total = await service.list_jobs(
+        database, page, clock.today(), dwelling_id=dwelling_id, status=status, overdue=overdue
     )
-    if overdue:
-        query = query.where(RenovationJob.status.in_(service.OPEN_JOB), RenovationJob.due_date < clock.today())
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
     return Page(items=[job_out(j, clock.today()) for j in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/renovation-jobs/{job_id}", response_model=RenovationJobOut, tags=["renovation"])
 async def get_job(job_id: str, _: Reader, database: DatabaseDep, clock: ClockDep) -> RenovationJobOut:
-    async with database.sessions() as session:
-        return job_out(await service.get_job(session, job_id), clock.today())
+    return job_out(await service.read_job(database, job_id), clock.today())
 
 
 @router.patch("/renovation-jobs/{job_id}", response_model=RenovationJobOut, tags=["renovation"])
@@ -379,20 +353,13 @@ async def list_acquisitions(
     stage: AcquisitionStage | None = None,
     order_id: str | None = None,
 ) -> Page[AcquisitionOut]:
-    query = service.filtered(
-        select(AcquisitionProject).order_by(AcquisitionProject.opened_on, AcquisitionProject.id),
-        stage=stage,
-        order_id=order_id,
-    )
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
+    rows, total = await service.list_projects(database, page, stage=stage, order_id=order_id)
     return Page(items=[project_out(p) for p in rows], total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/acquisitions/{project_id}", response_model=AcquisitionOut, tags=["acquisitions"])
 async def get_acquisition(project_id: str, _: Reader, database: DatabaseDep) -> AcquisitionOut:
-    async with database.sessions() as session:
-        return project_out(await service.get_project(session, project_id))
+    return project_out(await service.read_project(database, project_id))
 
 
 @router.post("/acquisitions/{project_id}/stage", response_model=AcquisitionOut, tags=["acquisitions"])

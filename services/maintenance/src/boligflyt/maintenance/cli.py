@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,9 +12,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from boligflyt.maintenance import service
 from boligflyt.maintenance.main import definition
 from boligflyt.maintenance.schemas import SyncReport
-from boligflyt.maintenance.service import sync_dwellings
 from boligflyt.platform.clock import SystemClock
 from boligflyt.platform.db import Database
 from boligflyt.platform.migrate import migrate
@@ -48,8 +47,8 @@ async def import_rows(
         task = progress.add_task("importing dwellings", total=len(rows))
         clock = SystemClock()
         async with database.unit_of_work(actor) as uow:
-            report = await sync_dwellings(
-                uow, rows, clock.today(), datetime.now(UTC), first_row=2, progress=lambda: progress.advance(task)
+            report = await service.sync_dwellings(
+                uow, rows, clock.today(), clock.now(), first_row=2, progress=lambda: progress.advance(task)
             )
             uow.audit(
                 "dwelling.imported",

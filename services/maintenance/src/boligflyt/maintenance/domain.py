@@ -1,7 +1,7 @@
 """LKE's rules: the dwelling turnover state machine, the minimum-standard checklist, renovation deadlines and
-lost rent, the void-day split, and the acquisition stage pipeline (DOMAIN.md §4.5, §4.6).
+lost rent, the void-day split, and the acquisition stage pipeline.
 
-Pure: no I/O, no framework. Dates come in as arguments.
+Pure: no I/O, no framework. Dates come in as arguments; the service layer loads the rows and calls the checks here.
 """
 
 from __future__ import annotations
@@ -73,6 +73,33 @@ def transition(current: DwellingStatus, command: Command, *, dwelling_id: str = 
     return target
 
 
+def check_not_in_future(day: date, today: date, *, name: str, code: str) -> None:
+    if day > today:
+        raise RuleViolation(f"{name} cannot be in the future", code=code)
+
+
+class Allocation(StrEnum):
+    """What an allocation decision does to the dwelling it allocates."""
+
+    ALREADY_RESERVED = "already_reserved"  # the same decision again
+    RESERVE_NOW = "reserve_now"
+    RESERVE_WHEN_READY = "reserve_when_ready"
+
+
+# The committee allocates at its first meeting after the notice, often before the dwelling is ready.
+ALLOCATABLE_BEFORE_READY = frozenset({S.NOTICE_GIVEN, S.VACANT, S.INSPECTED, S.RENOVATING})
+
+
+def allocation(status: DwellingStatus, *, allocated_to_this_application: bool, dwelling_id: str) -> Allocation:
+    if allocated_to_this_application and status is S.RESERVED:
+        return Allocation.ALREADY_RESERVED
+    if status is S.READY:
+        return Allocation.RESERVE_NOW
+    if status not in ALLOCATABLE_BEFORE_READY:
+        raise Conflict(f"dwelling {dwelling_id} is {status}: it cannot be allocated", current_state=status.value)
+    return Allocation.RESERVE_WHEN_READY
+
+
 # --- Dwelling facts -------------------------------------------------------------------------------------
 
 
@@ -114,6 +141,16 @@ class DwellingFacts:
             raise RuleViolation("; ".join(found), code="invalid_dwelling", extra={"problems": found})
 
 
+# Attributes a change may clear; every dwelling has a value for the others.
+CLEARABLE = frozenset({"zone", "floor_area_m2", "head_lease_end"})
+
+
+def check_clearing(changes: Mapping[str, object]) -> None:
+    for name, value in changes.items():
+        if value is None and name not in CLEARABLE:
+            raise RuleViolation(f"{name} cannot be cleared", code="required_field", extra={"field": name})
+
+
 def daily_rent(monthly_rent: int) -> int:
     """Rent per day in whole NOK: a year's rent over 365 days."""
     return round(monthly_rent * 12 / 365)
@@ -130,6 +167,11 @@ DEFAULT_CHECKLIST: tuple[tuple[str, str], ...] = (
     ("cleaning", "Cleaning"),
     ("keys", "Keys"),
 )
+
+
+def check_checklist_codes(codes: Sequence[str]) -> None:
+    if len(set(codes)) != len(codes):
+        raise RuleViolation("each checklist item code must appear once", code="duplicate_item")
 
 
 @dataclass(frozen=True)
@@ -160,6 +202,45 @@ def assess(checklist: Sequence[str], results: Sequence[ChecklistResult]) -> bool
     return all(result.passed for result in results)
 
 
+def check_booking(status: DwellingStatus, planned_on: date, today: date, *, dwelling_id: str) -> None:
+    if status not in INSPECTABLE:
+        raise Conflict(
+            f"dwelling {dwelling_id} is {status}: an inspection is booked on notice or while vacant",
+            current_state=status.value,
+        )
+    if planned_on < today:
+        raise RuleViolation("planned_on cannot be in the past", code="planned_in_past")
+
+
+def inspection_result(
+    inspection_status: str,
+    dwelling_status: DwellingStatus,
+    checklist: Sequence[str],
+    results: Sequence[ChecklistResult],
+    *,
+    readiness_given: bool,
+    inspection_id: str,
+    dwelling_id: str,
+) -> bool:
+    """Whether the dwelling meets the minimum standard, if this result may be recorded: the inspection is still
+    booked, the dwelling on notice or empty, and one passing while empty (it becomes ready) has its readiness."""
+    if inspection_status != "booked":
+        raise Conflict(f"inspection {inspection_id} is {inspection_status}", current_state=inspection_status)
+    if dwelling_status not in INSPECTABLE:
+        raise Conflict(
+            f"dwelling {dwelling_id} is {dwelling_status}: it is inspected on notice or while vacant",
+            current_state=dwelling_status.value,
+        )
+    meets = assess(checklist, results)
+    if meets and dwelling_status is S.VACANT and not readiness_given:
+        raise RuleViolation(
+            "a dwelling that passes while empty becomes ready for letting: record photographs and the meter "
+            "reading (readiness)",
+            code="readiness_missing",
+        )
+    return meets
+
+
 def planned_inspection(notice_given_on: date, move_out_date: date, *, within_days: int = 7) -> date:
     """Before the key is returned: within a week of the notice, and no later than the move-out date."""
     return max(notice_given_on, min(notice_given_on + timedelta(days=within_days), move_out_date))
@@ -168,10 +249,68 @@ def planned_inspection(notice_given_on: date, move_out_date: date, *, within_day
 # --- Renovation jobs ------------------------------------------------------------------------------------
 
 RENOVATION_MONTHS = 1
+# A job's statuses: ordered -> started -> completed, or cancelled while ordered.
+OPEN_JOB = ("ordered", "started")
+# Renovation is ordered between tenancies, or for a dwelling withdrawn (below standard) to come back.
+RENOVATION_ORDERABLE = frozenset({S.NOTICE_GIVEN, S.VACANT, S.INSPECTED, S.WITHDRAWN})
+
+
+def check_renovation_order(status: DwellingStatus, *, withdrawn_permanently: bool, dwelling_id: str) -> None:
+    if status not in RENOVATION_ORDERABLE or (withdrawn_permanently and status is S.WITHDRAWN):
+        raise Conflict(
+            f"dwelling {dwelling_id} is {status}: renovation is ordered between tenancies or while withdrawn "
+            "(not permanently)",
+            current_state=status.value,
+        )
+
+
+def check_due_date(due_date: date | None, ordered_on: date) -> None:
+    if due_date is not None and due_date < ordered_on:
+        raise RuleViolation("the due date cannot be before the order date", code="due_before_ordered")
+
+
+def check_job_open(job_status: str, *, job_id: str) -> None:
+    if job_status not in OPEN_JOB:
+        raise Conflict(f"renovation job {job_id} is {job_status}: only an open job changes", current_state=job_status)
+
+
+def check_start(job_status: str, ordered_on: date, started_on: date, today: date, *, job_id: str) -> None:
+    if job_status != "ordered":
+        raise Conflict(f"renovation job {job_id} is {job_status}: only an ordered job starts", current_state=job_status)
+    if started_on < ordered_on or started_on > today:
+        raise RuleViolation("started_on must be between the order date and today", code="invalid_start")
+
+
+def check_not_withdrawn_for_good(status: DwellingStatus, *, withdrawn_permanently: bool, dwelling_id: str) -> None:
+    if withdrawn_permanently and status is S.WITHDRAWN:
+        raise Conflict(f"dwelling {dwelling_id} is withdrawn for good", current_state=status.value)
+
+
+def check_completion(
+    job_status: str,
+    started_on: date | None,
+    completed_on: date,
+    today: date,
+    *,
+    joint_inspection_passed: bool,
+    job_id: str,
+) -> None:
+    if job_status != "started":
+        raise Conflict(
+            f"renovation job {job_id} is {job_status}: only a started job is completed", current_state=job_status
+        )
+    assert started_on is not None  # a started job has its start day
+    if completed_on < started_on or completed_on > today:
+        raise RuleViolation("completed_on must be between the start and today", code="invalid_completion")
+    if not joint_inspection_passed:
+        raise RuleViolation(
+            "the joint inspection did not find the minimum standard met: the job stays open",
+            code="joint_inspection_failed",
+        )
 
 
 def default_due_date(ordered_on: date) -> date:
-    """One month after ordering (L11526-11548): the same day next month, or that month's last day."""
+    """One month after ordering (LKE's renovation deadline): the same day next month, or that month's last day."""
     year, month = divmod(ordered_on.month - 1 + RENOVATION_MONTHS, 12)
     year, month = ordered_on.year + year, month + 1
     for day in (ordered_on.day, 30, 29, 28):
@@ -189,6 +328,25 @@ def days_late(due_date: date, completed_or_today: date) -> int:
 def lost_rent(daily: int, late: int) -> int:
     """What LKE owes Boligkontoret for a late job: daily rent x days late."""
     return daily * late
+
+
+def lateness(
+    job_status: str,
+    due_date: date,
+    daily: int,
+    today: date,
+    *,
+    settled_late: int | None,
+    settled_owed: int | None,
+) -> tuple[int, int]:
+    """A job's days late and the lost rent owed: as settled when completed, nothing when cancelled, and for an
+    open job so far, up to today."""
+    if job_status == "completed":
+        return settled_late or 0, settled_owed or 0
+    if job_status == "cancelled":
+        return 0, 0
+    late = days_late(due_date, today)
+    return late, lost_rent(daily, late)
 
 
 # --- The void-day split ---------------------------------------------------------------------------------
@@ -302,6 +460,19 @@ def check_stage_move(method: AcquisitionMethod, current: AcquisitionStage, targe
 def can_deliver(method: AcquisitionMethod, stage: AcquisitionStage) -> bool:
     """Dwellings are taken over when built (completed) or, for purchases and leases, at any stage."""
     return method in PURCHASES or stage in (AcquisitionStage.COMPLETED, AcquisitionStage.TAKEN_OVER)
+
+
+def check_delivery(method: AcquisitionMethod, stage: AcquisitionStage, *, project_id: str) -> None:
+    if not can_deliver(method, stage):
+        raise Conflict(
+            f"project {project_id} is at {stage}: a {method} project delivers once completed",
+            current_state=stage.value,
+        )
+
+
+def check_delivered_refs(refs: Sequence[str]) -> None:
+    if len(set(refs)) != len(refs):
+        raise RuleViolation("each delivered dwelling needs its own external_ref", code="duplicate_external_ref")
 
 
 def first_stage() -> AcquisitionStage:

@@ -2,11 +2,11 @@
 
 Pure: no I/O, no framework. Dates and amounts come in as arguments; errors are the platform's domain errors.
 
-Budget arithmetic (DOMAIN.md §4.6, L2850-2857): a frame is one budget line in one year. An order *commits* its
-estimated cost to its frame when it is placed. A delivery *releases* the share of that commitment that belongs to
-the dwellings delivered and *spends* what the delivery actually cost. Cancelling an order releases exactly what
-is still committed. A frame is *used* by what is committed plus what is spent; committing past the frame is
-refused unless someone approves it with a written justification.
+Budget arithmetic (Boligløft, in Boligplan for Larvik kommune 2015-2020, part 1): a frame is one budget line in
+one year. An order *commits* its estimated cost to its frame when it is placed. A delivery *releases* the share of
+that commitment that belongs to the dwellings delivered and *spends* what the delivery actually cost. Cancelling an
+order releases exactly what is still committed. A frame is *used* by what is committed plus what is spent;
+committing past the frame is refused unless someone approves it with a written justification.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from boligflyt.contracts.codes import (
+    AcquisitionStage,
     ApplicationKind,
     BudgetLine,
     DwellingCategory,
     ReportingService,
+    Supplier,
     TargetGroup,
 )
 from boligflyt.platform.errors import Conflict, RuleViolation
@@ -29,7 +31,7 @@ from boligflyt.platform.errors import Conflict, RuleViolation
 
 
 class NeedState(StrEnum):
-    """DOMAIN.md §4.6 `reported -> prioritised -> ordered -> delivered | rejected`, plus the unmet-need signal's
+    """`reported -> prioritised -> ordered -> delivered | rejected`, plus the unmet-need signal's
     `suggested` (waiting for a coordinator to confirm it as reported, or dismiss it)."""
 
     SUGGESTED = "suggested"
@@ -61,7 +63,8 @@ def need_transition(current: NeedState, target: NeedState, *, need_id: str) -> N
 
 
 class ServiceNeeds(StrEnum):
-    """What services the dwellings need besides the dwelling itself (financed in the economic plan, L4990-4994)."""
+    """What services the dwellings need besides the dwelling itself (financed in the economic plan: the housing
+    plan's measure 10.1)."""
 
     NONE = "none"
     FOLLOW_UP = "follow_up"  # ambulant follow-up in an ordinary dwelling
@@ -75,7 +78,8 @@ def is_staffed(service_needs: ServiceNeeds) -> bool:
 
 
 # Which reporting services an agency's token may report for. The ordering function reports on behalf of the
-# units that have no system of their own (care services, child welfare, psychiatry team: L10223-10231).
+# units that have no system of their own (care services, child welfare, psychiatry team: the development
+# programme's annual report for 2013).
 REPORTERS_BY_AGENCY: Mapping[str, frozenset[ReportingService]] = {
     "nav": frozenset({ReportingService.NAV, ReportingService.NAV_INTRO}),
     "boligkontoret": frozenset({ReportingService.BOLIGKONTORET}),
@@ -104,7 +108,16 @@ def reporting_service(agency: str, requested: ReportingService | None) -> Report
     return chosen
 
 
-# Refugee lines finance refugee dwellings only (L2850-2857, L4049-4052).
+def source_key(reported_by: ReportingService, source_ref: str | None) -> str | None:
+    """What makes a re-sent report the same need: the sender's family and its own reference."""
+    if source_ref is None:
+        return None
+    # NAV social and NAV Intro are one sender: the same settlement must not become two needs.
+    family = "nav" if reported_by in (ReportingService.NAV, ReportingService.NAV_INTRO) else str(reported_by)
+    return f"{family}:{source_ref}"
+
+
+# Refugee lines finance refugee dwellings only (Boligløft and the council's decision on settling refugees).
 REFUGEE_LINES = frozenset({BudgetLine.REFUGEE_DWELLINGS, BudgetLine.LKE_REFUGEE_LOAN_FRAME})
 
 
@@ -131,8 +144,9 @@ def check_prioritised_dwellings(reported: int, prioritised: int) -> None:
 
 # --- Budget frames -------------------------------------------------------------------------------------------
 
-# Boligløft 60 MNOK a year: 30 for refugee dwellings, 30 for other disadvantaged (L2850-2857); LKE's loan frame
-# up to 30 MNOK a year (L4049-4052). Service-need dwellings are set in each year's economic plan: no default.
+# Boligløft 60 MNOK a year: 30 for refugee dwellings, 30 for other disadvantaged; LKE's loan frame up to 30 MNOK
+# a year (the council's decision on settling refugees, 2014-2016). Service-need dwellings are set in each year's
+# economic plan: no default.
 STANDARD_FRAMES: Mapping[BudgetLine, int] = {
     BudgetLine.REFUGEE_DWELLINGS: 30_000_000,
     BudgetLine.DISADVANTAGED_DWELLINGS: 30_000_000,
@@ -148,7 +162,7 @@ class OverCommitment(RuleViolation):
     """Committing this much would take the frame past its amount; carries the numbers."""
 
     def __init__(self, frame: Frame, requested: int) -> None:
-        shortfall = frame.used + requested - frame.amount
+        shortfall = frame.shortfall(requested)
         super().__init__(
             f"committing NOK {requested} would exceed the frame of NOK {frame.amount} by NOK {shortfall} "
             f"(committed {frame.committed}, spent {frame.spent}, available {frame.available}); "
@@ -190,6 +204,10 @@ class Frame:
 
     def fits(self, requested: int) -> bool:
         return self.used + requested <= self.amount
+
+    def shortfall(self, requested: int) -> int:
+        """How far committing `requested` would take the frame past its amount (0 when it fits)."""
+        return max(0, self.used + requested - self.amount)
 
     def commit(self, requested: int, *, approved: bool = False) -> Frame:
         """Commit an order's estimated cost; past the frame only when approved."""
@@ -233,7 +251,7 @@ def check_over_commit_justification(justification: str | None) -> str:
 
 
 class OrderState(StrEnum):
-    """DOMAIN.md §4.6 `placed -> accepted -> in_progress -> delivered(partially) -> closed | cancelled`."""
+    """`placed -> accepted -> in_progress -> delivered(partially) -> closed | cancelled`."""
 
     PLACED = "placed"
     ACCEPTED = "accepted"
@@ -335,6 +353,18 @@ def check_order_dwellings(requested: int, basis: OrderBasis) -> None:
         )
 
 
+def check_distinct_needs(need_ids: Iterable[str]) -> None:
+    need_ids = list(need_ids)
+    if len(set(need_ids)) != len(need_ids):
+        raise RuleViolation("need_ids must not repeat a need", code="duplicate_needs")
+
+
+def check_supplier(supplier: Supplier, competition_ref: str | None) -> None:
+    # LKBS is a foundation of its own: the municipality may not order from it without a competition first.
+    if supplier is Supplier.LKBS and competition_ref is None:
+        raise RuleViolation("orders to LKBS require a competition first (competition_ref)", code="competition_required")
+
+
 def check_due_date(placed_on: date, due_date: date) -> None:
     if due_date < placed_on:
         raise RuleViolation("due_date cannot be before the day the order is placed", code="due_before_placed")
@@ -343,6 +373,15 @@ def check_due_date(placed_on: date, due_date: date) -> None:
 def is_overdue(state: OrderState, due_date: date, today: date) -> bool:
     """An open order past its due date. Computed on read: always true to the clock, nothing to keep in step."""
     return state in OPEN_ORDER_STATES and today > due_date
+
+
+def state_for_stage(current: OrderState, stage: AcquisitionStage) -> OrderState | None:
+    """What LKE's project moving to `stage` does to its order: accepted when the project opens, in progress after
+    that; None when the order is past that already (or closed)."""
+    target = OrderState.ACCEPTED if stage is AcquisitionStage.IDENTIFIED else OrderState.IN_PROGRESS
+    if current in (OrderState.PLACED, OrderState.ACCEPTED) and target in ORDER_TRANSITIONS[current]:
+        return target
+    return None
 
 
 @dataclass(frozen=True)

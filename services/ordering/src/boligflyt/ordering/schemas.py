@@ -198,7 +198,11 @@ class OrderIn(_Body):
     due_date: date = Field(description="The day the dwellings are wanted by.")
     supplier: Supplier = Field(default=Supplier.LKE, description="lke, or lkbs after competition.")
     competition_ref: Id | None = Field(
-        default=None, description="The competition that chose LKBS; required when supplier is lkbs (L2759-2762)."
+        default=None,
+        description=(
+            "The competition that chose LKBS; required when supplier is lkbs (a foundation of its own, which the "
+            "municipality may not order from without a competition: the housing plan 2015-2020, part 1)."
+        ),
     )
     dwelling_type: DwellingCategory | None = Field(default=None, description="Default: the first need's type.")
     bedrooms: int | None = Field(default=None, ge=0, le=10)

@@ -1,4 +1,4 @@
-"""Bearer JWT authentication and agency/scope authorisation (ARCHITECTURE.md §4).
+"""Bearer JWT authentication and agency/scope authorisation (docs/architecture.md).
 
 Embedded mode and tests sign HS256 with `settings.jwt_secret` (`mint_token`, `./dev token`); production
 verifies RS256 against the identity provider's JWKS (`settings.jwt_jwks_url`).

@@ -9,7 +9,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import String, Table, insert, text
 from sqlalchemy import event as sa_event
@@ -20,6 +20,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
+from boligflyt.platform.clock import Clock, SystemClock
+from boligflyt.platform.errors import NotFound
 from boligflyt.platform.observability import current_trace_id, current_traceparent
 from boligflyt.platform.tables import audit_log, inbox, outbox
 
@@ -121,6 +123,8 @@ class Database:
             if self.dialect == "postgresql"
             else self.sessions
         )
+        # The service's clock (the runtime sets its own): what a reaction's unit of work calls "now".
+        self.clock: Clock = SystemClock()
         self._event_listeners: list[Callable[[], None]] = []
         self._write_turns: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
@@ -214,6 +218,12 @@ class UnitOfWork:
         self._after_commit: list[Callable[[], None]] = []
         self._committed = False
         self._write_turn = AsyncExitStack()
+        # The event a reaction handles in this unit of work (set by the inbox), for its id and time.
+        self.cause: Envelope | None = None
+
+    @property
+    def clock(self) -> Clock:
+        return self.database.clock
 
     async def __aenter__(self) -> UnitOfWork:
         if self.database.dialect == "sqlite":
@@ -352,3 +362,25 @@ class UnitOfWork:
             self.database.events_committed()
         for callback in self._after_commit:
             callback()
+
+
+M = TypeVar("M")
+
+
+async def get_or_404(
+    session: AsyncSession,
+    model: type[M],
+    key: object,
+    *,
+    what: str,
+    lock: bool = False,
+    detail: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> M:
+    """The row with this primary key, or a 404 naming what is missing. With `lock`, the row stays locked until
+    the transaction ends: on PostgreSQL a request and a reaction changing the same row at once would both read it
+    unchanged and both act on it (SQLite serialises writers anyway)."""
+    row = await session.get(model, key, with_for_update=lock or None)
+    if row is None:
+        raise NotFound(detail or f"there is no {what} {key}", extra=extra)
+    return row

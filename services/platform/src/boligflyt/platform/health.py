@@ -1,4 +1,4 @@
-"""Liveness, readiness and Prometheus metrics endpoints (ARCHITECTURE.md §5). They need no token.
+"""Liveness, readiness and Prometheus metrics endpoints. They need no token.
 
 They stay out of the OpenAPI document: they are for operators, not API clients, and a fuzzer must not
 count a 503 from /readyz (a dependency down) as a server error of the API.

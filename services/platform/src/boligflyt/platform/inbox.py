@@ -14,6 +14,7 @@ import traceback
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar, overload
 
 import structlog
 
@@ -34,6 +35,11 @@ log = structlog.get_logger(__name__)
 
 Handler = Callable[[Envelope, UnitOfWork], Awaitable[None]]
 BatchHandler = Callable[[Sequence[Envelope], UnitOfWork], Awaitable[None]]
+E = TypeVar("E", bound=Event)
+F = TypeVar("F", bound=Event)
+G = TypeVar("G", bound=Event)
+# A reaction takes the contract event itself; `uow.cause` is its envelope (id, time), `uow.clock` the service's clock.
+Reaction = Callable[[E, UnitOfWork], Awaitable[None]]
 
 # Headers a dead letter carries about where it came from and why it failed (operators filter on these).
 ORIGINAL_TOPIC = "x-original-topic"
@@ -62,18 +68,38 @@ DEAD_LETTER_HEADERS = (
 
 @dataclass
 class EventHandlers:
-    """A service's reactions to other services' events: `@handlers.on(TenancyMovedIn)` for one event at a time,
-    `@handlers.on_batch(...)` for a reaction that takes all new events of a fetched batch at once."""
+    """A service's reactions to other services' events: `@handlers.on(TenancyMovedIn)` for one event at a time
+    (`async def moved_in(event: TenancyMovedIn, uow: UnitOfWork)`), `@handlers.on_batch(...)` for a reaction that
+    takes all new envelopes of a fetched batch at once."""
 
     by_type: dict[str, Handler] = field(default_factory=dict)
     batch_by_type: dict[str, BatchHandler] = field(default_factory=dict)
 
-    def on(self, *models: type[Event]) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
+    # One reaction to several event types takes their union (`event: A | B`): the overloads say so to mypy.
+    @overload
+    def on(self, model: type[E], /) -> Callable[[Reaction[E]], Reaction[E]]: ...
+    @overload
+    def on(self, first: type[E], second: type[F], /) -> Callable[[Reaction[E | F]], Reaction[E | F]]: ...
+    @overload
+    def on(
+        self, first: type[E], second: type[F], third: type[G], /
+    ) -> Callable[[Reaction[E | F | G]], Reaction[E | F | G]]: ...
+    @overload
+    def on(self, *models: type[Event]) -> Callable[[Reaction[Any]], Reaction[Any]]: ...
+
+    def on(self, *models: type[Event]) -> Callable[[Reaction[Any]], Reaction[Any]]:
+        def register(reaction: Reaction[Any]) -> Reaction[Any]:
+            async def handle(envelope: Envelope, uow: UnitOfWork) -> None:
+                # The catalogue parsed the data into the model registered for its type; this only tells mypy.
+                if not isinstance(envelope.data, models):
+                    raise TypeError(f"{envelope.type} carries {type(envelope.data).__name__}, not a {models}")
+                uow.cause = envelope
+                await reaction(envelope.data, uow)
+
             for model in models:
                 self._check_free(model.event_type)
-                self.by_type[model.event_type] = handler
-            return handler
+                self.by_type[model.event_type] = handle
+            return reaction
 
         return register
 

@@ -1,4 +1,4 @@
-"""Structured logs with trace ids, W3C trace context and Prometheus metrics (ARCHITECTURE.md §5).
+"""Structured logs with trace ids, W3C trace context and Prometheus metrics.
 
 Every HTTP request passes `RequestContextMiddleware`, which continues the caller's trace (or starts one),
 binds `trace_id` and `service` into every log line and counts the request. Code outside a request (event

@@ -1,4 +1,4 @@
-"""Pseudonymous person references for events (DOMAIN.md §5).
+"""Pseudonymous person references for events (docs/domain.md, "Persons in events").
 
 A `person_ref` is a keyed HMAC of the national identity number: agencies that share the key can link the
 same person across services, while the events themselves never say who it is. Error messages here never
@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import Annotated
+
+from fastapi import Query
+
+# What a person_ref looks like: the hex digest below.
+PERSON_REF_PATTERN = r"^[0-9a-f]{64}$"
+
+# A list's `?person_ref=` filter, the same in every service: one person's cases without naming the person.
+PersonRefQuery = Annotated[
+    str | None,
+    Query(pattern=PERSON_REF_PATTERN, description="Only this person's (the pseudonym events carry)."),
+]
 
 _WEIGHTS_K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)

@@ -1,6 +1,6 @@
 """How a service runs: its database, outbox relay, inbox consumer, background jobs and FastAPI app.
 
-The same service code runs two ways (ARCHITECTURE.md §2): alone in its own process with its own bus client
+The same service code runs two ways (docs/architecture.md): alone in its own process with its own bus client
 (`create_service_app`, distributed mode), or beside every other service in one process sharing the embedded
 log (`create_embedded_app`). Services never know which.
 """
@@ -85,8 +85,8 @@ class ServiceRuntime:
         self.definition = definition
         self.settings = settings
         self.bus = bus
-        self.clock: Clock = clock or SystemClock()
         self.database = Database(settings.database_url(definition.name), service=definition.name)
+        self.clock = clock or SystemClock()
         self.relay = OutboxRelay(
             self.database,
             bus,
@@ -112,6 +112,15 @@ class ServiceRuntime:
         # Other services reachable in this process (embedded host, tests): called without the network.
         self.local_services: dict[str, ASGIApp] = {}
         self.app = self._build_app()
+
+    @property
+    def clock(self) -> Clock:
+        return self.database.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        """One clock for the service's requests, jobs and reactions (a test or the demo sets its own)."""
+        self.database.clock = clock
 
     def _build_app(self, lifespan: Any = None) -> FastAPI:
         definition = self.definition

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -83,3 +83,33 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(plain):
             return "postgresql+asyncpg://" + url[len(plain) :]
     return url
+
+
+def service_settings_config(service: str) -> SettingsConfigDict:
+    """Where a service's own settings come from: BOLIGFLYT_<SERVICE>_* (`temporary-housing` ->
+    BOLIGFLYT_TEMPORARY_HOUSING_*); an empty variable means the default."""
+    return SettingsConfigDict(
+        env_prefix=f"BOLIGFLYT_{service.upper().replace('-', '_')}_", env_ignore_empty=True, extra="ignore"
+    )
+
+
+class ServiceSettings(BaseSettings):
+    """The base of a service's own settings, beside the platform's `Settings`:
+
+        class NavSettings(ServiceSettings):
+            model_config = service_settings_config("temporary-housing")
+            limit_days: int = 90
+
+    `NavSettings.load()` reads the environment once per process; tests construct their own instance."""
+
+    model_config = SettingsConfigDict(env_ignore_empty=True, extra="ignore")
+
+    @classmethod
+    def load(cls) -> Self:
+        loaded = _loaded.get(cls)
+        if not isinstance(loaded, cls):
+            loaded = _loaded[cls] = cls()
+        return loaded
+
+
+_loaded: dict[type[ServiceSettings], ServiceSettings] = {}

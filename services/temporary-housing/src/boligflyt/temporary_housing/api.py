@@ -8,16 +8,16 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 from fastapi import Response as ResponseParam
 from fastapi.responses import Response
-from sqlalchemy import select
 
 from boligflyt.platform.auth import Agency, Principal, require
-from boligflyt.platform.errors import DomainError, NotFound
-from boligflyt.platform.pagination import Page, PageRequestDep, fetch_page
+from boligflyt.platform.errors import DomainError
+from boligflyt.platform.pagination import Page, PageRequestDep
+from boligflyt.platform.personref import PersonRefQuery
 from boligflyt.platform.problems import PROBLEM_RESPONSES
 from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
-from boligflyt.temporary_housing import domain, models, schemas, service
-from boligflyt.temporary_housing.config import limit_rule
+from boligflyt.temporary_housing import domain, schemas, service
 from boligflyt.temporary_housing.ports import housing_applications, housing_orders
+from boligflyt.temporary_housing.settings import limit_rule
 
 router = APIRouter(prefix="/v1", responses=PROBLEM_RESPONSES)
 
@@ -49,27 +49,20 @@ async def register_provider(
 ) -> schemas.ProviderOut:
     provider = await service.register_provider(database, principal.actor, body)
     response.headers["Location"] = f"/v1/providers/{provider.id}"
-    async with database.sessions() as session:
-        return await service.provider_out(session, provider, clock.today())
+    return await service.read_provider(database, provider.id, clock.today())
 
 
 @router.get("/providers", tags=["providers"])
 async def list_providers(
     database: DatabaseDep, clock: ClockDep, page: PageRequestDep, _: Reader
 ) -> Page[schemas.ProviderOut]:
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, select(models.Provider).order_by(models.Provider.name), page)
-        items = [await service.provider_out(session, row, clock.today()) for row in rows]
+    items, total = await service.list_providers(database, page, clock.today())
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/providers/{provider_id}", tags=["providers"])
 async def get_provider(provider_id: str, database: DatabaseDep, clock: ClockDep, _: Reader) -> schemas.ProviderOut:
-    async with database.sessions() as session:
-        provider = await session.get(models.Provider, provider_id)
-        if provider is None:
-            raise NotFound(f"there is no provider {provider_id}")
-        return await service.provider_out(session, provider, clock.today())
+    return await service.read_provider(database, provider_id, clock.today())
 
 
 @router.post("/providers/{provider_id}/agreements", status_code=201, tags=["providers"])
@@ -83,15 +76,7 @@ async def add_agreement(
 
 @router.get("/providers/{provider_id}/agreements", tags=["providers"])
 async def list_agreements(provider_id: str, database: DatabaseDep, _: Reader) -> list[schemas.AgreementOut]:
-    async with database.sessions() as session:
-        if await session.get(models.Provider, provider_id) is None:
-            raise NotFound(f"there is no provider {provider_id}")
-        rows = await session.scalars(
-            select(models.Agreement)
-            .where(models.Agreement.provider_id == provider_id)
-            .order_by(models.Agreement.valid_from)
-        )
-        return [service.agreement_out(row) for row in rows]
+    return await service.list_agreements(database, provider_id)
 
 
 @router.post("/agreements/{agreement_id}/terminate", tags=["providers"])
@@ -116,10 +101,11 @@ async def start_stay(
     """Place a person with a provider tonight (decision under sosialtjenesteloven § 27). Refused with reasons when
     the provider has no valid quality agreement or the agreement excludes the household, unless
     `override_justification` says why it must happen all the same."""
-    stay = await service.start_stay(database, principal.actor, body, person_ref_key=runtime.settings.person_ref_key)
+    stay = await service.start_stay(
+        database, principal.actor, body, person_ref_key=runtime.settings.person_ref_key, rule=limit_rule(runtime)
+    )
     response.headers["Location"] = f"/v1/stays/{stay.id}"
-    async with database.sessions() as session:
-        return await service.stay_out(session, stay, clock.today(), limit_rule(runtime), personal=True)
+    return await service.read_stay(database, stay.id, clock.today(), limit_rule(runtime), personal=True)
 
 
 @router.get("/stays", tags=["stays"])
@@ -130,19 +116,17 @@ async def list_stays(
     page: PageRequestDep,
     principal: Reader,
     state: Annotated[domain.StayState | None, Query()] = None,
-    person_ref: Annotated[str | None, Query(pattern=r"^[0-9a-f]{64}$")] = None,
+    person_ref: PersonRefQuery = None,
 ) -> Page[schemas.StayOut]:
-    query = select(models.Stay).order_by(models.Stay.start_date, models.Stay.id)
-    if state is not None:
-        query = query.where(models.Stay.state == state.value)
-    if person_ref is not None:
-        query = query.where(models.Stay.person_ref == person_ref)
-    personal = principal.agency is Agency.nav
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
-        items = [
-            await service.stay_out(session, row, clock.today(), limit_rule(runtime), personal=personal) for row in rows
-        ]
+    items, total = await service.list_stays(
+        database,
+        page,
+        clock.today(),
+        limit_rule(runtime),
+        state=state,
+        person_ref=person_ref,
+        personal=principal.agency is Agency.nav,
+    )
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
@@ -162,20 +146,14 @@ async def stays_by_days(
 async def get_stay(
     stay_id: str, runtime: RuntimeDep, database: DatabaseDep, clock: ClockDep, principal: Reader
 ) -> schemas.StayOut:
-    async with database.sessions() as session:
-        stay = await session.get(models.Stay, stay_id)
-        if stay is None:
-            raise NotFound(f"there is no stay {stay_id}")
-        return await service.stay_out(
-            session, stay, clock.today(), limit_rule(runtime), personal=principal.agency is Agency.nav
-        )
+    return await service.read_stay(
+        database, stay_id, clock.today(), limit_rule(runtime), personal=principal.agency is Agency.nav
+    )
 
 
 async def _stay_answer(runtime: RuntimeDep, stay_id: str) -> schemas.StayOut:
-    async with runtime.database.sessions() as session:
-        stay = await session.get(models.Stay, stay_id)
-        assert stay is not None
-        return await service.stay_out(session, stay, runtime.clock.today(), limit_rule(runtime), personal=True)
+    """The stay as NAV sees it after changing it."""
+    return await service.read_stay(runtime.database, stay_id, runtime.clock.today(), limit_rule(runtime), personal=True)
 
 
 @router.post("/stays/{stay_id}/absences", status_code=201, tags=["stays"])
@@ -225,32 +203,13 @@ async def list_tasks(
     _: Writer,
     open_only: Annotated[bool, Query(alias="open")] = True,
 ) -> Page[schemas.TaskOut]:
-    query = select(models.Task).order_by(models.Task.created_at, models.Task.id)
-    if open_only:
-        query = query.where(models.Task.done_at.is_(None))
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
-    items = [task_out(t) for t in rows]
+    items, total = await service.list_tasks(database, page, open_only=open_only)
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
-
-
-def task_out(t: models.Task) -> schemas.TaskOut:
-    return schemas.TaskOut(
-        task_id=t.id,
-        kind=t.kind,
-        subject_type=t.subject_type,
-        subject_id=t.subject_id,
-        due_on=t.due_on,
-        description=t.description,
-        created_at=t.created_at,
-        done_at=t.done_at,
-        detail=t.detail,
-    )
 
 
 @router.post("/tasks/{task_id}/done", tags=["tasks"])
 async def complete_task(task_id: str, database: DatabaseDep, principal: Writer) -> schemas.TaskOut:
-    return task_out(await service.complete_task(database, principal.actor, task_id))
+    return service.task_out(await service.complete_task(database, principal.actor, task_id))
 
 
 # --- the monthly situation report -------------------------------------------------------------------------
@@ -271,7 +230,7 @@ async def monthly_report(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
     as_of: Annotated[date | None, Query(description="Count open stays up to this day; today by default.")] = None,
 ) -> Response | schemas.MonthlyReportOut:
-    """NAV's situation report (DOMAIN.md §6 item 2): per month persons, under 30, singles, new enquiries, plus
+    """NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
     nights used and their cost."""
     today = as_of or clock.today()
     rows = await service.monthly_report(database, _month(first), _month(last), today)
@@ -307,20 +266,12 @@ async def adopt_quota(
 async def list_quotas(
     database: DatabaseDep, _: Reader, year: Annotated[int | None, Query(ge=2000, le=2100)] = None
 ) -> list[schemas.QuotaOut]:
-    query = select(models.Quota).order_by(models.Quota.year, models.Quota.id)
-    if year is not None:
-        query = query.where(models.Quota.year == year)
-    async with database.sessions() as session:
-        return [service.quota_out(row) for row in await session.scalars(query)]
+    return await service.list_quotas(database, year)
 
 
 @router.get("/quotas/{quota_id}", tags=["settlement"])
 async def get_quota(quota_id: str, database: DatabaseDep, _: Reader) -> schemas.QuotaOut:
-    async with database.sessions() as session:
-        row = await session.get(models.Quota, quota_id)
-        if row is None:
-            raise NotFound(f"there is no quota {quota_id}")
-        return service.quota_out(row)
+    return await service.read_quota(database, quota_id)
 
 
 @router.get("/quotas/progress/{year}", tags=["settlement"])
@@ -336,8 +287,7 @@ async def announce_settlement(
 ) -> schemas.SettlementOut:
     row = await service.announce_settlement(database, principal.actor, body)
     response.headers["Location"] = f"/v1/settlements/{row.id}"
-    async with database.sessions() as session:
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(database, row.id)
 
 
 @router.get("/settlements", tags=["settlement"])
@@ -348,24 +298,13 @@ async def list_settlements(
     state: Annotated[domain.SettlementState | None, Query()] = None,
     quota_id: Annotated[str | None, Query()] = None,
 ) -> Page[schemas.SettlementOut]:
-    query = select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id)
-    if state is not None:
-        query = query.where(models.Settlement.state == state.value)
-    if quota_id is not None:
-        query = query.where(models.Settlement.quota_id == quota_id)
-    async with database.sessions() as session:
-        rows, total = await fetch_page(session, query, page)
-        items = [await service.settlement_out(session, row) for row in rows]
+    items, total = await service.list_settlements(database, page, state=state, quota_id=quota_id)
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/settlements/{settlement_id}", tags=["settlement"])
 async def get_settlement(settlement_id: str, database: DatabaseDep, _: Reader) -> schemas.SettlementOut:
-    async with database.sessions() as session:
-        row = await session.get(models.Settlement, settlement_id)
-        if row is None:
-            raise NotFound(f"there is no settlement {settlement_id}")
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(database, settlement_id)
 
 
 @router.post("/settlements/{settlement_id}/housing-order", tags=["settlement"])
@@ -381,8 +320,7 @@ async def order_housing(
         today=runtime.clock.today(),
         orders=housing_orders(runtime),
     )
-    async with runtime.database.sessions() as session:
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(runtime.database, row.id)
 
 
 @router.post("/settlements/{settlement_id}/application", tags=["settlement"])
@@ -390,8 +328,7 @@ async def link_settlement_application(
     settlement_id: str, body: schemas.SettlementApplicationIn, database: DatabaseDep, principal: Writer
 ) -> schemas.SettlementOut:
     row = await service.link_settlement_application(database, principal.actor, settlement_id, body.application_id)
-    async with database.sessions() as session:
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(database, row.id)
 
 
 @router.post("/settlements/{settlement_id}/checklist", tags=["settlement"])
@@ -399,14 +336,10 @@ async def tick_checklist(
     settlement_id: str, body: schemas.ChecklistIn, database: DatabaseDep, principal: Writer
 ) -> schemas.SettlementOut:
     await service.tick_checklist(database, principal.actor, settlement_id, body)
-    async with database.sessions() as session:
-        row = await session.get(models.Settlement, settlement_id)
-        assert row is not None
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(database, settlement_id)
 
 
 @router.post("/settlements/{settlement_id}/establishment-done", tags=["settlement"])
 async def finish_establishment(settlement_id: str, runtime: RuntimeDep, principal: Writer) -> schemas.SettlementOut:
     row = await service.finish_establishment(runtime.database, principal.actor, settlement_id, runtime.clock.today())
-    async with runtime.database.sessions() as session:
-        return await service.settlement_out(session, row)
+    return await service.read_settlement(runtime.database, row.id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from boligflyt.contracts.codes import OfferAnswer
-from boligflyt.contracts.envelope import Envelope
 from boligflyt.contracts.events.applications import (
     AllocationDecided,
     ApplicationDecided,
@@ -20,47 +19,35 @@ handlers = EventHandlers()
 
 
 @handlers.on(ApplicationSubmitted)
-async def application_submitted(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, ApplicationSubmitted)
+async def application_submitted(event: ApplicationSubmitted, uow: UnitOfWork) -> None:
     await service.on_application_submitted(
-        uow, data.application_id, data.person_ref, data.submitted_on, data.referrer_case_ref
+        uow, event.application_id, event.person_ref, event.submitted_on, event.referrer_case_ref
     )
 
 
 @handlers.on(ApplicationDecided)
-async def application_decided(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, ApplicationDecided)
-    await service.on_application_decided(uow, data.application_id, data.outcome.value)
+async def application_decided(event: ApplicationDecided, uow: UnitOfWork) -> None:
+    await service.on_application_decided(uow, event.application_id, event.outcome.value)
 
 
 @handlers.on(ApplicationLeftList)
-async def application_left_list(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, ApplicationLeftList)
-    await service.on_application_decided(uow, data.application_id, "left_list")
+async def application_left_list(event: ApplicationLeftList, uow: UnitOfWork) -> None:
+    await service.on_application_decided(uow, event.application_id, "left_list")
 
 
 @handlers.on(AllocationDecided)
-async def allocation_decided(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, AllocationDecided)
-    await service.on_allocation(uow, data.application_id, data.person_ref, data.dwelling_id, data.decided_on)
+async def allocation_decided(event: AllocationDecided, uow: UnitOfWork) -> None:
+    await service.on_allocation(uow, event.application_id, event.person_ref, event.dwelling_id, event.decided_on)
 
 
 @handlers.on(TenancyMovedIn)
-async def tenancy_moved_in(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, TenancyMovedIn)
+async def tenancy_moved_in(event: TenancyMovedIn, uow: UnitOfWork) -> None:
     await service.on_moved_in(
-        uow, data.tenancy_id, data.application_id, data.person_ref, data.dwelling_id, data.move_in_date
+        uow, event.tenancy_id, event.application_id, event.person_ref, event.dwelling_id, event.move_in_date
     )
 
 
 @handlers.on(OfferAnswered)
-async def offer_answered(envelope: Envelope, uow: UnitOfWork) -> None:
-    data = envelope.data
-    assert isinstance(data, OfferAnswered)
-    if data.answer is OfferAnswer.DECLINED:
-        await service.on_offer_declined(uow, data.offer_id, data.application_id, data.answered_on)
+async def offer_answered(event: OfferAnswered, uow: UnitOfWork) -> None:
+    if event.answer is OfferAnswer.DECLINED:
+        await service.on_offer_declined(uow, event.offer_id, event.application_id, event.answered_on)

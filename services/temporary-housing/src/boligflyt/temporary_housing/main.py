@@ -6,8 +6,8 @@ from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
 from boligflyt.temporary_housing import service
 from boligflyt.temporary_housing.api import router
-from boligflyt.temporary_housing.config import limit_rule, nav_settings
 from boligflyt.temporary_housing.handlers import handlers
+from boligflyt.temporary_housing.settings import NavSettings, limit_rule
 
 
 async def limit_rule_job(runtime: ServiceRuntime) -> int:
@@ -25,7 +25,7 @@ async def establishment_job(runtime: ServiceRuntime) -> int:
     return await service.close_establishment_phases(runtime.database, runtime.clock.today())
 
 
-_every = nav_settings().jobs_every_seconds
+_every = NavSettings.load().jobs_every_seconds
 
 definition = ServiceDefinition(
     name="temporary-housing",

@@ -1,12 +1,11 @@
 """The NAV temporary housing service's tables.
 
 Personal data (national identity number, name, birth date) and cause codes live here and nowhere else:
-events carry only `person_ref` and counts (DOMAIN.md §5).
+events carry only `person_ref` and counts (docs/domain.md, "Persons in events").
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime
 from typing import Any
 
@@ -21,11 +20,6 @@ class Base(DeclarativeBase):
 
 
 metadata = Base.metadata
-
-
-def new_id(prefix: str) -> str:
-    """An opaque id for a new row: never derived from anything about a person."""
-    return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
 class Provider(Base):
@@ -124,7 +118,7 @@ class Absence(Base):
 
 
 class Move(Base):
-    """The person moved to another provider during the stay (the campsite closes May-July, L12781-12782)."""
+    """The person moved to another provider during the stay (the campsite closes May-July)."""
 
     __tablename__ = "stay_moves"
 

@@ -1,4 +1,5 @@
-"""NAV's use cases: each opens one unit of work, changes state, records events and audit rows, commits once.
+"""NAV's use cases and reads: each use case opens one unit of work, changes state, records events and audit rows,
+commits once; each read opens a session and answers in the API's shapes.
 
 api.py, handlers.py and main.py use them as `service.<name>`.
 """
@@ -6,13 +7,14 @@ api.py, handlers.py and main.py use them as `service.<name>`.
 from boligflyt.temporary_housing.service.providers import (
     add_agreement,
     agreement_out,
-    provider_out,
+    list_agreements,
+    list_providers,
+    read_provider,
     register_provider,
     remind_renegotiation,
     terminate_agreement,
 )
 from boligflyt.temporary_housing.service.reactions import (
-    complete_task,
     on_allocation,
     on_application_decided,
     on_application_submitted,
@@ -26,11 +28,14 @@ from boligflyt.temporary_housing.service.settlement import (
     close_establishment_phases,
     finish_establishment,
     link_settlement_application,
+    list_quotas,
+    list_settlements,
     order_housing,
     quota_out,
     quota_progress,
+    read_quota,
+    read_settlement,
     request_quota,
-    settlement_out,
     tick_checklist,
 )
 from boligflyt.temporary_housing.service.stays import (
@@ -38,11 +43,13 @@ from boligflyt.temporary_housing.service.stays import (
     check_limits,
     end_stay,
     link_application,
+    list_stays,
     move_stay,
+    read_stay,
     start_stay,
-    stay_out,
     stays_by_days,
 )
+from boligflyt.temporary_housing.service.tasks import complete_task, list_tasks, task_out
 
 __all__ = [
     "add_absence",
@@ -57,6 +64,12 @@ __all__ = [
     "finish_establishment",
     "link_application",
     "link_settlement_application",
+    "list_agreements",
+    "list_providers",
+    "list_quotas",
+    "list_settlements",
+    "list_stays",
+    "list_tasks",
     "monthly_report",
     "move_stay",
     "on_allocation",
@@ -65,17 +78,19 @@ __all__ = [
     "on_moved_in",
     "on_offer_declined",
     "order_housing",
-    "provider_out",
     "quota_out",
     "quota_progress",
+    "read_provider",
+    "read_quota",
+    "read_settlement",
+    "read_stay",
     "register_provider",
     "remind_renegotiation",
     "report_facts",
     "request_quota",
-    "settlement_out",
     "start_stay",
-    "stay_out",
     "stays_by_days",
+    "task_out",
     "terminate_agreement",
     "tick_checklist",
 ]

@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.codes import ProviderKind
 from boligflyt.contracts.events.temporary_housing import AgreementRenegotiationDue
-from boligflyt.platform.db import Database, utcnow
-from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.platform.db import Database, get_or_404
+from boligflyt.platform.ids import new_id
+from boligflyt.platform.pagination import PageRequest, fetch_page
 from boligflyt.temporary_housing import domain, models, schemas
 from boligflyt.temporary_housing.domain import ACTIVE_STATES
-from boligflyt.temporary_housing.models import new_id
+from boligflyt.temporary_housing.service.tasks import add_task
 
 
 def agreement_terms(row: models.Agreement) -> domain.AgreementTerms:
@@ -46,10 +47,8 @@ def agreement_out(row: models.Agreement) -> schemas.AgreementOut:
 
 
 async def get_provider(session: AsyncSession, provider_id: str) -> models.Provider:
-    provider = await session.get(models.Provider, provider_id)
-    if provider is None:
-        raise NotFound(f"there is no provider {provider_id}", extra={"provider_id": provider_id})
-    return provider
+    """The provider a use case acts on, or a 404 that carries the id asked for."""
+    return await get_or_404(session, models.Provider, provider_id, what="provider", extra={"provider_id": provider_id})
 
 
 async def agreements_of(session: AsyncSession, provider_id: str) -> list[models.Agreement]:
@@ -87,6 +86,30 @@ async def provider_out(session: AsyncSession, provider: models.Provider, today: 
     )
 
 
+# --- Reading -------------------------------------------------------------------------------------------------
+
+
+async def list_providers(database: Database, page: PageRequest, today: date) -> tuple[list[schemas.ProviderOut], int]:
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, select(models.Provider).order_by(models.Provider.name), page)
+        return [await provider_out(session, row, today) for row in rows], total
+
+
+async def read_provider(database: Database, provider_id: str, today: date) -> schemas.ProviderOut:
+    async with database.sessions() as session:
+        provider = await get_or_404(session, models.Provider, provider_id, what="provider")
+        return await provider_out(session, provider, today)
+
+
+async def list_agreements(database: Database, provider_id: str) -> list[schemas.AgreementOut]:
+    async with database.sessions() as session:
+        await get_or_404(session, models.Provider, provider_id, what="provider")
+        return [agreement_out(row) for row in await agreements_of(session, provider_id)]
+
+
+# --- NAV's decisions -----------------------------------------------------------------------------------------
+
+
 async def register_provider(database: Database, actor: str, body: schemas.ProviderIn) -> models.Provider:
     async with database.unit_of_work(actor) as uow:
         provider = models.Provider(
@@ -97,7 +120,7 @@ async def register_provider(database: Database, actor: str, body: schemas.Provid
             owner_operator=body.owner_operator,
             capacity=body.capacity,
             active=True,
-            created_at=utcnow(),
+            created_at=uow.clock.now(),
         )
         uow.session.add(provider)
         uow.audit("provider.registered", "provider", provider.id, detail={"kind": body.kind.value})
@@ -123,7 +146,7 @@ async def add_agreement(
             price_per_night=body.price_per_night,
             excludes_families_with_children=body.excludes_families_with_children,
             excludes_under_18=body.excludes_under_18,
-            created_at=utcnow(),
+            created_at=uow.clock.now(),
         )
         uow.session.add(agreement)
         uow.audit(
@@ -145,13 +168,8 @@ async def terminate_agreement(
     database: Database, actor: str, agreement_id: str, body: schemas.TerminationIn
 ) -> models.Agreement:
     async with database.unit_of_work(actor) as uow:
-        agreement = await uow.session.get(models.Agreement, agreement_id)
-        if agreement is None:
-            raise NotFound(f"there is no agreement {agreement_id}")
-        if agreement.terminated_on is not None:
-            raise Conflict("the agreement is already terminated", current_state="terminated")
-        if body.terminated_on < agreement.valid_from:
-            raise RuleViolation("an agreement cannot be terminated before it starts", code="termination_before_start")
+        agreement = await get_or_404(uow.session, models.Agreement, agreement_id, what="agreement")
+        domain.check_termination(agreement.valid_from, agreement.terminated_on, body.terminated_on)
         agreement.terminated_on = body.terminated_on
         agreement.termination_reason = body.reason
         uow.audit("agreement.terminated", "agreement", agreement.id, reason=body.reason)
@@ -160,15 +178,16 @@ async def terminate_agreement(
 
 
 async def remind_renegotiation(database: Database, today: date) -> int:
-    """A task for each agreement whose renegotiation deadline is within 30 days (or past) and which has not
-    expired; once per agreement."""
+    """A task for each agreement whose renegotiation deadline is within the reminder days (or past) and which has
+    not expired; once per agreement."""
     async with database.sessions() as session:
         rows = list(
             await session.scalars(
                 select(models.Agreement).where(
                     models.Agreement.terminated_on.is_(None),
                     models.Agreement.valid_to >= today,
-                    models.Agreement.renegotiation_deadline <= today + timedelta(days=30),
+                    models.Agreement.renegotiation_deadline
+                    <= today + timedelta(days=domain.RENEGOTIATION_REMINDER_DAYS),
                 )
             )
         )
@@ -182,21 +201,17 @@ async def remind_renegotiation(database: Database, today: date) -> int:
             continue
         try:
             async with database.unit_of_work("job:agreement-reminder") as uow:
-                uow.session.add(
-                    models.Task(
-                        id=new_id("task"),
-                        dedupe_key=key,
-                        kind="agreement_renegotiation",
-                        subject_type="agreement",
-                        subject_id=agreement.id,
-                        due_on=agreement.renegotiation_deadline,
-                        description=f"Renegotiate the quality agreement with provider {agreement.provider_id} by "
-                        f"{agreement.renegotiation_deadline}: it expires {agreement.valid_to}.",
-                        created_at=utcnow(),
-                        detail={"provider_id": agreement.provider_id, "valid_to": agreement.valid_to.isoformat()},
-                    )
+                add_task(
+                    uow,
+                    "agreement_renegotiation",
+                    "agreement",
+                    agreement.id,
+                    dedupe_key=key,
+                    due_on=agreement.renegotiation_deadline,
+                    description=f"Renegotiate the quality agreement with provider {agreement.provider_id} by "
+                    f"{agreement.renegotiation_deadline}: it expires {agreement.valid_to}.",
+                    detail={"provider_id": agreement.provider_id, "valid_to": agreement.valid_to.isoformat()},
                 )
-                uow.audit("task.created", "agreement", agreement.id, detail={"kind": "agreement_renegotiation"})
                 uow.record(
                     AgreementRenegotiationDue(
                         agreement_id=agreement.id,

@@ -8,13 +8,12 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from boligflyt.contracts.codes import StayEndReason
-from boligflyt.platform.db import Database, UnitOfWork, utcnow
-from boligflyt.platform.errors import Conflict, NotFound
+from boligflyt.platform.db import UnitOfWork
 from boligflyt.temporary_housing import domain, models
 from boligflyt.temporary_housing.domain import ACTIVE_STATES
-from boligflyt.temporary_housing.models import new_id
 from boligflyt.temporary_housing.service.settlement import settle, settlement_by_application
 from boligflyt.temporary_housing.service.stays import active_stay_of, close_stay, record_link
+from boligflyt.temporary_housing.service.tasks import add_task
 
 
 async def on_application_submitted(
@@ -100,32 +99,15 @@ async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str,
         # The inbox skips a redelivered event; this skips the same answer published again under a new id.
         if await uow.session.scalar(select(models.Task.id).where(models.Task.dedupe_key == key)) is not None:
             continue
-        uow.session.add(
-            models.Task(
-                id=new_id("task"),
-                dedupe_key=key,
-                kind="offer_declined",
-                subject_type=subject_type,
-                subject_id=subject.id,
-                due_on=answered_on + timedelta(days=7),
-                description=f"The offer {offer_id} on application {application_id} was declined: follow up with "
-                "the person (normally one offer only, the application may leave the waiting list).",
-                created_at=utcnow(),
-                detail={"offer_id": offer_id, "application_id": application_id},
-            )
+        add_task(
+            uow,
+            "offer_declined",
+            subject_type,
+            subject.id,
+            dedupe_key=key,
+            due_on=answered_on + timedelta(days=7),
+            description=f"The offer {offer_id} on application {application_id} was declined: follow up with "
+            "the person (normally one offer only, the application may leave the waiting list).",
+            detail={"offer_id": offer_id, "application_id": application_id},
+            audited={"offer_id": offer_id},
         )
-        uow.audit("task.created", subject_type, subject.id, detail={"kind": "offer_declined", "offer_id": offer_id})
-
-
-async def complete_task(database: Database, actor: str, task_id: str) -> models.Task:
-    """An adviser marks a task done (an offer declined was followed up, an agreement renegotiated...)."""
-    async with database.unit_of_work(actor) as uow:
-        task = await uow.session.get(models.Task, task_id)
-        if task is None:
-            raise NotFound(f"there is no task {task_id}")
-        if task.done_at is not None:
-            raise Conflict("the task is already done", current_state="done")
-        task.done_at = utcnow()
-        uow.audit("task.done", task.subject_type, task.subject_id, detail={"task_id": task.id, "kind": task.kind})
-        await uow.commit()
-    return task

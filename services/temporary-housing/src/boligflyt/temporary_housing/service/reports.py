@@ -1,4 +1,4 @@
-"""NAV's monthly situation report (DOMAIN.md §6 item 2), from the stays' facts."""
+"""NAV's monthly situation report (situasjonsrapport, KPI 2 of docs/domain.md), from the stays' facts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 from sqlalchemy import select
 
 from boligflyt.platform.db import Database
-from boligflyt.platform.errors import RuleViolation
 from boligflyt.temporary_housing import domain, models
 from boligflyt.temporary_housing.service.stays import absence_terms
 
@@ -47,8 +46,4 @@ async def monthly_report(
     facts = await report_facts(database)
     last = last or domain.Month.of(today)
     first = first or (domain.Month.of(min(f.start for f in facts)) if facts else last)
-    if last < first:
-        raise RuleViolation("the report's last month comes before its first", code="months_reversed")
-    if len(domain.months_between(first, last)) > 240:
-        raise RuleViolation("a report covers at most 240 months", code="too_many_months")
-    return domain.monthly_report(facts, domain.months_between(first, last), today)
+    return domain.monthly_report(facts, domain.report_months(first, last), today)

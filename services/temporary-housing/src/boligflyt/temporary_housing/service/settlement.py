@@ -10,14 +10,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.codes import SettlementCategory
 from boligflyt.contracts.events import temporary_housing as ev
-from boligflyt.platform.db import Database, UnitOfWork, utcnow
-from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.ids import new_id
+from boligflyt.platform.pagination import PageRequest, fetch_page
 from boligflyt.temporary_housing import domain, models, schemas
-from boligflyt.temporary_housing.models import new_id
 from boligflyt.temporary_housing.ports import (
     HousingOrderRequest,
     HousingOrders,
 )
+from boligflyt.temporary_housing.service.tasks import add_task
 
 
 def quota_out(row: models.Quota) -> schemas.QuotaOut:
@@ -51,11 +52,8 @@ async def request_quota(database: Database, actor: str, body: schemas.QuotaIn) -
 
 async def adopt_quota(database: Database, actor: str, quota_id: str, body: schemas.QuotaAdoptIn) -> models.Quota:
     async with database.unit_of_work(actor) as uow:
-        quota = await uow.session.get(models.Quota, quota_id)
-        if quota is None:
-            raise NotFound(f"there is no quota {quota_id}")
-        if quota.state != "requested":
-            raise Conflict("the quota is already adopted", current_state=quota.state)
+        quota = await get_or_404(uow.session, models.Quota, quota_id, what="quota")
+        domain.check_quota_requested(quota.state)
         quota.state = "adopted"
         quota.adopted_persons = body.adopted_persons
         quota.unaccompanied_minors = body.unaccompanied_minors
@@ -75,14 +73,6 @@ async def adopt_quota(database: Database, actor: str, quota_id: str, body: schem
     return quota
 
 
-async def get_settlement(session: AsyncSession, settlement_id: str, *, lock: bool = False) -> models.Settlement:
-    """The settlement; with `lock`, its row is locked until the transaction ends (see stays.get_stay)."""
-    row = await session.get(models.Settlement, settlement_id, with_for_update=lock or None)
-    if row is None:
-        raise NotFound(f"there is no settlement {settlement_id}")
-    return row
-
-
 async def settlement_by_application(
     session: AsyncSession, application_id: str, *, lock: bool = False
 ) -> models.Settlement | None:
@@ -91,13 +81,17 @@ async def settlement_by_application(
     return row
 
 
-async def settlement_out(session: AsyncSession, row: models.Settlement) -> schemas.SettlementOut:
+async def checklist_of(session: AsyncSession, settlement_id: str) -> domain.Checklist:
     items = await session.execute(
         select(models.ChecklistItem.item, models.ChecklistItem.done_on).where(
-            models.ChecklistItem.settlement_id == row.id
+            models.ChecklistItem.settlement_id == settlement_id
         )
     )
-    done = {item: done_on for item, done_on in items}
+    return domain.Checklist({item: done_on for item, done_on in items})
+
+
+async def settlement_out(session: AsyncSession, row: models.Settlement) -> schemas.SettlementOut:
+    checklist = await checklist_of(session, row.id)
     return schemas.SettlementOut(
         settlement_id=row.id,
         quota_id=row.quota_id,
@@ -117,15 +111,53 @@ async def settlement_out(session: AsyncSession, row: models.Settlement) -> schem
         tenancy_id=row.tenancy_id,
         settled_on=row.settled_on,
         establishment_ends_on=row.establishment_ends_on,
-        checklist_done=done,
-        checklist_missing=domain.Checklist(done).missing,
+        checklist_done=checklist.done,
+        checklist_missing=checklist.missing,
     )
+
+
+# --- Reading -------------------------------------------------------------------------------------------------
+
+
+async def list_quotas(database: Database, year: int | None) -> list[schemas.QuotaOut]:
+    query = select(models.Quota).order_by(models.Quota.year, models.Quota.id)
+    if year is not None:
+        query = query.where(models.Quota.year == year)
+    async with database.sessions() as session:
+        return [quota_out(row) for row in await session.scalars(query)]
+
+
+async def read_quota(database: Database, quota_id: str) -> schemas.QuotaOut:
+    async with database.sessions() as session:
+        return quota_out(await get_or_404(session, models.Quota, quota_id, what="quota"))
+
+
+async def list_settlements(
+    database: Database, page: PageRequest, *, state: domain.SettlementState | None, quota_id: str | None
+) -> tuple[list[schemas.SettlementOut], int]:
+    query = select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id)
+    if state is not None:
+        query = query.where(models.Settlement.state == state.value)
+    if quota_id is not None:
+        query = query.where(models.Settlement.quota_id == quota_id)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+        return [await settlement_out(session, row) for row in rows], total
+
+
+async def read_settlement(database: Database, settlement_id: str) -> schemas.SettlementOut:
+    async with database.sessions() as session:
+        row = await get_or_404(session, models.Settlement, settlement_id, what="settlement")
+        return await settlement_out(session, row)
+
+
+# --- NAV's decisions -----------------------------------------------------------------------------------------
 
 
 async def announce_settlement(database: Database, actor: str, body: schemas.SettlementIn) -> models.Settlement:
     async with database.unit_of_work(actor) as uow:
-        if body.quota_id is not None and await uow.session.get(models.Quota, body.quota_id) is None:
-            raise NotFound(f"there is no quota {body.quota_id}")
+        if body.quota_id is not None:
+            await get_or_404(uow.session, models.Quota, body.quota_id, what="quota")
         row = models.Settlement(
             id=new_id("set"),
             quota_id=body.quota_id,
@@ -157,11 +189,6 @@ async def announce_settlement(database: Database, actor: str, body: schemas.Sett
     return row
 
 
-def default_bedrooms(adults: int, children: int) -> int:
-    """One bedroom for the adults and one for every two children: the ordering function adjusts."""
-    return max(1, (1 if adults else 0) + (children + 1) // 2)
-
-
 async def order_housing(
     database: Database,
     actor: str,
@@ -172,14 +199,10 @@ async def order_housing(
     orders: HousingOrders,
 ) -> models.Settlement:
     async with database.sessions() as session:
-        row = await get_settlement(session, settlement_id)
+        row = await get_or_404(session, models.Settlement, settlement_id, what="settlement")
     domain.settlement_transition(domain.SettlementState(row.state), domain.SettlementState.HOUSING_ORDERED)
-    needed_by = body.needed_by or row.planned_settlement_date
-    if needed_by is None:
-        raise RuleViolation("say when the dwelling is needed (needed_by)", code="needed_by_missing")
-    if needed_by < today:
-        raise RuleViolation("the dwelling cannot be needed before the order is sent", code="needed_by_in_past")
-    bedrooms = body.bedrooms_needed or row.bedrooms_needed or default_bedrooms(row.adults, row.children)
+    needed_by = domain.housing_needed_by(body.needed_by, row.planned_settlement_date, today)
+    bedrooms = body.bedrooms_needed or row.bedrooms_needed or domain.default_bedrooms(row.adults, row.children)
     request = HousingOrderRequest(
         settlement_id=row.id,
         adults=row.adults,
@@ -192,7 +215,7 @@ async def order_housing(
     )
     need_id = await orders.order_housing(request)
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id, lock=True)
+        row = await get_or_404(uow.session, models.Settlement, settlement_id, what="settlement", lock=True)
         row.state = domain.settlement_transition(
             domain.SettlementState(row.state), domain.SettlementState.HOUSING_ORDERED
         ).value
@@ -221,9 +244,8 @@ async def link_settlement_application(
     database: Database, actor: str, settlement_id: str, application_id: str
 ) -> models.Settlement:
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id, lock=True)
-        if row.application_id not in (None, application_id):
-            raise Conflict(f"already linked to application {row.application_id}", current_state="application_linked")
+        row = await get_or_404(uow.session, models.Settlement, settlement_id, what="settlement", lock=True)
+        domain.check_settlement_application(row.application_id, application_id)
         row.application_id = application_id
         uow.audit("settlement.application_linked", "settlement", row.id, detail={"application_id": application_id})
         await uow.commit()
@@ -262,16 +284,10 @@ def settle(
 
 
 async def tick_checklist(database: Database, actor: str, settlement_id: str, body: schemas.ChecklistIn) -> None:
-    if body.item not in domain.ESTABLISHMENT_CHECKLIST:
-        raise RuleViolation(
-            f"{body.item!r} is not an item of the establishment checklist",
-            code="unknown_checklist_item",
-            extra={"items": list(domain.ESTABLISHMENT_CHECKLIST)},
-        )
+    domain.check_checklist_item(body.item)
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id, lock=True)
-        if row.state != domain.SettlementState.ESTABLISHMENT.value:
-            raise Conflict("the checklist is kept in the establishment phase", current_state=row.state)
+        row = await get_or_404(uow.session, models.Settlement, settlement_id, what="settlement", lock=True)
+        domain.check_checklist_open(domain.SettlementState(row.state))
         if await uow.session.get(models.ChecklistItem, (row.id, body.item)) is None:
             uow.session.add(
                 models.ChecklistItem(settlement_id=row.id, item=body.item, done_on=body.done_on, done_by=actor)
@@ -282,7 +298,7 @@ async def tick_checklist(database: Database, actor: str, settlement_id: str, bod
 
 async def finish_establishment(database: Database, actor: str, settlement_id: str, today: date) -> models.Settlement:
     async with database.unit_of_work(actor) as uow:
-        row = await get_settlement(uow.session, settlement_id, lock=True)
+        row = await get_or_404(uow.session, models.Settlement, settlement_id, what="settlement", lock=True)
         row.state = domain.settlement_transition(domain.SettlementState(row.state), domain.SettlementState.DONE).value
         uow.audit("settlement.establishment_done", "settlement", row.id, detail={"on": today.isoformat()})
         await uow.commit()
@@ -304,15 +320,10 @@ async def close_establishment_phases(database: Database, today: date) -> int:
     for settlement_id in due:
         try:
             async with database.unit_of_work("job:establishment") as uow:
-                row = await get_settlement(uow.session, settlement_id, lock=True)
+                row = await get_or_404(uow.session, models.Settlement, settlement_id, what="settlement", lock=True)
                 if row.state != domain.SettlementState.ESTABLISHMENT.value:
                     continue
-                items = await uow.session.execute(
-                    select(models.ChecklistItem.item, models.ChecklistItem.done_on).where(
-                        models.ChecklistItem.settlement_id == row.id
-                    )
-                )
-                missing = domain.Checklist({item: done_on for item, done_on in items}).missing
+                missing = (await checklist_of(uow.session, row.id)).missing
                 key = f"establishment_incomplete:{row.id}"
                 if not missing:
                     row.state = domain.settlement_transition(
@@ -320,21 +331,17 @@ async def close_establishment_phases(database: Database, today: date) -> int:
                     ).value
                     uow.audit("settlement.establishment_done", "settlement", row.id, detail={"on": today.isoformat()})
                 elif await uow.session.scalar(select(models.Task.id).where(models.Task.dedupe_key == key)) is None:
-                    uow.session.add(
-                        models.Task(
-                            id=new_id("task"),
-                            dedupe_key=key,
-                            kind="establishment_incomplete",
-                            subject_type="settlement",
-                            subject_id=row.id,
-                            due_on=today,
-                            description=f"The establishment phase ended on {row.establishment_ends_on} with "
-                            f"{len(missing)} checklist items open.",
-                            created_at=utcnow(),
-                            detail={"missing": missing},
-                        )
+                    add_task(
+                        uow,
+                        "establishment_incomplete",
+                        "settlement",
+                        row.id,
+                        dedupe_key=key,
+                        due_on=today,
+                        description=f"The establishment phase ended on {row.establishment_ends_on} with "
+                        f"{len(missing)} checklist items open.",
+                        detail={"missing": missing},
                     )
-                    uow.audit("task.created", "settlement", row.id, detail={"kind": "establishment_incomplete"})
                 else:
                     continue
                 await uow.commit()

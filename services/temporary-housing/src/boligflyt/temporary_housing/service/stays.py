@@ -12,12 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.codes import ProviderKind, StayCause, StayEndReason
 from boligflyt.contracts.events import temporary_housing as ev
-from boligflyt.platform.db import Database, UnitOfWork, utcnow
-from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.errors import Conflict
+from boligflyt.platform.ids import new_id
+from boligflyt.platform.pagination import PageRequest, fetch_page
 from boligflyt.platform.personref import person_ref
 from boligflyt.temporary_housing import domain, models, schemas
 from boligflyt.temporary_housing.domain import ACTIVE_STATES
-from boligflyt.temporary_housing.models import new_id
 from boligflyt.temporary_housing.ports import (
     ApplicationRequest,
     HousingApplications,
@@ -30,10 +31,7 @@ log = structlog.get_logger(__name__)
 async def get_stay(session: AsyncSession, stay_id: str, *, lock: bool = False) -> models.Stay:
     """The stay; with `lock`, its row is locked until the transaction ends (PostgreSQL: a request and an event
     changing the same stay at once would both read it unchanged, and both record what they did)."""
-    stay = await session.get(models.Stay, stay_id, with_for_update=lock or None)
-    if stay is None:
-        raise NotFound(f"there is no stay {stay_id}", extra={"stay_id": stay_id})
-    return stay
+    return await get_or_404(session, models.Stay, stay_id, what="stay", lock=lock, extra={"stay_id": stay_id})
 
 
 async def absences_of(session: AsyncSession, stay_id: str) -> list[models.Absence]:
@@ -45,6 +43,34 @@ async def absences_of(session: AsyncSession, stay_id: str) -> list[models.Absenc
 
 def absence_terms(row: models.Absence) -> domain.Absence:
     return domain.Absence(first_night=row.first_night, returned_on=row.returned_on)
+
+
+async def read_stay(
+    database: Database, stay_id: str, today: date, rule: domain.LimitRule, *, personal: bool
+) -> schemas.StayOut:
+    async with database.sessions() as session:
+        stay = await get_or_404(session, models.Stay, stay_id, what="stay")
+        return await stay_out(session, stay, today, rule, personal=personal)
+
+
+async def list_stays(
+    database: Database,
+    page: PageRequest,
+    today: date,
+    rule: domain.LimitRule,
+    *,
+    state: domain.StayState | None,
+    person_ref: str | None,
+    personal: bool,
+) -> tuple[list[schemas.StayOut], int]:
+    query = select(models.Stay).order_by(models.Stay.start_date, models.Stay.id)
+    if state is not None:
+        query = query.where(models.Stay.state == state.value)
+    if person_ref is not None:
+        query = query.where(models.Stay.person_ref == person_ref)
+    async with database.sessions() as session:
+        rows, total = await fetch_page(session, query, page)
+        return [await stay_out(session, row, today, rule, personal=personal) for row in rows], total
 
 
 async def stay_out(
@@ -132,13 +158,7 @@ async def check_placing(
         provider_active=provider.active,
     )
     domain.check_placement(refusals, override_justification)
-    if terms is not None:
-        return terms, refusals, terms.price_per_night
-    if price_per_night is None:
-        raise RuleViolation(
-            "without a valid agreement the price per night must be given", code="price_per_night_missing"
-        )
-    return terms, refusals, price_per_night
+    return terms, refusals, domain.placement_price(terms, price_per_night)
 
 
 async def moves_of(session: AsyncSession, stay_id: str) -> list[models.Move]:
@@ -155,7 +175,9 @@ def prices_of(stay: models.Stay, moves: list[models.Move]) -> list[domain.PriceP
     ]
 
 
-async def start_stay(database: Database, actor: str, body: schemas.StayIn, *, person_ref_key: str) -> models.Stay:
+async def start_stay(
+    database: Database, actor: str, body: schemas.StayIn, *, person_ref_key: str, rule: domain.LimitRule
+) -> models.Stay:
     ref = person_ref(body.person.national_id, person_ref_key)
     async with database.unit_of_work(actor) as uow:
         session = uow.session
@@ -214,7 +236,7 @@ async def start_stay(database: Database, actor: str, body: schemas.StayIn, *, pe
             override_reasons=[str(r) for r in refusals] or None,
             start_date=body.start_date,
             belongings_left=False,
-            created_at=utcnow(),
+            created_at=uow.clock.now(),
         )
         session.add(stay)
         uow.record(
@@ -230,6 +252,8 @@ async def start_stay(database: Database, actor: str, body: schemas.StayIn, *, pe
                 provider_id=provider.id,
                 provider_kind=ProviderKind(provider.kind),
                 price_per_night=price,
+                # The limit goes with the stay, so the dashboard counts by NAV's rule rather than a copy of it.
+                limit_date=rule.limit_date(stay.start_date),
             )
         )
         uow.audit(
@@ -277,8 +301,7 @@ async def move_stay(database: Database, actor: str, stay_id: str, body: schemas.
         stay = await get_stay(session, stay_id, lock=True)
         moves = await moves_of(session, stay.id)
         domain.check_move(stay.start_date, stay.end_date, body.changed_on, prices_of(stay, moves))
-        if body.provider_id == stay.current_provider_id:
-            raise Conflict("the person already stays with that provider", current_state="same_provider")
+        domain.check_other_provider(stay.current_provider_id, body.provider_id)
         provider = await get_provider(session, body.provider_id)
         person = await session.get(models.Person, stay.person_id)
         assert person is not None
@@ -330,9 +353,8 @@ async def close_stay(
     stay.state = domain.transition(domain.StayState(stay.state), domain.StayState.ENDED).value
     domain.check_end(stay.start_date, end_date)
     absences = [absence_terms(a) for a in await absences_of(uow.session, stay.id)]
-    # A caseworker is told; a move-in reported by Boligkontoret is a fact (nights away after it are not counted).
-    if not from_event and any(a.returned_on > end_date for a in absences):
-        raise RuleViolation("the stay cannot end before a reported absence ends", code="end_within_absence")
+    if not from_event:
+        domain.check_end_after_absences(end_date, absences)
     nights = domain.nights_used(stay.start_date, end_date, absences)
     prices = prices_of(stay, await moves_of(uow.session, stay.id))
     stay.end_date = end_date
@@ -357,8 +379,7 @@ async def close_stay(
 
 
 async def end_stay(database: Database, actor: str, stay_id: str, body: schemas.EndIn) -> models.Stay:
-    if body.reason is StayEndReason.PERMANENT_HOUSING and body.tenancy_id is None:
-        raise RuleViolation("a stay ended by permanent housing names the tenancy", code="tenancy_id_missing")
+    domain.check_end_reason(body.reason, body.tenancy_id)
     async with database.unit_of_work(actor) as uow:
         stay = await get_stay(uow.session, stay_id, lock=True)
         await close_stay(uow, stay, body.end_date, body.reason, body.tenancy_id)
@@ -371,12 +392,7 @@ def record_link(uow: UnitOfWork, stay: models.Stay, application_id: str, submitt
     """Record the application on the stay; False when it is already there."""
     if stay.application_id == application_id:
         return False
-    if stay.application_id is not None:
-        raise Conflict(
-            f"the stay is already linked to application {stay.application_id}", current_state="application_linked"
-        )
-    if stay.state == domain.StayState.ENDED.value:
-        raise Conflict("the stay has ended", current_state="ended")
+    domain.check_application_link(stay.application_id, domain.StayState(stay.state), application_id)
     stay.application_id = application_id
     stay.application_submitted_on = submitted_on
     uow.record(
@@ -404,12 +420,7 @@ async def link_application(
         stay = await get_stay(session, stay_id)
         person = await session.get(models.Person, stay.person_id)
     assert person is not None
-    if stay.application_id is not None and stay.application_id != body.application_id:
-        raise Conflict(
-            f"the stay is already linked to application {stay.application_id}", current_state="application_linked"
-        )
-    if stay.state == domain.StayState.ENDED.value:
-        raise Conflict("the stay has ended", current_state="ended")
+    domain.check_application_link(stay.application_id, domain.StayState(stay.state), body.application_id)
     if body.application_id is not None:
         application_id, submitted_on = body.application_id, body.submitted_on or today
     else:

@@ -1,4 +1,5 @@
-"""What tests of every service share: settings for a throwaway world, real PostgreSQL and Kafka when given.
+"""What tests of every service share (and benchmarks reuse): settings for a throwaway world, real PostgreSQL and
+Kafka when given, and `ServiceHarness`, which runs services for real. A pytest plugin: the root conftest.py loads it.
 
 `./dev test` starts PostgreSQL and Kafka and exports BOLIGFLYT_POSTGRES_URL (a server URL; each test gets a
 fresh database on it) and BOLIGFLYT_KAFKA_BOOTSTRAP. Run outside it, tests that need them are skipped, unless

@@ -1,0 +1,48 @@
+"""What the KPIs measure with: the end of a day in Larvik, calendar months, the median.
+
+Dates are the domain's dates from the payloads; "as of" a day selects events by their CloudEvents time, up to the
+end of that day in Larvik (`cutoff`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+LOCAL_ZONE = ZoneInfo("Europe/Oslo")
+
+
+def cutoff(as_of: date) -> datetime:
+    """The end of `as_of` in Larvik, as an aware instant: events before it count "as of" that day."""
+    return datetime.combine(as_of + timedelta(days=1), time(0), tzinfo=LOCAL_ZONE)
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError("unreachable")
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    return add_months(month_start(day), 1) - timedelta(days=1)
+
+
+def months_back(as_of: date, count: int) -> list[date]:
+    """The first days of the `count` months up to and including the month of `as_of`, oldest first."""
+    first = month_start(as_of)
+    return [add_months(first, -n) for n in range(count - 1, -1, -1)]
+
+
+def median(values: Sequence[float]) -> float | None:
+    return float(statistics.median(values)) if values else None
