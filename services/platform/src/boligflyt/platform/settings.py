@@ -51,6 +51,16 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    # What a request may send (checked before its body is parsed or its token read), and how slowly.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, description="The largest request body, in bytes")
+    max_import_body_bytes: int = Field(
+        default=64 * 1024 * 1024, ge=1024, description="The largest body of a bulk import route, in bytes"
+    )
+    body_timeout_seconds: float = Field(default=30.0, gt=0, description="How long a request body may take to arrive")
+    # Business dates a request may give: within this many years of today (a typo's year 9999 is refused).
+    plausible_years_back: int = Field(default=30, ge=1)
+    plausible_years_ahead: int = Field(default=10, ge=1)
+
     @model_validator(mode="after")
     def _no_dev_secrets_in_production(self) -> Settings:
         if self.environment == "production":
