@@ -31,6 +31,11 @@ from boligflyt.platform.clock import ManualClock
 from boligflyt.platform.runtime import ServiceDefinition, ServiceRuntime
 from boligflyt.platform.settings import Settings, normalise_database_url
 
+# An unset environment is production, which refuses the development secrets tests sign with: tests ask for the
+# test environment (as ./dev test does), here because this plugin loads before any test reads Settings, and the
+# processes tests start inherit it.
+os.environ.setdefault("BOLIGFLYT_ENVIRONMENT", "test")
+
 
 def _infrastructure(variable: str, what: str) -> str:
     value = os.environ.get(variable)
@@ -130,6 +135,19 @@ async def postgres_url() -> AsyncIterator[str]:
         await drop_postgres_database(url)
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def either_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A new, empty database on SQLite, then on PostgreSQL: a migration must work on both."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    url = await create_postgres_database()
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(url)
+
+
 REPO_ROOT = Path(__file__).resolve().parents[5]
 KAFKA_SCRIPT = REPO_ROOT / "deploy" / "kafka" / "kafka.sh"
 
@@ -142,11 +160,18 @@ class PrivateKafka:
             pytest.skip(f"{KAFKA_SCRIPT} is not there (not a source checkout)")
         kafka_bootstrap()  # the same requirement as every Kafka test: skipped or failed alike
         self.port = port
+        # A free port of its own: the script's default (port + 1) can be an ephemeral port another process holds.
+        self.controller_port = free_port()
         self.data_dir = data_dir
         self.bootstrap = f"127.0.0.1:{port}"
 
     def _run(self, *args: str) -> None:
-        env = {**os.environ, "KAFKA_PORT": str(self.port), "KAFKA_DATA_DIR": str(self.data_dir)}
+        env = {
+            **os.environ,
+            "KAFKA_PORT": str(self.port),
+            "KAFKA_CONTROLLER_PORT": str(self.controller_port),
+            "KAFKA_DATA_DIR": str(self.data_dir),
+        }
         subprocess.run([str(KAFKA_SCRIPT), *args], env=env, check=True, stdout=subprocess.DEVNULL)
 
     def start(self) -> None:
