@@ -8,7 +8,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 
-from bench import footprint, latency, replay, throughput, visibility
+from bench import footprint, latency, replay, streams, throughput, visibility
 from bench.common import Options, Result, warn_if_broker_crowded
 
 BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
@@ -19,6 +19,7 @@ BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
     "visibility": visibility.visibility_latency,
     "visibility-kafka": visibility.visibility_latency_kafka,
     "footprint": footprint.embedded_footprint,
+    "streams": streams.stream_clients_page_latency,
 }
 
 

@@ -29,6 +29,10 @@ REFUSED: list[tuple[type[Event], dict[str, Any]]] = [
     (m.RenovationStarted, {"daily_rent": -5}),
     (o.BudgetFrameSet, {"amount": -30_000_000}),
     (o.OrderPlaced, {"dwellings": 0}),
+    # ... nor absurd: below 2^53 kroner, a count within 32 bits
+    (t.StayStarted, {"price_per_night": 10**20}),
+    (o.BudgetFrameSet, {"amount": 2**53}),
+    (t.StayLimitExceeded, {"days_in_stay": 2**31}),
     # related counts agree
     (a.ApplicationSubmitted, {"children": 1, "children_needing_own_bedroom": 2}),
     (t.StayStarted, {"single": True, "adults": 2}),

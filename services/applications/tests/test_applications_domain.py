@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -21,7 +22,7 @@ from boligflyt.applications.domain import (
     TenancyState,
 )
 from boligflyt.contracts.codes import ApplicationKind, ContractType, DepositKind, DwellingCategory, PriorityFactor
-from boligflyt.platform.errors import Conflict
+from boligflyt.platform.errors import Conflict, RuleViolation
 
 S = ApplicationState
 
@@ -178,6 +179,42 @@ def test_contract_terms_and_deposit() -> None:
     assert domain.deposit_amount(DepositKind.NAV_GUARANTEE, 7500) == 30000
     assert domain.deposit_amount(DepositKind.NONE, 7500) == 0
     assert domain.expiry_notice_deadline(date(2018, 2, 28)) == date(2018, 5, 28)
+
+
+def code_of(check: Callable[..., None], *args: date) -> str | None:
+    """The code of the rule `check` refuses `args` with; None when it lets them pass."""
+    try:
+        check(*args)
+    except RuleViolation as refused:
+        return refused.code
+    return None
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)),
+    st.integers(min_value=-60, max_value=60),
+    st.integers(min_value=-60, max_value=60),
+)
+def test_a_move_in_lies_between_the_contract_start_and_a_few_days_after_today(
+    today: date, start_offset: int, move_in_offset: int
+) -> None:
+    start, move_in = today + timedelta(days=start_offset), today + timedelta(days=move_in_offset)
+    code = code_of(domain.check_move_in, move_in, start, today)
+    if move_in < start:
+        assert code == "move_in_before_start"
+    elif move_in_offset > domain.MOVE_IN_DAYS_AHEAD:
+        assert code == "move_in_too_far_ahead"
+    else:
+        assert code is None
+
+
+def test_notice_and_consent_keep_to_their_dates() -> None:
+    start = date(2015, 3, 1)
+    assert code_of(domain.check_notice, start, start + timedelta(days=90), start) is None
+    assert code_of(domain.check_notice, start - timedelta(days=1), start, start) == "notice_before_start"
+    assert code_of(domain.check_notice, start, start - timedelta(days=1), start) == "move_out_before_notice"
+    assert code_of(domain.check_consent_signed, start, start) is None
+    assert code_of(domain.check_consent_signed, start + timedelta(days=1), start) == "consent_signed_in_future"
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 1, 1)), st.integers(min_value=-200, max_value=200))

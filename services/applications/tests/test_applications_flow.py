@@ -128,6 +128,7 @@ async def test_from_allocation_to_the_end_of_the_tenancy(caseworker: Caseworker)
     assert twice.status_code == 409 and twice.json()["current_state"] == "contracted"
 
     url = f"/v1/tenancies/{tenancy['id']}"
+    caseworker.harness.clock.advance(move_in_on - caseworker.today)  # a move-in is recorded when it happens
     moved = await caseworker.staff.post(f"{url}/move-in", json={})
     assert moved.json()["state"] == "active" and moved.json()["move_in_date"] == move_in_on.isoformat()
     assert (await caseworker.staff.post(f"{url}/move-in", json={})).json()["current_state"] == "active"

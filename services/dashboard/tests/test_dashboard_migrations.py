@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from alembic import command
@@ -19,25 +18,17 @@ from boligflyt.platform.migrate import (
     SERVICE_VERSION_TABLE,
     alembic_config,
 )
-from boligflyt.testkit import create_postgres_database, drop_postgres_database
 
 BEFORE_LIMIT_DATES = "9677b4e55258"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
-    url = (
-        f"sqlite+aiosqlite:///{tmp_path / 'dashboard.sqlite'}"
-        if request.param == "sqlite"
-        else await create_postgres_database()
-    )
-    database = Database(url, service="dashboard")
+@pytest.fixture
+async def database(either_database_url: str) -> AsyncIterator[Database]:
+    database = Database(either_database_url, service="dashboard")
     try:
         yield database
     finally:
         await database.dispose()
-        if request.param == "postgresql":
-            await drop_postgres_database(url)
 
 
 async def upgrade(database: Database, revision: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,13 @@ from boligflyt.platform.auth import Agency
 from boligflyt.testkit import ServiceHarness
 from boligflyt.testkit import dashboard_story as story
 
+# After the story's last event (2015-04-20): the pages are asked "as of" days up to today, never after.
+TODAY = datetime(2015, 5, 4, 9, tzinfo=UTC)
+
 
 @pytest.fixture
 async def harness(tmp_path: Path) -> AsyncIterator[ServiceHarness]:
-    async with ServiceHarness([definition], tmp_path) as harness:
+    async with ServiceHarness([definition], tmp_path, start=TODAY) as harness:
         await harness.bus.publish([to_wire(envelope) for envelope in story.envelopes()])
         await harness.settle()
         yield harness
@@ -89,6 +93,22 @@ async def test_overview_shows_the_kpis_in_either_language(harness: ServiceHarnes
         assert "boligflyt_lang=en" in english.headers["set-cookie"]
         assert "In temporary housing now" in (await client.get("/?as_of=2015-02-20")).text  # remembered
         assert (await client.get("/?as_of=yesterday")).status_code == 422
+
+
+@pytest.mark.parametrize("as_of", ["9999-12-31", "2015-05-05", "0001-01-01", "1985-05-03"])
+@pytest.mark.parametrize("path", ["/", "/flow", "/stuck", "/dwellings/lke-0153", "/reports/nav-monthly.csv"])
+async def test_as_of_is_a_day_up_to_today_and_at_most_30_years_back(
+    harness: ServiceHarness, path: str, as_of: str
+) -> None:
+    async with harness.client("dashboard", Agency.coordinator) as client:
+        response = await client.get(path, params={"as_of": as_of})
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"].startswith("application/problem+json")
+        problem = response.json()
+        assert problem["code"] == "as_of_out_of_range"
+        assert (problem["earliest"], problem["latest"]) == ("1985-05-04", "2015-05-04")
+        for day in ("1985-05-04", "2015-05-04"):  # the bounds themselves are days the figures can be told for
+            assert (await client.get(path, params={"as_of": day})).status_code == 200
 
 
 async def test_timelines_and_drill_down_link_cases_without_personal_data(harness: ServiceHarness) -> None:

@@ -135,7 +135,8 @@ class Receiver:
 class ReceiverServer:
     """uvicorn on 127.0.0.1 in a thread, routing /<name> to each receiver."""
 
-    def __init__(self, app: Any = None) -> None:
+    def __init__(self, app: Any = None, **tls: Any) -> None:
+        """`tls`: uvicorn's `ssl_certfile` and `ssl_keyfile`, for a receiver on https."""
         self.receivers: dict[str, Receiver] = {}
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -149,7 +150,13 @@ class ReceiverServer:
 
         app = app or Starlette(routes=[Route("/{name}", dispatch, methods=["POST"])])
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off", timeout_graceful_shutdown=1
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="off",
+            timeout_graceful_shutdown=1,
+            **tls,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -189,7 +196,9 @@ class World:
     def __init__(self, runtime: ServiceRuntime, settings: IntegrationsSettings, harness: Any = None) -> None:
         self.runtime = runtime
         self.harness: ServiceHarness = harness
-        self.worker = DeliveryWorker(self.runtime.database, settings)
+        self.worker = DeliveryWorker(
+            self.runtime.database, settings, production=self.runtime.settings.environment == "production"
+        )
 
     @classmethod
     def of(cls, harness: ServiceHarness, settings: IntegrationsSettings) -> World:

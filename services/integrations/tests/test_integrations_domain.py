@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import ipaddress
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -100,3 +101,53 @@ def test_delivery_needs_both_the_pattern_and_the_grant() -> None:
     assert domain.subscribed("no.larvik.boligflyt.tenancy.signed.v1", ["tenancy.*"], ["no.larvik.boligflyt.tenancy.*"])
     assert not domain.subscribed("no.larvik.boligflyt.tenancy.signed.v2", ["tenancy.*"], ["tenancy.signed.v1"])
     assert not domain.subscribed("no.larvik.boligflyt.dwelling.let.v1", ["tenancy.*"], ["*"])
+
+
+@pytest.mark.parametrize(
+    ("address", "routable"),
+    [
+        ("93.184.216.34", True),
+        ("2606:2800:220:1:248:1893:25c8:1946", True),
+        ("::ffff:93.184.216.34", True),  # IPv4-mapped: judged by the IPv4 address
+        ("127.0.0.1", False),
+        ("::1", False),
+        ("::ffff:127.0.0.1", False),
+        ("2002:7f00:1::", False),  # 6to4 of 127.0.0.1
+        ("64:ff9b::a00:1", False),  # NAT64 of 10.0.0.1
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("169.254.169.254", False),
+        ("fe80::1", False),
+        ("fc00::1", False),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("224.0.0.1", False),
+        ("ff02::1", False),
+        ("240.0.0.1", False),
+        ("255.255.255.255", False),
+        ("192.0.2.1", False),  # documentation
+    ],
+)
+def test_only_globally_routable_addresses_are_receivers_in_production(address: str, routable: bool) -> None:
+    assert domain.globally_routable(ipaddress.ip_address(address)) is routable
+    assert domain.check_addresses([address], production=False) == address
+    if routable:
+        assert domain.check_addresses([address], production=True) == address
+    else:
+        with pytest.raises(RuleViolation) as refused:
+            domain.check_addresses([address], production=True)
+        assert refused.value.code == "internal-url"
+
+
+def test_every_address_a_host_resolves_to_is_checked_and_the_first_is_used() -> None:
+    assert domain.check_addresses(["93.184.216.34", "8.8.8.8"], production=True) == "93.184.216.34"
+    with pytest.raises(RuleViolation):
+        domain.check_addresses(["93.184.216.34", "10.0.0.1"], production=True)
+    with pytest.raises(RuleViolation) as unresolved:
+        domain.check_addresses([], production=False)
+    assert unresolved.value.code == "unresolvable-url"
+    for spelling in ("https://localhost./x", "https://LocalHost/x", "https://a.localhost./x", "https://100.64.0.1/x"):
+        with pytest.raises(RuleViolation):
+            domain.check_url(spelling, production=True)

@@ -337,3 +337,23 @@ async def test_the_sample_export_lands_in_the_real_maintenance_register(tmp_path
     assert by_ref["BRL-0007"]["owner"] == "housing_coop" and by_ref["BRL-0007"]["coop_board_approval"] is True
     assert by_ref["INN-0042"]["owner"] == "private_lease" and by_ref["INN-0042"]["bedrooms"] == 3
     assert by_ref["INN-0042"]["head_lease_end"] == "2028-05-31"
+
+
+async def test_an_address_that_is_a_spreadsheet_formula_is_a_rejected_row_and_never_sent(
+    register_world: tuple[World, FakeRegister],
+) -> None:
+    world, register = register_world
+    export = (
+        "objekt_id;adresse;antall_rom;husleie;eier\n"
+        'H2001;=HYPERLINK("http://x","y");3;9800;LKE\n'
+        "H2002;@Storgata 2;3;9800;LKE\n"
+        "H2003;-Storgata 3;3;9800;LKE\n"
+        "H2004;12 Storgata - bak;3;9800;LKE\n"
+    )
+    async with world.harness.client("integrations", Agency.lke) as lke:
+        report = (await lke.post("/v1/property-imports?format=csv", content=export)).json()
+    assert (report["created"], report["rejected"]) == (1, 3)
+    assert [(r["row"], r["object_id"]) for r in report["rejections"]] == [(1, "H2001"), (2, "H2002"), (3, "H2003")]
+    assert all("formula" in r["reasons"][0] for r in report["rejections"])
+    assert list(register.dwellings) == ["H2004"]
+    assert "HYPERLINK" not in json.dumps(register.calls)

@@ -674,3 +674,17 @@ async def test_amounts_out_of_range_are_refused_not_crashed_on(harness: ServiceH
     unknown_line = await call(harness, Agency.bestiller, "PUT", "/v1/programmes/2015/frames/roads", json={"amount": 1})
     assert [r.status_code for r in (negative, huge, bad_year, unknown_line)] == [422, 422, 422, 422]
     assert await ordering_events(harness, o.BudgetFrameSet) == []
+
+
+async def test_an_order_past_any_real_amount_or_date_is_refused_and_changes_nothing(harness: ServiceHarness) -> None:
+    """LKE keeps an order's amount in a 32-bit column: an order past it was taken here and broke there."""
+    await programme(harness, refugee_dwellings=10_000_000)
+    need = await prioritised_need(harness)
+    approval = {"justification": "Council decision 2015/17: extra settlement."}
+    for body in ({"estimated_cost": 10**10, "over_commit_approval": approval}, {"due_date": "9999-12-31"}):
+        refused = await place(harness, [need], **body)
+        assert refused.status_code == 422, refused.text
+    assert (await frame(harness))["committed"] == 0
+    assert (await call(harness, Agency.bestiller, "GET", f"/v1/needs/{need}")).json()["state"] == "prioritised"
+    ancient = {**REFUGEE_NEED, "source_ref": None, "wanted_by": "0001-01-01"}
+    assert (await call(harness, Agency.nav, "POST", "/v1/needs", json=ancient)).status_code == 422

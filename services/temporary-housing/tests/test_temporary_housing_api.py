@@ -187,6 +187,7 @@ async def test_ending_a_stay_counts_nights_used_and_its_cost(harness: ServiceHar
             json={"first_night": "2015-01-20", "returned_on": "2015-01-23", "belongings_left": True},
         )
         assert absence.status_code == 201, absence.text
+        harness.clock.set(datetime(2015, 2, 10, 9, tzinfo=UTC))  # a stay is ended when the person leaves
         ended = await nav.post(
             f"/v1/stays/{stay_id}/end",
             json={"end_date": "2015-02-10", "reason": "private_rental", "belongings_left": True},
@@ -228,6 +229,7 @@ async def test_moving_to_another_provider_is_checked_and_priced_from_the_move(ha
         assert moved.json()["provider_id"] == barracks and moved.json()["price_per_night"] == 450
         pension_now = (await nav.get(f"/v1/providers/{pension}")).json()
         assert pension_now["occupied"] == 0
+        harness.clock.set(datetime(2015, 3, 16, 9, tzinfo=UTC))  # a stay is ended when the person leaves
         ended = await nav.post(f"/v1/stays/{stay_id}/end", json={"end_date": "2015-03-16", "reason": "unknown"})
         assert ended.json()["nights"] == 67 and ended.json()["cost"] == 33_750
     await harness.settle()
@@ -317,6 +319,7 @@ async def test_boligkontoret_events_move_the_stay_once_each(harness: ServiceHarn
         stay = (await nav.get(f"/v1/stays/{stay_id}")).json()
         assert stay["state"] == "allocated" and stay["blocking_reason"] == "allocated_waiting_for_move_in"
 
+        harness.clock.set(datetime(2015, 3, 16, 9, tzinfo=UTC))  # Boligkontoret records a move-in when it happens
         moved_in = TenancyMovedIn(
             tenancy_id="ten-0101",
             dwelling_id="lke-0002",
@@ -436,6 +439,7 @@ async def test_the_monthly_report_as_json_and_csv(harness: ServiceHarness) -> No
         young["decision_date"] = "2015-01-31"
         a = (await nav.post("/v1/stays", json=first)).json()["stay_id"]
         await nav.post("/v1/stays", json=young)
+        harness.clock.set(datetime(2015, 2, 10, 9, tzinfo=UTC))  # a stay is ended when the person leaves
         await nav.post(f"/v1/stays/{a}/end", json={"end_date": "2015-02-10", "reason": "private_rental"})
         again = stay_body(provider_id, start_date="2015-03-01", decision_date="2015-03-01")
         assert (await nav.post("/v1/stays", json=again)).json()["new_enquiry"] is False

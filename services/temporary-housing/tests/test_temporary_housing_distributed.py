@@ -48,6 +48,7 @@ async def test_a_move_in_delivered_twice_ends_the_matching_stay_once(tmp_path: P
                     no_fixed_address=True,
                 ),
             )
+            harness.clock.set(datetime(2015, 3, 16, 9, tzinfo=UTC))  # a move-in is recorded when it happens
             moved_in = TenancyMovedIn(
                 tenancy_id="ten-0101",
                 dwelling_id="lke-0002",

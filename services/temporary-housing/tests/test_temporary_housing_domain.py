@@ -176,10 +176,28 @@ def test_absences_are_checked() -> None:
 
 
 def test_a_stay_cannot_end_before_it_starts() -> None:
-    domain.check_end(date(2015, 1, 5), date(2015, 1, 5))
+    domain.check_end(date(2015, 1, 5), date(2015, 1, 5), today=date(2015, 1, 5))
     with pytest.raises(RuleViolation) as refused:
-        domain.check_end(date(2015, 1, 5), date(2015, 1, 4))
+        domain.check_end(date(2015, 1, 5), date(2015, 1, 4), today=date(2015, 1, 5))
     assert refused.value.code == "stay_ends_before_start"
+
+
+def test_a_stay_ends_at_most_a_few_days_after_today() -> None:
+    today = date(2015, 1, 5)
+    domain.check_end(today, today + timedelta(days=domain.STAY_END_DAYS_AHEAD), today)
+    for end in (today + timedelta(days=domain.STAY_END_DAYS_AHEAD + 1), date(9999, 12, 31)):
+        with pytest.raises(RuleViolation) as refused:
+            domain.check_end(today, end, today)
+        assert refused.value.code == "stay_ends_too_far_ahead"
+
+
+def test_consent_is_not_signed_in_the_future() -> None:
+    today = date(2015, 1, 5)
+    domain.check_consent_signed(None, today)
+    domain.check_consent_signed(today, today)
+    with pytest.raises(RuleViolation) as refused:
+        domain.check_consent_signed(today + timedelta(days=1), today)
+    assert refused.value.code == "consent_signed_in_future"
 
 
 # --- the 3-month rule ---------------------------------------------------------------------------------------

@@ -43,8 +43,12 @@ OrderId = Annotated[Id, Field(description="The ordering function's id of the ord
 FrameId = Annotated[Id, Field(description="The ordering function's id of a budget frame (one line, one year).")]
 
 # Money is whole Norwegian kroner: amounts in the domain are rents, prices per night and budget frames.
-Nok = Annotated[int, Field(ge=0, json_schema_extra={"x-unit": "NOK"})]
-Count = Annotated[int, Field(ge=0)]
+# The ceilings lie far above anything real (the services refuse far less) and keep every consumer safe: an amount
+# stays below 2^53, exact in any JSON reader, and a count fits a 32-bit column.
+MAX_NOK = 10**15
+MAX_COUNT = 10**9
+Nok = Annotated[int, Field(ge=0, le=MAX_NOK, json_schema_extra={"x-unit": "NOK"})]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 
 T = TypeVar("T")

@@ -32,6 +32,14 @@ ServiceUrls = Annotated[
 RngSeed = Annotated[int, typer.Option(help="Seed of the random choices.")]
 
 
+@app.callback()
+def main() -> None:
+    """Demo data and a simulator for Boligflyt, through the public APIs."""
+    from boligflyt.platform.launcher import ask_for_development
+
+    ask_for_development()  # the demo is development: its tokens are signed with the development secret
+
+
 def base_urls(base_url: str, service_urls: list[str] | None) -> dict[str, str]:
     urls: dict[str, str] = embedded_urls(base_url)
     if service_urls:
@@ -126,9 +134,9 @@ async def serve(host: str, port: int, settings: Settings, *, seed_data: bool, sc
 
     from boligflyt.demo.host import demo_app
     from boligflyt.platform.host import ROOT_SERVICE, service_definitions
-    from boligflyt.platform.launcher import print_where_to_look
+    from boligflyt.platform.launcher import print_where_to_look, server_config
 
-    server = uvicorn.Server(uvicorn.Config(demo_app(settings), host=host, port=port, log_level="warning"))
+    server = uvicorn.Server(server_config(demo_app(settings), host=host, port=port))
     serving = asyncio.create_task(server.serve())
     while not server.started:
         if serving.done():

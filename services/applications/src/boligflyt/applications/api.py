@@ -49,6 +49,7 @@ from boligflyt.contracts.codes import ApplicationKind, Referrer
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.personref import PersonRefQuery
+from boligflyt.platform.plausible import BusinessDate
 from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
 
 router = APIRouter(prefix="/v1")
@@ -268,7 +269,7 @@ async def list_meetings(
     database: DatabaseDep,
     clock: ClockDep,
     page: PageRequestDep,
-    from_date: date | None = None,
+    from_date: BusinessDate | None = None,
 ) -> Page[MeetingOut]:
     rows, total = await service.list_meetings(database, page, from_date=from_date)
     items = [_meeting_out(meeting, cases, clock.today()) for meeting, cases in rows]
@@ -424,7 +425,7 @@ async def list_tenancies(
     page: PageRequestDep,
     state: TenancyState | None = None,
     dwelling_id: str | None = None,
-    ending_before: date | None = None,
+    ending_before: BusinessDate | None = None,
 ) -> Page[TenancyOut]:
     rows, total = await service.list_tenancies(
         database, page, state=state, dwelling_id=dwelling_id, ending_before=ending_before

@@ -27,6 +27,7 @@ from boligflyt.contracts.codes import (
 )
 from boligflyt.contracts.fields import Id
 from boligflyt.platform.personref import validate_national_id
+from boligflyt.platform.plausible import BirthYear, BusinessDate
 
 
 def _national_id(value: str) -> str:
@@ -44,6 +45,10 @@ NationalId = Annotated[str, AfterValidator(_national_id)]
 Documents = Annotated[list[str], AfterValidator(_documents)]
 
 
+# Far above any rent in Larvik, far below what the 32-bit column and a deposit of four months hold.
+MAX_MONTHLY_RENT = 1_000_000
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -58,7 +63,7 @@ class Out(BaseModel):
 class HouseholdMember(Strict):
     name: str = Field(min_length=1, max_length=200, examples=["Ola Nordmann"])
     relation: Literal["spouse", "partner", "child", "other"] = Field(examples=["child"])
-    birth_year: int | None = Field(default=None, ge=1900, le=2100, examples=[2010])
+    birth_year: BirthYear | None = Field(default=None, examples=[2010])
 
 
 class ApplicantIn(Strict):
@@ -92,12 +97,14 @@ ConsentScope = Literal["collect_information", "share_with_nav", "share_with_care
 
 
 class ConsentIn(Strict):
-    signed_on: date = Field(description="The day the applicant signed the written consent.")
+    signed_on: BusinessDate = Field(description="The day the applicant signed the written consent; not after today.")
     scope: list[ConsentScope] = Field(min_length=1, examples=[["collect_information", "share_with_nav"]])
 
 
 class ConsentRevokeIn(Strict):
-    revoked_on: date | None = Field(default=None, description="The day consent was withdrawn; today if left out.")
+    revoked_on: BusinessDate | None = Field(
+        default=None, description="The day consent was withdrawn; today if left out."
+    )
 
 
 class ConsentOut(Out):
@@ -226,7 +233,7 @@ class DocumentsIn(Strict):
 
 
 class AppealIn(Strict):
-    appealed_on: date | None = Field(default=None, description="The day the appeal arrived; today if left out.")
+    appealed_on: BusinessDate | None = Field(default=None, description="The day the appeal arrived; today if left out.")
 
 
 class LeaveListIn(Strict):
@@ -238,7 +245,7 @@ class LeaveListIn(Strict):
 
 class MeetingIn(Strict):
     # Bounded so the freeze date (working days before) stays a date: 0001-01-04 underflowed into a 500.
-    meeting_date: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31), examples=["2015-02-12"])
+    meeting_date: BusinessDate = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31), examples=["2015-02-12"])
 
 
 class MeetingCaseOut(Out):
@@ -281,7 +288,7 @@ class DecisionIn(Strict):
     outcome: DecisionOutcome
     reject_reasons: list[RejectReason] = Field(default_factory=list)
     reasoning: str | None = Field(default=None, max_length=4000, description="Written reasons beyond the codes.")
-    notified_on: date | None = Field(
+    notified_on: BusinessDate | None = Field(
         default=None, description="The day the applicant is notified; the appeal deadline runs from it."
     )
 
@@ -342,7 +349,7 @@ class OfferOut(Out):
 
 class OfferAnswerIn(Strict):
     answer: Literal["accepted", "declined"]
-    planned_move_in_on: date | None = None
+    planned_move_in_on: BusinessDate | None = None
 
 
 # --- Tenancies -----------------------------------------------------------------------------------------
@@ -365,13 +372,15 @@ class TenancyIn(Strict):
 
     application_id: str
     contract_type: ContractType
-    start_date: date
-    end_date: date | None = Field(
+    start_date: BusinessDate
+    end_date: BusinessDate | None = Field(
         default=None, description="Left out: the contract type's default term (3 years for ordinary rental)."
     )
     deposit_kind: DepositKind
-    monthly_rent: int | None = Field(default=None, ge=0, description="Left out: the dwelling's current rent.")
-    signed_on: date | None = Field(default=None, description="Signed at the dwelling; today if left out.")
+    monthly_rent: int | None = Field(
+        default=None, ge=0, le=MAX_MONTHLY_RENT, description="NOK; left out: the dwelling's current rent."
+    )
+    signed_on: BusinessDate | None = Field(default=None, description="Signed at the dwelling; today if left out.")
 
 
 class TenancyOut(Out):
@@ -395,7 +404,11 @@ class TenancyOut(Out):
 
 
 class MoveInIn(Strict):
-    move_in_date: date | None = None
+    move_in_date: BusinessDate | None = Field(
+        default=None,
+        description="The day the tenant moved in: not before the contract starts, at most 7 days after today. "
+        "Left out: the contract's start.",
+    )
 
 
 class NoticeIn(Strict):
@@ -407,8 +420,8 @@ class NoticeIn(Strict):
     )
 
     given_by: NoticeParty
-    move_out_date: date
-    given_on: date | None = None
+    move_out_date: BusinessDate
+    given_on: BusinessDate | None = Field(default=None, description="Not before the tenancy started; today by default.")
 
 
 class RenewalIn(Strict):
@@ -421,13 +434,13 @@ class RenewalIn(Strict):
 
     ownership_check: OwnershipCheck
     contract_type: ContractType | None = None
-    new_end_date: date | None = Field(default=None, description="Left out: the contract type's default term.")
+    new_end_date: BusinessDate | None = Field(default=None, description="Left out: the contract type's default term.")
     application_id: str | None = None
 
 
 class EndIn(Strict):
     reason: TenancyEndReason
-    end_date: date | None = None
+    end_date: BusinessDate | None = None
 
 
 # --- Letters -------------------------------------------------------------------------------------------

@@ -8,26 +8,39 @@ the root of its own process otherwise). No personal data is shown: only person_r
 from __future__ import annotations
 
 import asyncio
-import json
+import dataclasses
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import structlog
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from sse_starlette.sse import EventSourceResponse
+from sse_starlette.sse import EventSourceResponse, SendTimeoutError
+from starlette.types import Receive, Scope, Send
 
 from boligflyt.contracts.registry import specs, topics
 from boligflyt.dashboard import charts, domain, i18n, reports, service
+from boligflyt.dashboard.settings import dashboard_settings
+from boligflyt.dashboard.stream import StreamFilters, StreamsExhausted, feed_of, messages
 from boligflyt.platform.auth import Agency, InvalidToken, Principal, TokenVerifier
+from boligflyt.platform.errors import RuleViolation
+from boligflyt.platform.problems import problem_response, problem_type
 from boligflyt.platform.runtime import ServiceRuntime, get_runtime
+
+log = structlog.get_logger(__name__)
 
 TOKEN_COOKIE = "boligflyt_dashboard_token"
 LANG_COOKIE = "boligflyt_lang"
-STREAM_POLL_SECONDS = 0.25
 LANES = ("nav", "boligkontoret", "lke")
+# The largest position in the event log (its sequence is a 64-bit integer).
+MAX_SEQ = 2**63 - 1
+# How long a live stream's client may take to accept a message before the stream is closed.
+STREAM_SEND_TIMEOUT_SECONDS = 30
 
 templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -105,16 +118,24 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return response
 
 
-def parse_day(value: str | None) -> date | None:
-    if not value:
+async def as_of_day(
+    runtime: Runtime,
+    as_of: Annotated[
+        str | None, Query(description="The day to show the figures as of (YYYY-MM-DD); today if absent.")
+    ] = None,
+) -> date | None:
+    """`?as_of=` of every page and report: a day from `plausible_years_back` years ago up to today, or none."""
+    if not as_of:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(as_of)
     except ValueError:
-        raise HTTPException(422, f"as_of must be a date (YYYY-MM-DD), not {value!r}") from None
+        raise RuleViolation(f"as_of must be a date (YYYY-MM-DD), not {as_of[:40]!r}", code="as_of_not_a_date") from None
+    domain.check_as_of(day, runtime.clock.today(), runtime.settings.plausible_years_back)
+    return day
 
 
-AsOf = Annotated[str | None, Query(description="The day to show the figures as of (YYYY-MM-DD); today if absent.")]
+AsOf = Annotated[date | None, Depends(as_of_day)]
 
 
 # --- Login ------------------------------------------------------------------------------------------------
@@ -163,8 +184,7 @@ async def logout(request: Request) -> Response:
 @router.get("/", response_class=HTMLResponse)
 async def overview(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
     today = runtime.clock.today()
-    day = parse_day(as_of)
-    figures = await service.kpis(runtime.database, day, today)
+    figures = await service.kpis(runtime.database, as_of, today)
     limits = await service.thresholds(runtime.database)
     trend = await service.monthly_trend(runtime.database, figures.as_of, 12, limits)
     labels = i18n.labels(language(request))
@@ -202,7 +222,7 @@ async def overview(request: Request, runtime: Runtime, _: Coordinator, as_of: As
 
 @router.get("/flow", response_class=HTMLResponse)
 async def flow(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
-    model, day = await service.read_model(runtime.database, parse_day(as_of), runtime.clock.today())
+    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
     labels = i18n.labels(language(request))
     counts = domain.stage_counts(model, day)
     steps = domain.step_times(model, day)
@@ -228,7 +248,7 @@ async def flow_cases(
 ) -> HTMLResponse:
     if step not in domain.STEPS or (bucket is not None and bucket not in domain.BUCKETS):
         raise HTTPException(404, f"no step {step!r} with bucket {bucket!r}")
-    model, day = await service.read_model(runtime.database, parse_day(as_of), runtime.clock.today())
+    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
     times = domain.step_times(model, day)[step]
     cases = times.in_bucket(bucket) if bucket else times.cases
     return render(request, "cases.html", as_of=day, step=step, bucket=bucket, cases=cases)
@@ -240,85 +260,127 @@ async def flow_stage(
 ) -> HTMLResponse:
     if stage not in domain.STAGES:
         raise HTTPException(404, f"no stage {stage!r}; there are {', '.join(domain.STAGES)}")
-    model, day = await service.read_model(runtime.database, parse_day(as_of), runtime.clock.today())
+    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
     return render(request, "stage.html", as_of=day, stage=stage, cases=domain.stage_cases(model, day)[stage])
 
 
 # --- Live event stream ------------------------------------------------------------------------------------
 
 
-def _filters(request: Request) -> dict[str, str | None]:
+def _filters(request: Request) -> StreamFilters:
     params = request.query_params
-    return {
-        "agency": params.get("agency") or None,
-        "type_name": params.get("type") or None,
-        "person_ref": params.get("person_ref") or None,
-        "dwelling_id": params.get("dwelling_id") or None,
-        "search": (params.get("q") or "").strip() or None,
-    }
+    return StreamFilters(
+        agency=params.get("agency") or None,
+        type_name=params.get("type") or None,
+        person_ref=params.get("person_ref") or None,
+        dwelling_id=params.get("dwelling_id") or None,
+        search=(params.get("q") or "").strip() or None,
+    )
 
 
-def event_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "seq": row["seq"],
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "time": row["time"].isoformat(timespec="seconds"),
-        "on_date": row["on_date"].isoformat() if row.get("on_date") else None,
-        "key": row["key"],
-        "agency": row["agency"],
-        "person_ref": row.get("person_ref"),
-        "dwelling_id": row.get("dwelling_id"),
-    }
+PAGE_EVENTS = 100
+
+
+def position(description: str) -> Any:
+    """A query parameter naming a position in the event log (an event's `seq`)."""
+    return Query(ge=0, le=MAX_SEQ, description=description)
 
 
 @router.get("/stream", response_class=HTMLResponse)
-async def stream_page(request: Request, runtime: Runtime, _: Coordinator) -> HTMLResponse:
+async def stream_page(
+    request: Request,
+    runtime: Runtime,
+    _: Coordinator,
+    before: Annotated[int | None, position("History: the events before this position, newest first, a page")] = None,
+) -> HTMLResponse:
+    """The newest events and the live stream after them; with `before`, a page of older history instead."""
     filters = _filters(request)
-    rows = await service.events(runtime.database, limit=100, **filters)  # type: ignore[arg-type]
+    rows = await service.events(runtime.database, before_seq=before, limit=PAGE_EVENTS, **dataclasses.asdict(filters))
+    filter_query = {
+        k: v for k, v in request.query_params.items() if k in ("agency", "type", "person_ref", "dwelling_id", "q")
+    }
+    older = urlencode({**filter_query, "before": rows[-1]["seq"]}) if len(rows) == PAGE_EVENTS else None
     return render(
         request,
         "stream.html",
         rows=rows,
+        live=before is None,
+        older=older,
         after=await service.last_seq(runtime.database),
         filters=filters,
         agencies=sorted(set(domain.AGENCY_OF_PRODUCER.values()) - {"integrations"}),
         types=[spec.name for spec in specs()],
-        stream_query=urlencode(
-            {k: v for k, v in request.query_params.items() if k in ("agency", "type", "person_ref", "dwelling_id", "q")}
-        ),
+        stream_query=urlencode(filter_query),
     )
 
 
-@router.get("/stream/events")
+class LiveStreamResponse(EventSourceResponse):
+    """A live stream that gives its place back (`closed`) however it ends: the client leaves, the server stops,
+    or the response fails before its first event."""
+
+    def __init__(self, content: Any, *, closed: Callable[[], None], **options: Any) -> None:
+        super().__init__(content, **options)
+        self._closed = closed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except SendTimeoutError:
+            # A client that stopped reading is dropped: nothing went wrong on this side.
+            log.info("stream.client_too_slow", path=scope.get("path"))
+        finally:
+            self._closed()
+
+
+def _last_event_id(request: Request) -> int | None:
+    """The browser's `Last-Event-ID` on reconnecting: the position of the last event it received."""
+    value = request.headers.get("last-event-id")
+    if not value:
+        return None
+    if not re.fullmatch(r"[0-9]{1,19}", value) or int(value) > MAX_SEQ:
+        raise RuleViolation("Last-Event-ID must be a position in the event log", code="stream_position_invalid")
+    return int(value)
+
+
+@router.get("/stream/events", response_model=None)
 async def stream_events(
-    request: Request, runtime: Runtime, _: Coordinator, after: int | None = None
-) -> EventSourceResponse:
-    """Server-sent events: each new event of the log that passes the filters, as JSON, within a poll."""
-    filters = _filters(request)
-    last_id = request.headers.get("last-event-id")
-    start = int(last_id) if last_id and last_id.isdigit() else after
-    if start is None:
-        start = await service.last_seq(runtime.database)
+    request: Request,
+    runtime: Runtime,
+    principal: Coordinator,
+    after: Annotated[int | None, position("Start after this position (the last `seq` seen), a recent one")] = None,
+) -> Response:
+    """Server-sent events: each new event of the log that passes the filters, as JSON, as it is projected.
 
-    async def generate() -> Any:
-        position = start
-        while not await request.is_disconnected():
-            rows = await service.events(
-                runtime.database,
-                after_seq=position,
-                limit=200,
-                newest_first=False,
-                **filters,  # type: ignore[arg-type]
-            )
-            for row in rows:
-                position = max(position, row["seq"])
-                yield {"event": "dashboard-event", "id": str(row["seq"]), "data": json.dumps(event_json(row))}
-            # Woken at once by this process's projection; the poll covers a read model written by another process.
-            await service.new_events.wait(STREAM_POLL_SECONDS)
-
-    return EventSourceResponse(generate(), ping=15)
+    Fed by the process's one reader of the log. A user may hold a few streams and a process serves a bounded
+    number: past either, 429 with Retry-After. A start older than the window is a 422 (history is on
+    /stream?before=)."""
+    settings = dashboard_settings(runtime)
+    feed = feed_of(request.app.state, runtime.database, settings)
+    resumed = _last_event_id(request)
+    subject = principal.subject
+    try:
+        feed.admit(subject)
+    except StreamsExhausted as exc:
+        return problem_response(
+            429,
+            "Too many live streams",
+            exc.detail,
+            type=problem_type("too-many-streams"),
+            instance=request.url.path,
+            headers={"Retry-After": str(settings.stream_retry_after_seconds)},
+            code=exc.code,
+        )
+    try:
+        start = await feed.start_position(after if resumed is None else resumed)
+    except BaseException:
+        feed.release(subject)
+        raise
+    return LiveStreamResponse(
+        messages(feed, start, _filters(request)),
+        closed=lambda: feed.release(subject),
+        ping=15,
+        send_timeout=STREAM_SEND_TIMEOUT_SECONDS,
+    )
 
 
 # --- Timelines --------------------------------------------------------------------------------------------
@@ -358,7 +420,7 @@ async def dwelling_timeline(
     request: Request, dwelling_id: str, runtime: Runtime, _: Coordinator, as_of: AsOf = None
 ) -> HTMLResponse:
     rows = await service.dwelling_events(runtime.database, dwelling_id)
-    model, day = await service.read_model(runtime.database, parse_day(as_of), runtime.clock.today())
+    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
     labels = i18n.labels(language(request))
     found = [v for v in domain.voids(model, day) if v.dwelling_id == dwelling_id]
     chart = charts.stacked(
@@ -382,7 +444,7 @@ async def dwelling_timeline(
 
 @router.get("/stuck", response_class=HTMLResponse)
 async def stuck(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
-    figures = await service.kpis(runtime.database, parse_day(as_of), runtime.clock.today())
+    figures = await service.kpis(runtime.database, as_of, runtime.clock.today())
     return render(
         request,
         "stuck.html",
@@ -426,7 +488,7 @@ async def report(request: Request, name: str, runtime: Runtime, _: Coordinator, 
     name = name.removesuffix(".csv")
     if name not in reports.REPORTS:
         raise HTTPException(404, f"no report named {name!r}; there are {', '.join(reports.REPORTS)}")
-    model, day = await service.read_model(runtime.database, parse_day(as_of), runtime.clock.today())
+    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
     table = reports.REPORTS[name](model, day)
     if csv_wanted:
         return Response(

@@ -119,6 +119,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "not_available": ("ikke tilgjengelig", "not available"),
     "redriven": ("sendt på nytt", "redriven"),
     "no_events": ("Ingen hendelser", "No events"),
+    "history": ("historikk", "history"),
+    "older": ("Eldre hendelser", "Older events"),
+    "newest": ("Nyeste hendelser", "Newest events"),
     "language": ("English", "Norsk"),
 }
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from boligflyt.dashboard import domain
+from boligflyt.platform.spreadsheet import csv_document
 
 
 @dataclass(frozen=True)
@@ -19,12 +18,8 @@ class Report:
     rows: list[list[Any]]
 
     def csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(self.columns)
-        for row in self.rows:
-            writer.writerow(["" if value is None else value for value in row])
-        return out.getvalue()
+        # Ids and codes come from other services' events: neutralised all the same, as every export is.
+        return csv_document(self.columns, self.rows)
 
 
 def nav_monthly(model: domain.ReadModel, as_of: date) -> Report:

@@ -256,6 +256,7 @@ async def events(
     database: Database,
     *,
     after_seq: int = 0,
+    before_seq: int | None = None,
     agency: str | None = None,
     type_name: str | None = None,
     person_ref: str | None = None,
@@ -265,6 +266,8 @@ async def events(
     newest_first: bool = True,
 ) -> list[dict[str, Any]]:
     query = select(event_log).where(event_log.c.seq > after_seq)
+    if before_seq is not None:
+        query = query.where(event_log.c.seq < before_seq)
     if agency:
         query = query.where(event_log.c.agency == agency)
     if type_name:
@@ -282,18 +285,28 @@ async def events(
 
 
 class NewEvents:
-    """Wakes the live streams of this process as soon as projected events are committed, instead of on a poll."""
+    """Wakes this process's reader of the event log for the live streams (`stream.EventFeed`) as soon as projected
+    events are committed, instead of on its poll.
+
+    A module-wide object that outlives event loops (each test has its own): every wait makes a future of the
+    running loop, so none is bound to a loop that has gone, as an `asyncio.Event` made once would be."""
 
     def __init__(self) -> None:
-        self._changed = asyncio.Event()
+        self._waiters: set[asyncio.Future[None]] = set()
 
     def notify(self) -> None:
-        self._changed.set()
-        self._changed = asyncio.Event()  # a fresh event for the next wait; the set one releases current waiters
+        for waiter in self._waiters:
+            if not waiter.done() and not waiter.get_loop().is_closed():
+                waiter.set_result(None)
 
     async def wait(self, timeout: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
+        waiter = asyncio.get_running_loop().create_future()
+        self._waiters.add(waiter)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(waiter, timeout)
+        finally:
+            self._waiters.discard(waiter)
 
 
 new_events = NewEvents()

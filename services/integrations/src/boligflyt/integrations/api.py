@@ -66,8 +66,14 @@ def maintenance_register(runtime: ServiceRuntime) -> DwellingRegister:
     return MaintenanceDwellingRegister(lambda: runtime.service_client("maintenance"))
 
 
+def in_production(runtime: ServiceRuntime) -> bool:
+    """In production receivers must be globally routable; development and tests deliver to this machine."""
+    return runtime.settings.environment == "production"
+
+
 def build_router(settings: IntegrationsSettings, register_factory: RegisterFactory = maintenance_register) -> APIRouter:
     router = APIRouter(prefix="/v1")
+    cipher = settings.secret_cipher
 
     # --- webhook subscriptions -------------------------------------------------------------------------
 
@@ -77,7 +83,7 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
     ) -> SubscriptionWithSecret:
         """Register a receiver for the event types the patterns match; the answer holds its signing secret."""
         view, secret = await service.register(
-            runtime.database, principal, body, production=runtime.settings.environment == "production"
+            runtime.database, principal, body, production=in_production(runtime), cipher=cipher
         )
         response.headers["Location"] = f"/v1/webhooks/{view.id}"
         return SubscriptionWithSecret(**view.model_dump(), secret=secret)
@@ -107,7 +113,7 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
             principal,
             subscription_id,
             body,
-            production=runtime.settings.environment == "production",
+            production=in_production(runtime),
         )
 
     @router.post("/webhooks/{subscription_id}/pause", response_model=Subscription, tags=["webhooks"])
@@ -128,7 +134,11 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
     ) -> RotatedSecret:
         """A new signing secret; the old one keeps signing beside it for the grace period."""
         secret, expires = await service.rotate_secret(
-            database, principal, subscription_id, grace=timedelta(seconds=settings.secret_grace_seconds)
+            database,
+            principal,
+            subscription_id,
+            grace=timedelta(seconds=settings.secret_grace_seconds),
+            cipher=cipher,
         )
         return RotatedSecret(secret=secret, previous_secret_expires_at=expires)
 
@@ -139,17 +149,10 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         return Response(status_code=204)
 
     @router.post("/webhooks/{subscription_id}/ping", response_model=Ping, tags=["webhooks"])
-    async def ping_webhook(subscription_id: str, database: DatabaseDep, principal: Integrator) -> Ping:
-        """Send a signed test event (`no.larvik.boligflyt.webhook.ping`) now and say how the receiver answered."""
-        row = await service.owned_subscription(database, principal, subscription_id)
-        message_id, outcome = await delivery.ping(row, settings)
-        return Ping(
-            delivered=outcome.succeeded,
-            status_code=outcome.status_code,
-            error=outcome.error,
-            latency_ms=outcome.latency_ms,
-            webhook_id=message_id,
-        )
+    async def ping_webhook(subscription_id: str, runtime: RuntimeDep, principal: Integrator) -> Ping:
+        """Send a signed test event (`no.larvik.boligflyt.webhook.ping`) now and say whether the receiver took it."""
+        row = await service.owned_subscription(runtime.database, principal, subscription_id)
+        return Ping(delivered=await delivery.ping(row, settings, production=in_production(runtime)))
 
     @router.get("/webhooks/{subscription_id}/deliveries", response_model=Page[Delivery], tags=["webhooks"])
     async def list_deliveries(

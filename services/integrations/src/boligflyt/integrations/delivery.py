@@ -6,6 +6,7 @@ POSTs the rows as structured-mode CloudEvents (`application/cloudevents+json`), 
 Webhooks. One task per subscription, each with its own timeouts, so a slow or dead receiver holds up only
 itself. Within a subscription, a key's next delivery waits until the one before it succeeded; failed attempts
 are retried on the retry schedule, and when that is spent the delivery fails and the subscription is paused.
+Every attempt resolves the receiver's host, checks the addresses and sends to the checked one (`addresses.py`).
 """
 
 from __future__ import annotations
@@ -29,13 +30,15 @@ from sqlalchemy.orm import aliased
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, schema_url
-from boligflyt.integrations import domain
+from boligflyt.integrations import addresses, domain
 from boligflyt.integrations.domain import AttemptOutcome, DeliveryStatus, PausedBy, SubscriptionStatus
 from boligflyt.integrations.models import WebhookDelivery, WebhookSubscription
+from boligflyt.integrations.secret_cipher import SecretCipher
 from boligflyt.integrations.service import aware
 from boligflyt.integrations.settings import IntegrationsSettings
 from boligflyt.integrations.signing import signature_headers
 from boligflyt.platform.db import Database, UnitOfWork, utcnow
+from boligflyt.platform.errors import RuleViolation
 
 log = structlog.get_logger(__name__)
 
@@ -128,16 +131,25 @@ class Target:
     secrets: tuple[str, ...]
 
 
-def _target(row: WebhookSubscription, now: datetime) -> Target:
-    secrets = [row.secret]
+def _target(row: WebhookSubscription, now: datetime, cipher: SecretCipher) -> Target:
+    secrets = [cipher.open(row.secret)]
     expires = aware(row.previous_secret_expires_at)
     if row.previous_secret and expires is not None and expires > now:
-        secrets.append(row.previous_secret)
+        secrets.append(cipher.open(row.previous_secret))
     return Target(id=row.id, url=row.url, secrets=tuple(secrets))
 
 
-async def post(client: httpx.AsyncClient, target: Target, message_id: str, body: str, timeout: float) -> AttemptOutcome:
-    """One signed POST; never raises for what the receiver or the network does."""
+def webhook_client(settings: IntegrationsSettings) -> httpx.AsyncClient:
+    """The client every attempt goes through. No redirects (a receiver cannot send us elsewhere) and no proxy
+    from the environment: the connection goes to the address that was checked, and nowhere else."""
+    return httpx.AsyncClient(follow_redirects=False, trust_env=False, timeout=settings.timeout_seconds)
+
+
+async def post(
+    client: httpx.AsyncClient, target: Target, message_id: str, body: str, timeout: float, *, production: bool
+) -> AttemptOutcome:
+    """One signed POST to the address the receiver's host resolves to now, once that address was checked;
+    never raises for what the receiver, its DNS or the network does."""
     headers = {
         **signature_headers(target.secrets, message_id, utcnow(), body),
         "content-type": CONTENT_TYPE,
@@ -147,13 +159,22 @@ async def post(client: httpx.AsyncClient, target: Target, message_id: str, body:
     status_code: int | None = None
     error: str | None = None
     try:
-        # A hard bound on the whole exchange (httpx's timeouts are per read), and the answer's body is never
-        # read: only its status counts, and a receiver cannot make us hold a large one.
-        async with (
-            asyncio.timeout(timeout),
-            client.stream("POST", target.url, content=body.encode(), headers=headers, timeout=timeout) as response,
-        ):
-            status_code = response.status_code
+        # A hard bound on the whole exchange, the lookup included (httpx's timeouts are per read), and the
+        # answer's body is never read: only its status counts, and a receiver cannot make us hold a large one.
+        async with asyncio.timeout(timeout):
+            pinned = await addresses.pin(target.url, production=production)
+            async with client.stream(
+                "POST",
+                pinned.url,
+                content=body.encode(),
+                headers={**headers, **pinned.headers},
+                extensions=pinned.extensions,
+                timeout=timeout,
+            ) as response:
+                status_code = response.status_code
+    except RuleViolation as exc:
+        error = f"nothing sent: {exc.detail}"
+        log.warning("webhooks.receiver_refused", subscription=target.id, code=exc.code)
     except (httpx.TimeoutException, TimeoutError):
         error = f"no answer within {timeout:g} s"
     except httpx.HTTPError as exc:
@@ -166,13 +187,14 @@ class DeliveryWorker:
     """Sends due deliveries, one task per subscription. `tick()` starts tasks for subscriptions with due work
     that have none running; `wait()` lets them run. The job in main.py calls both, over and over."""
 
-    def __init__(self, database: Database, settings: IntegrationsSettings) -> None:
+    def __init__(self, database: Database, settings: IntegrationsSettings, *, production: bool) -> None:
         self.database = database
         self.settings = settings
+        self.production = production  # only globally routable receivers
+        self.cipher = settings.secret_cipher
         self.schedule = settings.retry_schedule
         self.holder = f"worker-{uuid.uuid4().hex[:12]}"
         self.in_flight: dict[str, asyncio.Task[None]] = {}
-        self.client = httpx.AsyncClient(follow_redirects=False, timeout=settings.timeout_seconds)
 
     async def tick(self) -> int:
         """Start a task for each subscription with due deliveries and no task yet; returns how many started."""
@@ -224,14 +246,20 @@ class DeliveryWorker:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        await self.client.aclose()
+        # A task cancelled while it released its lease left it held until it expires: hand every lease back,
+        # so another worker (or replica) takes the subscription at once rather than after `lease_seconds`.
+        with contextlib.suppress(Exception):
+            await self._release_lease(None)
 
     async def _serve(self, subscription_id: str) -> None:
         attempted = 0
         try:
             if await self._take_lease(subscription_id):
                 try:
-                    attempted = await self._deliver_all(subscription_id)
+                    # A client of its own: connections are pooled by address, and one whose TLS was verified
+                    # for one receiver's name must not carry another receiver's deliveries.
+                    async with webhook_client(self.settings) as client:
+                        attempted = await self._deliver_all(subscription_id, client)
                 finally:
                     await self._release_lease(subscription_id)
         except asyncio.CancelledError:
@@ -243,7 +271,7 @@ class DeliveryWorker:
             # one of its key): stay in flight for a poll, so the next tick does not start this again at once.
             await asyncio.sleep(self.settings.poll_seconds)
 
-    async def _deliver_all(self, subscription_id: str) -> int:
+    async def _deliver_all(self, subscription_id: str, client: httpx.AsyncClient) -> int:
         """Send until nothing deliverable is left; returns how many attempts were made."""
         attempted = 0
         while True:
@@ -252,13 +280,20 @@ class DeliveryWorker:
                 subscription = await session.get(WebhookSubscription, subscription_id)
                 if subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value:
                     return attempted
-                target = _target(subscription, now)
+                target = _target(subscription, now, self.cipher)
                 batch = (await session.execute(self._deliverable(subscription_id, now))).scalars().all()
             if not batch:
                 return attempted
             for delivery in batch:
                 await self._renew_lease(subscription_id)
-                outcome = await post(self.client, target, delivery.id, delivery.body, self.settings.timeout_seconds)
+                outcome = await post(
+                    client,
+                    target,
+                    delivery.id,
+                    delivery.body,
+                    self.settings.timeout_seconds,
+                    production=self.production,
+                )
                 attempted += 1
                 if await self._record(subscription_id, delivery.seq, outcome):
                     return attempted
@@ -378,13 +413,13 @@ class DeliveryWorker:
             )
             await session.commit()
 
-    async def _release_lease(self, subscription_id: str) -> None:
+    async def _release_lease(self, subscription_id: str | None) -> None:
+        """Give back this worker's lease of one subscription, or (None) of every subscription."""
+        held = WebhookSubscription.lease_holder == self.holder
+        if subscription_id is not None:
+            held = and_(held, WebhookSubscription.id == subscription_id)
         async with self.database.sessions() as session:
-            await session.execute(
-                update(WebhookSubscription)
-                .where(WebhookSubscription.id == subscription_id, WebhookSubscription.lease_holder == self.holder)
-                .values(lease_holder=None, lease_until=None)
-            )
+            await session.execute(update(WebhookSubscription).where(held).values(lease_holder=None, lease_until=None))
             await session.commit()
 
 
@@ -401,12 +436,18 @@ async def prune_delivery_log(database: Database, older_than: datetime) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def ping(subscription: WebhookSubscription, settings: IntegrationsSettings) -> tuple[str, AttemptOutcome]:
-    """Send a signed test event now, outside the delivery log and the order of keys."""
+async def ping(subscription: WebhookSubscription, settings: IntegrationsSettings, *, production: bool) -> bool:
+    """Send a signed test event now, outside the delivery log and the order of keys; True when the receiver
+    took it. Only that: a status code or a latency would make ping a probe of what answers where."""
     now = utcnow()
-    message_id = new_message_id()
-    async with httpx.AsyncClient(follow_redirects=False) as client:
+    target = _target(subscription, now, settings.secret_cipher)
+    async with webhook_client(settings) as client:
         outcome = await post(
-            client, _target(subscription, now), message_id, ping_body(subscription.id, now), settings.timeout_seconds
+            client,
+            target,
+            new_message_id(),
+            ping_body(subscription.id, now),
+            settings.timeout_seconds,
+            production=production,
         )
-    return message_id, outcome
+    return outcome.succeeded

@@ -134,7 +134,9 @@ def new_secret() -> str:
 
 
 def check_url(url: str, *, production: bool) -> str:
-    """A receiver URL: http(s) with a host; only https in production (the body is signed, not encrypted)."""
+    """A receiver URL by its spelling: http(s) with a host; only https in production (the body is signed, not
+    encrypted). Where its host leads is checked by address, at registration and at every delivery
+    (`check_addresses`)."""
     match = re.fullmatch(r"(https?)://([^/\s?#]+)([^\s]*)", url)
     if match is None:
         raise RuleViolation(f"{url!r} is not an http(s) URL", code="invalid-url")
@@ -143,24 +145,59 @@ def check_url(url: str, *, production: bool) -> str:
     if "@" in match.group(2):
         raise RuleViolation("a receiver URL must not carry credentials", code="invalid-url")
     if production and _internal_host(match.group(2)):
-        raise RuleViolation(
-            "a receiver must be reachable on the internet, not an internal address", code="internal-url"
-        )
+        raise _internal()
     return url
 
 
+def _internal() -> RuleViolation:
+    # The same answer whatever the address: the integrator learns nothing of our network from it.
+    return RuleViolation("a receiver must be reachable on the internet, not an internal address", code="internal-url")
+
+
 def _internal_host(netloc: str) -> bool:
-    """Loopback, private or link-local literals and localhost: in production nobody's receiver lives there,
-    and letting an integrator aim our requests at them would open the internal network to it."""
+    """A localhost name or an internal address literal, refused before any lookup (`localhost.` included)."""
     host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
-    host = host.strip("[]").lower()
+    host = host.strip("[]").lower().rstrip(".")
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
-        address = ipaddress.ip_address(host)
+        return not globally_routable(ipaddress.ip_address(host))
     except ValueError:
-        return False
-    return address.is_private or address.is_loopback or address.is_link_local or address.is_reserved
+        return False  # a name (or a spelling only a resolver reads): checked by the addresses it resolves to
+
+
+# NAT64's well-known prefix (RFC 6052) carries an IPv4 address in its last 32 bits.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def globally_routable(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Reachable on the internet: not loopback, private, link-local, carrier-grade NAT (100.64/10), reserved,
+    unspecified, documentation or multicast. An IPv6 address that carries an IPv4 one (mapped, 6to4, NAT64)
+    is judged by the IPv4 address it leads to."""
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is None and address in _NAT64:
+            embedded = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if embedded is not None:
+            return globally_routable(embedded)
+    return address.is_global and not address.is_multicast
+
+
+def check_addresses(addresses: Sequence[str], *, production: bool) -> str:
+    """The address to connect to (the resolver's first) once every address the host resolved to was checked:
+    in production each must be globally routable, since the integrator's DNS chooses which one a connection
+    gets. In development and tests anything goes (receivers run on this machine)."""
+    if not addresses:
+        raise RuleViolation("the receiver's host does not resolve to an address", code="unresolvable-url")
+    if production:
+        for address in addresses:
+            try:
+                parsed = ipaddress.ip_address(address)
+            except ValueError as exc:
+                raise _internal() from exc
+            if not globally_routable(parsed):
+                raise _internal()
+    return addresses[0]
 
 
 # --- deliveries ----------------------------------------------------------------------------------------

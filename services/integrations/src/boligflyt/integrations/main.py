@@ -16,7 +16,7 @@ from pathlib import Path
 import structlog
 
 from boligflyt.contracts.registry import specs
-from boligflyt.integrations.api import RegisterFactory, build_router, maintenance_register
+from boligflyt.integrations.api import RegisterFactory, build_router, in_production, maintenance_register
 from boligflyt.integrations.delivery import DeliveryWorker, prune_delivery_log, record_deliveries
 from boligflyt.integrations.property_import import import_file
 from boligflyt.integrations.settings import IntegrationsSettings
@@ -34,7 +34,7 @@ def delivery_worker(runtime: ServiceRuntime, settings: IntegrationsSettings) -> 
     """The runtime's one worker, made on first use."""
     worker = getattr(runtime.app.state, "delivery_worker", None)
     if not isinstance(worker, DeliveryWorker):
-        worker = DeliveryWorker(runtime.database, settings)
+        worker = DeliveryWorker(runtime.database, settings, production=in_production(runtime))
         runtime.app.state.delivery_worker = worker
     return worker
 
@@ -118,6 +118,7 @@ def build_definition(
         agency=Agency.integrator,
         scopes=("dwelling-register:write",),  # maintenance's POST /v1/dwelling-batches asks for it
         audit_readers=[Agency.coordinator],
+        import_routes=[("POST", "/v1/property-imports")],  # a whole export: a larger body limit
     )
 
 

@@ -23,7 +23,7 @@ metadata = Base.metadata
 
 
 class WebhookSubscription(Base):
-    """An integrator's receiver: where to POST, which event types, and the secret to sign with."""
+    """An integrator's receiver: where to POST, which event types, and the secret to sign with (sealed)."""
 
     __tablename__ = "webhook_subscription"
 
@@ -39,8 +39,9 @@ class WebhookSubscription(Base):
     paused_by: Mapped[str | None] = mapped_column(String(40))
     paused_reason: Mapped[str | None] = mapped_column(Text)
     paused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    secret: Mapped[str] = mapped_column(String(100))
-    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    # Sealed (secret_cipher.py): a Fernet token of the `whsec_...` secret, never the secret itself.
+    secret: Mapped[str] = mapped_column(String(400))
+    previous_secret: Mapped[str | None] = mapped_column(String(400))
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -10,12 +10,14 @@ import csv
 import hashlib
 import io
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from boligflyt.contracts.codes import DwellingCategory, DwellingOwner
+from boligflyt.platform.spreadsheet import starts_like_a_formula
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "object_id": ("object_id", "objekt_id", "objektnr", "objekt"),
@@ -115,7 +117,9 @@ def _number(value: str) -> float | None:
     cleaned = value.replace("\u00a0", "").replace(" ", "").removesuffix(",-")
     if not _NUMBER.fullmatch(cleaned):
         return None
-    return float(cleaned.replace(",", "."))
+    number = float(cleaned.replace(",", "."))
+    # Some four hundred digits make a float's infinity: no count or amount, and no integer to round it to.
+    return number if math.isfinite(number) else None
 
 
 def _date(value: str) -> date | None:
@@ -147,6 +151,9 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
     address = _text(raw, columns, "address")
     if len(address) > 200:
         reasons.append("address is longer than 200 characters")
+    if starts_like_a_formula(address):
+        # Exports pass through spreadsheets: no one means `=HYPERLINK(...)` as an address.
+        reasons.append("address must not start like a spreadsheet formula (=, +, @, or - before a non-digit)")
 
     rooms: int | None = None
     if text := _text(raw, columns, "rooms"):

@@ -76,11 +76,9 @@ class RotatedSecret(BaseModel):
 
 
 class Ping(BaseModel):
-    delivered: bool
-    status_code: int | None
-    error: str | None
-    latency_ms: int
-    webhook_id: str
+    """Whether the receiver took the test event; nothing more (no status, error or latency: ping is no probe)."""
+
+    delivered: bool = Field(description="True when the receiver answered 2xx to the signed test event.")
 
 
 class Delivery(BaseModel):

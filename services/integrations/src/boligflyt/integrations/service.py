@@ -1,7 +1,10 @@
-"""Use cases of webhook subscriptions: register, read, pause, resume, rotate the secret, delete, redrive.
+"""Use cases of webhook subscriptions: register, read, pause, resume, rotate the secret, delete, redrive, and
+reseal the stored secrets after a key rotation.
 
 Each opens one unit of work and writes an audit row beside its change. Deliveries are scheduled by the wall
 clock (`utcnow`), not the domain clock: receivers check the signature's timestamp against their own clock.
+Signing secrets are stored sealed (`secret_cipher.py`); the plain secret is only ever in the answer that
+creates it.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from sqlalchemy import Select, select, update
 from sqlalchemy import delete as sa_delete
 
 from boligflyt.contracts.registry import specs
-from boligflyt.integrations import domain
+from boligflyt.integrations import addresses, domain
 from boligflyt.integrations.domain import DeliveryStatus, PausedBy, SubscriptionStatus
 from boligflyt.integrations.models import WebhookDelivery, WebhookSubscription
 from boligflyt.integrations.schemas import Delivery, Subscription, SubscriptionIn, SubscriptionPatch
+from boligflyt.integrations.secret_cipher import SecretCipher
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.db import Database, UnitOfWork, utcnow
 from boligflyt.platform.errors import NotFound
@@ -84,10 +88,10 @@ async def _owned(uow: UnitOfWork, principal: Principal, subscription_id: str) ->
 
 
 async def register(
-    database: Database, principal: Principal, body: SubscriptionIn, *, production: bool
+    database: Database, principal: Principal, body: SubscriptionIn, *, production: bool, cipher: SecretCipher
 ) -> tuple[Subscription, str]:
     domain.check_subscription_patterns(body.event_types, principal.scopes, catalogue_types())
-    url = domain.check_url(body.url, production=production)
+    url = await addresses.check_receiver_url(body.url, production=production)
     patterns = list(dict.fromkeys(domain.normalise_pattern(p) for p in body.event_types))
     now = utcnow()
     secret = domain.new_secret()
@@ -99,7 +103,7 @@ async def register(
         granted=domain.granted_patterns(principal.scopes),
         description=body.description,
         status=SubscriptionStatus.ACTIVE.value,
-        secret=secret,
+        secret=cipher.seal(secret),
         created_at=now,
         updated_at=now,
     )
@@ -116,7 +120,7 @@ async def change(
     """A new URL, patterns or description; deliveries already queued keep their order and go to the new URL."""
     if body.event_types is not None:
         domain.check_subscription_patterns(body.event_types, principal.scopes, catalogue_types())
-    url = domain.check_url(body.url, production=production) if body.url is not None else None
+    url = await addresses.check_receiver_url(body.url, production=production) if body.url is not None else None
     async with database.unit_of_work(principal.actor) as uow:
         row = await _owned(uow, principal, subscription_id)
         changed: dict[str, Any] = {}
@@ -188,18 +192,33 @@ async def resume(database: Database, principal: Principal, subscription_id: str)
 
 
 async def rotate_secret(
-    database: Database, principal: Principal, subscription_id: str, *, grace: timedelta
+    database: Database, principal: Principal, subscription_id: str, *, grace: timedelta, cipher: SecretCipher
 ) -> tuple[str, datetime]:
+    secret = domain.new_secret()
     async with database.unit_of_work(principal.actor) as uow:
         row = await _owned(uow, principal, subscription_id)
         now = utcnow()
-        row.previous_secret = row.secret
+        row.previous_secret = row.secret  # still sealed
         row.previous_secret_expires_at = now + grace
-        row.secret = domain.new_secret()
+        row.secret = cipher.seal(secret)
         row.updated_at = now
         uow.audit("webhook.secret_rotated", "webhook_subscription", row.id)
         await uow.commit()
-        return row.secret, now + grace
+        return secret, now + grace
+
+
+async def reseal_secrets(database: Database, cipher: SecretCipher, actor: str) -> int:
+    """Seal every stored secret with the cipher's first key, after a new key was put first; returns how many
+    subscriptions were resealed. Once it has run, the old key can be dropped."""
+    async with database.unit_of_work(actor) as uow:
+        rows = (await uow.session.execute(select(WebhookSubscription).with_for_update())).scalars().all()
+        for row in rows:
+            row.secret = cipher.reseal(row.secret)
+            if row.previous_secret is not None:
+                row.previous_secret = cipher.reseal(row.previous_secret)
+            uow.audit("webhook.secret_resealed", "webhook_subscription", row.id)
+        await uow.commit()
+    return len(rows)
 
 
 async def delete(database: Database, principal: Principal, subscription_id: str) -> None:

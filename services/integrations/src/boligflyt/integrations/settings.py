@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator, model_validator
 
 from boligflyt.integrations.domain import DEFAULT_RETRY_SCHEDULE, RetrySchedule
-from boligflyt.platform.settings import ServiceSettings, service_settings_config
+from boligflyt.integrations.secret_cipher import SecretCipher, parse_keys
+from boligflyt.platform.settings import ServiceSettings, Settings, service_settings_config
+
+# The development key sealing webhook secrets (a Fernet key: 32 bytes, URL-safe base64); refused in production,
+# as the platform refuses its development JWT secret.
+DEV_SECRET_KEY = base64.urlsafe_b64encode(b"boligflyt-dev-webhook-secret-key").decode()
 
 
 class IntegrationsSettings(ServiceSettings):
@@ -23,6 +30,11 @@ class IntegrationsSettings(ServiceSettings):
     secret_grace_seconds: float = Field(
         default=86400.0, ge=0, description="How long a rotated secret still signs (beside the new one)."
     )
+    secret_keys: SecretStr = Field(
+        default=SecretStr(DEV_SECRET_KEY),
+        description="Fernet keys sealing webhook secrets at rest, comma-separated: the first seals, every one "
+        "opens (to rotate: the new key first, the old one after it until `reseal-secrets` has run).",
+    )
     lease_seconds: float = Field(
         default=120.0, gt=0, description="How long a replica holds a subscription's delivery lease unrenewed."
     )
@@ -36,6 +48,25 @@ class IntegrationsSettings(ServiceSettings):
     )
     property_import_every_seconds: float = Field(default=3600.0, gt=0, description="How often to import it.")
 
+    @field_validator("secret_keys")
+    @classmethod
+    def _fernet_keys(cls, value: SecretStr) -> SecretStr:
+        parse_keys(value.get_secret_value())
+        return value
+
+    @model_validator(mode="after")
+    def _no_dev_key_in_production(self) -> Self:
+        # The environment is the platform's setting: asked only when the development key is in use. A process
+        # of another service never loads these settings (host.service_app), so only integrations refuses to start.
+        in_use = parse_keys(self.secret_keys.get_secret_value())
+        if DEV_SECRET_KEY in in_use and Settings().environment == "production":
+            raise ValueError("BOLIGFLYT_INTEGRATIONS_SECRET_KEYS must be set in production (not the development key)")
+        return self
+
     @property
     def retry_schedule(self) -> RetrySchedule:
         return RetrySchedule(tuple(self.retry_schedule_seconds))
+
+    @property
+    def secret_cipher(self) -> SecretCipher:
+        return SecretCipher(parse_keys(self.secret_keys.get_secret_value()))

@@ -38,6 +38,7 @@ from boligflyt.maintenance.schemas import (
 )
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
+from boligflyt.platform.plausible import BusinessDate
 from boligflyt.platform.runtime import ClockDep, DatabaseDep
 
 router = APIRouter(prefix="/v1")
@@ -97,7 +98,7 @@ async def list_dwellings(
     zone: str | None = None,
     external_ref: str | None = None,
     head_lease_ends_before: Annotated[
-        date | None, Query(description="Only leased dwellings whose head lease ends before this day.")
+        BusinessDate | None, Query(description="Only leased dwellings whose head lease ends before this day.")
     ] = None,
 ) -> Page[DwellingOut]:
     rows, total = await service.list_dwellings(
@@ -157,7 +158,9 @@ async def void_days(
     _: Reader,
     database: DatabaseDep,
     clock: ClockDep,
-    as_of: Annotated[date | None, Query(description="Count an open void up to this day (default today).")] = None,
+    as_of: Annotated[
+        BusinessDate | None, Query(description="Count an open void up to this day (default today).")
+    ] = None,
 ) -> VoidDaysOut:
     """Each void of the dwelling, split into waiting for renovation, renovating and ready but not let."""
     day = as_of or clock.today()

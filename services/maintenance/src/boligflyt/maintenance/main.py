@@ -17,6 +17,7 @@ definition = ServiceDefinition(
     publishes=True,
     agency=Agency.lke,
     audit_readers=[Agency.lke],
+    import_routes=[("POST", "/v1/dwelling-batches")],  # the property system's batches: a larger body limit
 )
 
 

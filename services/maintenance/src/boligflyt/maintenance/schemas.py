@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from boligflyt.contracts.codes import (
     AcquisitionMethod,
@@ -19,6 +19,8 @@ from boligflyt.contracts.codes import (
     WithdrawalReason,
 )
 from boligflyt.contracts.fields import OrderId
+from boligflyt.platform.plausible import BusinessDate
+from boligflyt.platform.spreadsheet import starts_like_a_formula
 
 ExternalRef = Annotated[
     str,
@@ -26,6 +28,14 @@ ExternalRef = Annotated[
 ]
 Zone = Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_-]+$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+
+
+# Ceilings far above any real case and inside the 32-bit columns the amounts are kept in (an unbounded amount was
+# a 500 from the database instead of a 422).
+MAX_RENOVATION_NOK = 100_000_000  # one dwelling's renovation
+MAX_DELIVERY_NOK = 10_000_000_000  # the dwellings of one acquisition (kept only in events, 64-bit downstream)
+MAX_METER_READING_KWH = 100_000_000  # an eight-digit register
+MAX_DWELLINGS_PLANNED = 1_000  # an order is for at most 500 dwellings
 
 
 class Strict(BaseModel):
@@ -71,7 +81,7 @@ class DwellingFields(Strict):
     near_services: bool = Field(default=False, description="Close to shops, transport and services.")
     acquired_via: AcquiredVia = Field(default=AcquiredVia.EXISTING_STOCK, description="How LKE came to have it.")
     order_ref: str | None = Field(default=None, max_length=64, description="The order it was delivered against.")
-    head_lease_end: date | None = Field(default=None, description="When a private head lease ends.")
+    head_lease_end: BusinessDate | None = Field(default=None, description="When a private head lease ends.")
 
 
 class DwellingCreate(DwellingFields):
@@ -87,6 +97,15 @@ class DwellingSyncRow(DwellingCreate):
         description="Target group or kind. Left out: a new dwelling is ordinary, a known one keeps its category.",
         examples=["ordinary"],
     )
+
+    @field_validator("address", "order_ref")
+    @classmethod
+    def _not_a_formula(cls, value: str | None) -> str | None:
+        # Exports pass through spreadsheets: `=HYPERLINK(...)` there is no address anyone means to store, and
+        # would run on the machine of whoever opens the register's next export.
+        if value is not None and starts_like_a_formula(value):
+            raise ValueError("must not start like a spreadsheet formula (=, +, @, or - before a non-digit)")
+        return value
 
 
 class DwellingUpdate(Strict):
@@ -104,7 +123,7 @@ class DwellingUpdate(Strict):
     accessible: bool | None = None
     staffed: bool | None = None
     near_services: bool | None = None
-    head_lease_end: date | None = None
+    head_lease_end: BusinessDate | None = None
 
 
 class DwellingOut(BaseModel):
@@ -179,7 +198,7 @@ class ChecklistOut(BaseModel):
 
 
 class InspectionBook(Strict):
-    planned_on: date = Field(description="The day it is to take place.")
+    planned_on: BusinessDate = Field(description="The day it is to take place.")
     trigger: InspectionTrigger = Field(default=InspectionTrigger.MOVE_IN)
 
 
@@ -197,19 +216,19 @@ class Readiness(Strict):
 
     photographs: list[Photograph] = Field(min_length=1, description="References to the photographs taken.")
     meter_number: str | None = Field(default=None, max_length=64)
-    meter_reading_kwh: int = Field(ge=0, description="The electricity meter reading.")
+    meter_reading_kwh: int = Field(ge=0, le=MAX_METER_READING_KWH, description="The electricity meter reading.")
 
 
 class InspectionResult(Strict):
-    inspected_on: date | None = Field(default=None, description="Defaults to today.")
+    inspected_on: BusinessDate | None = Field(default=None, description="Defaults to today.")
     inspector: str | None = Field(default=None, max_length=200)
     results: list[ChecklistAnswer] = Field(description="One answer per checklist item.")
     readiness: Readiness | None = Field(
         default=None, description="Required when the dwelling passes and is empty: it then becomes ready."
     )
     renovation_scope: Text | None = Field(default=None, description="What the renovation job is to do, if it fails.")
-    renovation_due_date: date | None = Field(default=None, description="An agreed due date (default: 1 month).")
-    estimated_cost: int | None = Field(default=None, ge=0)
+    renovation_due_date: BusinessDate | None = Field(default=None, description="An agreed due date (default: 1 month).")
+    estimated_cost: int | None = Field(default=None, ge=0, le=MAX_RENOVATION_NOK, description="NOK.")
 
 
 class InspectionOut(BaseModel):
@@ -239,25 +258,29 @@ class Payer(StrEnum):
 class RenovationOrder(Strict):
     kind: RenovationKind = Field(default=RenovationKind.BETWEEN_TENANCIES)
     scope: Text = Field(examples=["Paint walls, replace kitchen worktop"])
-    due_date: date | None = Field(default=None, description="An agreed due date; default 1 month after ordering.")
-    estimated_cost: int | None = Field(default=None, ge=0)
+    due_date: BusinessDate | None = Field(
+        default=None, description="An agreed due date; default 1 month after ordering."
+    )
+    estimated_cost: int | None = Field(default=None, ge=0, le=MAX_RENOVATION_NOK, description="NOK.")
 
 
 class RenovationChange(Strict):
-    due_date: date | None = Field(default=None, description="A new due date agreed for extraordinary work.")
+    due_date: BusinessDate | None = Field(default=None, description="A new due date agreed for extraordinary work.")
     scope: Text | None = None
-    estimated_cost: int | None = Field(default=None, ge=0)
+    estimated_cost: int | None = Field(default=None, ge=0, le=MAX_RENOVATION_NOK, description="NOK.")
     reason: Text = Field(description="Why (kept in the audit log).", examples=["Rot found under the bathroom floor"])
 
 
 class RenovationStart(Strict):
-    started_on: date | None = Field(default=None, description="Defaults to today.")
+    started_on: BusinessDate | None = Field(default=None, description="Defaults to today.")
 
 
 class RenovationCompletion(Strict):
-    completed_on: date | None = Field(default=None, description="Defaults to today.")
-    cost_hard_use: int = Field(ge=0, description="Renovation after hard use (oppussing), NOK.")
-    cost_age_wear: int = Field(ge=0, description="Wear from age (slitasje grunnet elde), NOK: LKE pays.")
+    completed_on: BusinessDate | None = Field(default=None, description="Defaults to today.")
+    cost_hard_use: int = Field(ge=0, le=MAX_RENOVATION_NOK, description="Renovation after hard use (oppussing), NOK.")
+    cost_age_wear: int = Field(
+        ge=0, le=MAX_RENOVATION_NOK, description="Wear from age (slitasje grunnet elde), NOK: LKE pays."
+    )
     hard_use_paid_by: Payer = Field(default=Payer.BOLIGKONTORET)
     joint_inspection_passed: bool = Field(description="The joint inspection found the minimum standard met.")
     joint_inspection_note: str | None = Field(default=None, max_length=2000)
@@ -318,15 +341,15 @@ class SyncReport(BaseModel):
 
 class AcquisitionOpen(Strict):
     method: AcquisitionMethod
-    dwellings_planned: int = Field(ge=1)
+    dwellings_planned: int = Field(ge=1, le=MAX_DWELLINGS_PLANNED)
     # The event's contract (AcquisitionStageChanged) refuses any other shape of id: refused here, as a 422.
     order_id: OrderId | None = None
-    expected_delivery_on: date | None = None
+    expected_delivery_on: BusinessDate | None = None
 
 
 class StageMove(Strict):
     stage: AcquisitionStage
-    expected_delivery_on: date | None = None
+    expected_delivery_on: BusinessDate | None = None
 
 
 class DeliveredDwelling(DwellingFields):
@@ -334,9 +357,9 @@ class DeliveredDwelling(DwellingFields):
 
 
 class Delivery(Strict):
-    delivered_on: date | None = Field(default=None, description="Defaults to today.")
-    cost: int = Field(ge=0, description="What the delivered dwellings cost, NOK.")
-    dwellings: list[DeliveredDwelling] = Field(min_length=1)
+    delivered_on: BusinessDate | None = Field(default=None, description="Defaults to today.")
+    cost: int = Field(ge=0, le=MAX_DELIVERY_NOK, description="What the delivered dwellings cost, NOK.")
+    dwellings: list[DeliveredDwelling] = Field(min_length=1, max_length=MAX_DWELLINGS_PLANNED)
 
 
 class AcquisitionOut(BaseModel):

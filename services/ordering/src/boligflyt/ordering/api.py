@@ -3,8 +3,6 @@ orders, coordinators read."""
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -196,10 +194,8 @@ async def programme_report(
 ) -> Response:
     report = await service.programme_report(database, year, clock.today())
     if format == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(service.report_csv_rows(report))
         return Response(
-            buffer.getvalue(),
+            service.report_csv(report),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="housing-programme-{year}.csv"'},
         )

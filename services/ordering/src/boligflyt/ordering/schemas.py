@@ -19,10 +19,17 @@ from boligflyt.contracts.codes import (
 )
 from boligflyt.contracts.fields import Id
 from boligflyt.ordering.domain import NeedState, OrderState, ServiceNeeds
+from boligflyt.platform.plausible import BusinessDate
 
 # Whole NOK; a trillion is far past any housing budget and well inside a 64-bit column.
 MAX_NOK = 1_000_000_000_000
 Amount = Annotated[int, Field(ge=0, le=MAX_NOK, json_schema_extra={"x-unit": "NOK"})]
+# One order's amount goes to LKE (order.placed), which keeps it in a 32-bit column: two billion NOK is far past any
+# order of dwellings and inside it.
+MAX_ORDER_NOK = 2_000_000_000
+OrderAmount = Annotated[int, Field(ge=0, le=MAX_ORDER_NOK, json_schema_extra={"x-unit": "NOK"})]
+# Dwellings in one need, one prioritisation or one order.
+MAX_DWELLINGS = 500
 
 Justification = Field(
     min_length=1,
@@ -59,14 +66,14 @@ class NeedIn(_Body):
         },
     )
 
-    quantity: int = Field(ge=1, le=500, description="How many dwellings are needed.")
+    quantity: int = Field(ge=1, le=MAX_DWELLINGS, description="How many dwellings are needed.")
     dwelling_type: DwellingCategory = Field(description="The kind of dwelling (LKE's register categories).")
     target_group: TargetGroup = Field(description="Who the dwellings are for (a coarse code, no personal data).")
     service_needs: ServiceNeeds = Field(
         default=ServiceNeeds.NONE,
         description="Services the dwellings need: none, follow_up (ambulant), staff_base, staffed (bemannet).",
     )
-    wanted_by: date | None = Field(default=None, description="When the dwellings are needed, if known.")
+    wanted_by: BusinessDate | None = Field(default=None, description="When the dwellings are needed, if known.")
     justification: str = Justification
     source_ref: Id | None = Field(
         default=None,
@@ -115,7 +122,9 @@ class PrioritiseIn(_Body):
 
     programme_year: int = Field(ge=2000, le=2100, description="The housing programme year.")
     budget_line: BudgetLine = Field(description="The budget frame that is to finance it (must be set for the year).")
-    dwellings: int | None = Field(default=None, ge=1, description="Dwellings prioritised; default all reported.")
+    dwellings: int | None = Field(
+        default=None, ge=1, le=MAX_DWELLINGS, description="Dwellings prioritised; default all reported."
+    )
     note: str | None = Field(default=None, max_length=4000, description="The committee's note.")
 
 
@@ -125,7 +134,7 @@ class RejectIn(_Body):
 
 
 class ConfirmSuggestionIn(_Body):
-    quantity: int | None = Field(default=None, ge=1, le=500, description="Adjust the suggested quantity.")
+    quantity: int | None = Field(default=None, ge=1, le=MAX_DWELLINGS, description="Adjust the suggested quantity.")
     target_group: TargetGroup | None = Field(default=None, description="Adjust the suggested target group.")
     note: str | None = Field(default=None, max_length=4000)
 
@@ -136,7 +145,7 @@ class DismissSuggestionIn(_Body):
 
 class FrameIn(_Body):
     amount: Amount = Field(description="The frame in NOK.", examples=[30_000_000])
-    set_on: date | None = Field(default=None, description="The day adopted or revised; default today.")
+    set_on: BusinessDate | None = Field(default=None, description="The day adopted or revised; default today.")
 
 
 class ProgrammeIn(_Body):
@@ -193,9 +202,11 @@ class OrderIn(_Body):
     )
 
     need_ids: list[Id] = Field(min_length=1, max_length=100, description="Prioritised needs the order covers.")
-    dwellings: int = Field(ge=1, description="Dwellings ordered (at most the needs' prioritised dwellings).")
-    estimated_cost: Amount = Field(description="Estimated cost in NOK: committed to the budget frame.")
-    due_date: date = Field(description="The day the dwellings are wanted by.")
+    dwellings: int = Field(
+        ge=1, le=MAX_DWELLINGS, description="Dwellings ordered (at most the needs' prioritised dwellings)."
+    )
+    estimated_cost: OrderAmount = Field(description="Estimated cost in NOK: committed to the budget frame.")
+    due_date: BusinessDate = Field(description="The day the dwellings are wanted by.")
     supplier: Supplier = Field(default=Supplier.LKE, description="lke, or lkbs after competition.")
     competition_ref: Id | None = Field(
         default=None,

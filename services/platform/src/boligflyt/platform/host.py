@@ -44,11 +44,14 @@ def embedded_app(settings: Settings | None = None) -> FastAPI:
 
 
 def service_app(name: str, settings: Settings | None = None) -> FastAPI:
-    """One service alone, for distributed mode."""
-    definitions = service_definitions()
-    if name not in definitions:
-        raise SystemExit(f"no service named {name!r}; installed: {', '.join(definitions)}")
-    return create_service_app(definitions[name], settings)
+    """One service alone, for distributed mode. Only its own definition is loaded: another service's settings
+    (which refuse their development defaults in production) are no concern of this process."""
+    try:
+        definition = service_definition(name)
+    except KeyError:
+        installed = sorted(entry_point.name.replace("_", "-") for entry_point in entry_points(group=ENTRY_POINT_GROUP))
+        raise SystemExit(f"no service named {name!r}; installed: {', '.join(installed)}") from None
+    return create_service_app(definition, settings)
 
 
 def service_app_from_env() -> FastAPI:

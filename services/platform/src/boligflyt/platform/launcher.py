@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import uvicorn
+from fastapi import FastAPI
 from rich.console import Console
 from rich.table import Table
 
@@ -21,6 +22,44 @@ from boligflyt.platform.settings import Settings
 
 console = Console(stderr=True)
 FIRST_DISTRIBUTED_PORT = 8101
+
+# How uvicorn runs wherever the project starts it (here, the demo's `./dev up`, the Dockerfile's CMD): an idle
+# keep-alive connection is closed after a few seconds, and past LIMIT_CONCURRENCY connections or requests at once
+# a request is answered 503 at once rather than queued without end. uvicorn has no timeout for slow headers: in
+# production the reverse proxy in front (deploy/nginx) times out headers and bodies.
+TIMEOUT_KEEP_ALIVE_SECONDS = 5
+LIMIT_CONCURRENCY = 1000
+BACKLOG = 512
+
+
+def server_config(app: FastAPI | str, *, host: str, port: int) -> uvicorn.Config:
+    """uvicorn's configuration for `app` (an import string is taken as a factory), with the limits above."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        factory=isinstance(app, str),
+        log_level="warning",
+        timeout_keep_alive=TIMEOUT_KEEP_ALIVE_SECONDS,
+        limit_concurrency=LIMIT_CONCURRENCY,
+        backlog=BACKLOG,
+    )
+
+
+def server_limit_arguments() -> list[str]:
+    """The same limits as uvicorn's command-line options."""
+    return [
+        f"--timeout-keep-alive={TIMEOUT_KEEP_ALIVE_SECONDS}",
+        f"--limit-concurrency={LIMIT_CONCURRENCY}",
+        f"--backlog={BACKLOG}",
+    ]
+
+
+def ask_for_development() -> None:
+    """`./dev up` runs a development system: unless the environment says otherwise, BOLIGFLYT_ENVIRONMENT=local
+    (an unset environment is production, which refuses the development secrets). The processes it starts inherit
+    it."""
+    os.environ.setdefault("BOLIGFLYT_ENVIRONMENT", "local")
 
 
 def print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
@@ -37,6 +76,7 @@ def print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
 
 
 def run_embedded(host: str, port: int, data_dir: Path) -> None:
+    ask_for_development()
     os.environ["BOLIGFLYT_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("BOLIGFLYT_LOG_JSON", "false")
     settings = Settings()
@@ -44,7 +84,7 @@ def run_embedded(host: str, port: int, data_dir: Path) -> None:
     urls = {name: base if name == ROOT_SERVICE else f"{base}/{name}" for name in service_definitions()}
     print_where_to_look(urls, settings)
     console.print(f"Data (SQLite files and the event log): {data_dir.resolve()}")
-    uvicorn.run("boligflyt.platform.host:embedded_app", factory=True, host=host, port=port, log_level="warning")
+    uvicorn.Server(server_config("boligflyt.platform.host:embedded_app", host=host, port=port)).run()
 
 
 def run_distributed(
@@ -56,6 +96,7 @@ def run_distributed(
 ) -> None:
     """One uvicorn process per service, each with its own PostgreSQL database, all on Kafka. `when_ready` is
     called with the services' URLs once every one answers (the demo seeds Larvik there)."""
+    ask_for_development()
     log_dir.mkdir(parents=True, exist_ok=True)
     settings = Settings()
     server_base = postgres_server.rsplit("/", 1)[0]
@@ -90,6 +131,7 @@ def run_distributed(
                 host,
                 "--port",
                 str(port),
+                *server_limit_arguments(),
             ],
             env=env,
             stdout=log_file,

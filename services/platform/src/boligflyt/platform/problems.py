@@ -99,8 +99,13 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"description": "Missing or invalid bearer token", "content": _PROBLEM_CONTENT},
     403: {"description": "The caller's agency or scopes do not allow this", "content": _PROBLEM_CONTENT},
     404: {"description": "Not found", "content": _PROBLEM_CONTENT},
+    408: {"description": "The request body did not arrive in time", "content": _PROBLEM_CONTENT},
     409: {"description": "Conflicts with the current state", "content": _PROBLEM_CONTENT},
-    422: {"description": "Invalid request or a business rule refused it", "content": _PROBLEM_CONTENT},
+    413: {"description": "The request body is larger than the route takes", "content": _PROBLEM_CONTENT},
+    422: {
+        "description": "Invalid request (a control character in text, too) or a business rule refused it",
+        "content": _PROBLEM_CONTENT,
+    },
     503: {
         "description": "The database is away for a moment: nothing changed, retry after Retry-After seconds",
         "content": _PROBLEM_CONTENT,

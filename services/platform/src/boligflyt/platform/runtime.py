@@ -25,6 +25,7 @@ from boligflyt.platform.auth import Agency, TokenVerifier, mint_token
 from boligflyt.platform.bus import EventBus, create_bus
 from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.db import Database
+from boligflyt.platform.edge import install_request_edge
 from boligflyt.platform.health import health_router
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
 from boligflyt.platform.jobs import every
@@ -70,6 +71,9 @@ class ServiceDefinition:
     scopes: Sequence[str] = ()
     # Who may read its audit log at GET /v1/audit; nobody (no route) when empty.
     audit_readers: Sequence[Agency] = ()
+    # Routes that take a bulk import, as (method, path): their bodies may be up to settings.max_import_body_bytes
+    # instead of settings.max_body_bytes (edge.py).
+    import_routes: Sequence[tuple[str, str]] = ()
 
     @property
     def topic(self) -> str:
@@ -135,6 +139,8 @@ class ServiceRuntime:
         app.state.settings = self.settings
         app.state.token_verifier = TokenVerifier(self.settings)
         install_problem_handlers(app)
+        # Added before the request context middleware, so inside it: a refused request is still traced and counted.
+        install_request_edge(app, self.settings, definition.import_routes)
         app.add_middleware(RequestContextMiddleware, service=definition.name)
         app.include_router(health_router({"database": self.database.ping, "bus": self.bus.ping}))
         for router in definition.routers:

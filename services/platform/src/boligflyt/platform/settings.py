@@ -19,7 +19,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="BOLIGFLYT_", env_ignore_empty=True, extra="ignore")
 
-    environment: Literal["local", "test", "production"] = "local"
+    # Unset means production: development (its known secrets) must be asked for, never fallen back to.
+    # ./dev exports BOLIGFLYT_ENVIRONMENT=local for its commands (test for ./dev test).
+    environment: Literal["local", "test", "production"] = "production"
     data_dir: Path = Field(default=Path("data"), description="Embedded mode: SQLite files and the event log")
     bus: Literal["embedded", "kafka"] = "embedded"
     kafka_bootstrap: str = "127.0.0.1:19092"
@@ -64,10 +66,12 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _no_dev_secrets_in_production(self) -> Settings:
         if self.environment == "production":
+            # Production is also what an unset BOLIGFLYT_ENVIRONMENT means: say how to ask for development.
+            hint = " (BOLIGFLYT_ENVIRONMENT is production unless set; BOLIGFLYT_ENVIRONMENT=local for development)"
             if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_jwks_url:
-                raise ValueError("BOLIGFLYT_JWT_SECRET or BOLIGFLYT_JWT_JWKS_URL must be set in production")
+                raise ValueError("BOLIGFLYT_JWT_SECRET or BOLIGFLYT_JWT_JWKS_URL must be set in production" + hint)
             if self.person_ref_key == DEV_PERSON_REF_KEY:
-                raise ValueError("BOLIGFLYT_PERSON_REF_KEY must be set in production")
+                raise ValueError("BOLIGFLYT_PERSON_REF_KEY must be set in production" + hint)
         return self
 
     def database_url(self, service: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -13,6 +12,7 @@ from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.errors import DomainError
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.personref import PersonRefQuery
+from boligflyt.platform.plausible import BusinessDate
 from boligflyt.platform.problems import PROBLEM_RESPONSES
 from boligflyt.platform.runtime import ClockDep, DatabaseDep, RuntimeDep
 from boligflyt.temporary_housing import domain, schemas, service
@@ -136,7 +136,7 @@ async def stays_by_days(
     database: DatabaseDep,
     clock: ClockDep,
     _: Reader,
-    as_of: Annotated[date | None, Query(description="Count days to this date; today by default.")] = None,
+    as_of: Annotated[BusinessDate | None, Query(description="Count days to this date; today by default.")] = None,
 ) -> list[schemas.StayByDays]:
     """Active stays, longest first, with days in the stay and what the person is waiting for."""
     return await service.stays_by_days(database, limit_rule(runtime), as_of or clock.today())
@@ -228,7 +228,9 @@ async def monthly_report(
     first: Annotated[str | None, Query(alias="from", description="First month, YYYY-MM.")] = None,
     last: Annotated[str | None, Query(alias="to", description="Last month, YYYY-MM; this month by default.")] = None,
     format: Annotated[Literal["json", "csv"], Query()] = "json",
-    as_of: Annotated[date | None, Query(description="Count open stays up to this day; today by default.")] = None,
+    as_of: Annotated[
+        BusinessDate | None, Query(description="Count open stays up to this day; today by default.")
+    ] = None,
 ) -> Response | schemas.MonthlyReportOut:
     """NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
     nights used and their cost."""

@@ -16,10 +16,18 @@ from boligflyt.contracts.codes import (
 )
 from boligflyt.contracts.fields import Id
 from boligflyt.platform.personref import validate_national_id
+from boligflyt.platform.plausible import BirthDate, BusinessDate
 
 # Far above any real household, and far below what the database's integer columns hold (an unbounded count
 # overflowed them: a 500 instead of a 422).
 MAX_HOUSEHOLD = 99
+# NOK per night: a hotel suite costs a few thousand; the ceiling keeps a stay's cost (nights x price, over the
+# longest stay the plausible dates allow) inside the 32-bit column it is kept in.
+MAX_PRICE_PER_NIGHT = 100_000
+# Places at one provider, persons in a year's quota: far above Larvik's hundreds, far below a column's limit.
+MAX_PERSONS = 10_000
+# Bedrooms a household needs: Boligkontoret and the ordering function take at most this many.
+MAX_BEDROOMS = 10
 
 NationalId = Annotated[str, AfterValidator(validate_national_id)]
 Text = Annotated[str, Field(min_length=1, max_length=300)]
@@ -49,7 +57,7 @@ class ProviderIn(In):
     kind: ProviderKind
     address: Text
     owner_operator: Text = Field(description="Who owns or runs the place.")
-    capacity: int | None = Field(default=None, ge=0, description="Places; null when not limited.")
+    capacity: int | None = Field(default=None, ge=0, le=MAX_PERSONS, description="Places; null when not limited.")
 
 
 class ProviderOut(BaseModel):
@@ -72,9 +80,9 @@ class AgreementIn(In):
         },
     )
 
-    valid_from: date
-    valid_to: date = Field(description="The last day the agreement applies (at most 2 years after valid_from).")
-    price_per_night: int = Field(ge=0, description="NOK per night actually used.")
+    valid_from: BusinessDate
+    valid_to: BusinessDate = Field(description="The last day the agreement applies (at most 2 years after valid_from).")
+    price_per_night: int = Field(ge=0, le=MAX_PRICE_PER_NIGHT, description="NOK per night actually used.")
     address: Text | None = Field(default=None, description="The one address it covers; the provider's by default.")
     excludes_families_with_children: bool = True
     excludes_under_18: bool = True
@@ -95,14 +103,14 @@ class AgreementOut(BaseModel):
 
 
 class TerminationIn(In):
-    terminated_on: date = Field(description="The first day the agreement no longer applies.")
+    terminated_on: BusinessDate = Field(description="The first day the agreement no longer applies.")
     reason: Text
 
 
 class PersonIn(In):
     national_id: NationalId
     name: Text
-    birth_date: date
+    birth_date: BirthDate
 
 
 class StayIn(In):
@@ -127,14 +135,17 @@ class StayIn(In):
     adults: int = Field(default=1, ge=1, le=MAX_HOUSEHOLD)
     children: int = Field(default=0, ge=0, le=MAX_HOUSEHOLD)
     cause: StayCause
-    decision_date: date = Field(description="The date of the decision (vedtak) under sosialtjenesteloven § 27.")
+    decision_date: BusinessDate = Field(description="The date of the decision (vedtak) under sosialtjenesteloven § 27.")
     provider_id: Id
-    start_date: date = Field(description="The first night.")
+    start_date: BusinessDate = Field(description="The first night.")
     override_justification: str | None = Field(
         default=None, max_length=2000, description="Why the person is placed although the checks refuse it."
     )
     price_per_night: int | None = Field(
-        default=None, ge=0, description="Only when there is no valid agreement (an override): the price agreed."
+        default=None,
+        ge=0,
+        le=MAX_PRICE_PER_NIGHT,
+        description="Only when there is no valid agreement (an override): the price agreed, NOK.",
     )
     known_earlier_stay: bool = Field(default=False, description="The person had a stay before NAV's records here.")
 
@@ -153,8 +164,8 @@ class AbsenceIn(In):
         },
     )
 
-    first_night: date
-    returned_on: date
+    first_night: BusinessDate
+    returned_on: BusinessDate
     belongings_left: bool = False
 
 
@@ -171,9 +182,11 @@ class MoveIn(In):
     )
 
     provider_id: Id
-    changed_on: date = Field(description="The first night at the new provider.")
+    changed_on: BusinessDate = Field(description="The first night at the new provider.")
     override_justification: str | None = Field(default=None, max_length=2000)
-    price_per_night: int | None = Field(default=None, ge=0, description="Only without a valid agreement.")
+    price_per_night: int | None = Field(
+        default=None, ge=0, le=MAX_PRICE_PER_NIGHT, description="Only without a valid agreement, NOK."
+    )
 
 
 class MoveOut(BaseModel):
@@ -189,7 +202,9 @@ class EndIn(In):
         extra="forbid", json_schema_extra={"examples": [{"end_date": "2015-03-16", "reason": "private_rental"}]}
     )
 
-    end_date: date = Field(description="The day the person left (the last night is the night before).")
+    end_date: BusinessDate = Field(
+        description="The day the person left (the last night is the night before); at most 7 days after today."
+    )
     reason: StayEndReason
     tenancy_id: Id | None = None
     belongings_left: bool = Field(default=False, description="The person left belongings behind at the provider.")
@@ -204,11 +219,13 @@ class ApplicationLinkIn(In):
     application_id: Id | None = Field(
         default=None, description="An application the person made; leave out to have NAV submit one now."
     )
-    submitted_on: date | None = Field(default=None, description="When the linked application was submitted.")
-    bedrooms_needed: int = Field(default=1, ge=0, description="When NAV submits: bedrooms the household needs.")
+    submitted_on: BusinessDate | None = Field(default=None, description="When the linked application was submitted.")
+    bedrooms_needed: int = Field(
+        default=1, ge=0, le=MAX_BEDROOMS, description="When NAV submits: bedrooms the household needs."
+    )
     accessible_needed: bool = False
-    consent_signed_on: date | None = Field(
-        default=None, description="When NAV submits: the day the person signed consent (today by default)."
+    consent_signed_on: BusinessDate | None = Field(
+        default=None, description="When NAV submits: the day the person signed consent (today by default, not later)."
     )
 
 
@@ -281,14 +298,14 @@ class TaskOut(BaseModel):
 
 class QuotaIn(In):
     year: int = Field(ge=2000, le=2100)
-    requested_persons: int | None = Field(default=None, ge=0)
-    requested_on: date | None = None
+    requested_persons: int | None = Field(default=None, ge=0, le=MAX_PERSONS)
+    requested_on: BusinessDate | None = None
 
 
 class QuotaAdoptIn(In):
-    adopted_persons: int = Field(ge=0)
-    unaccompanied_minors: int = Field(default=0, ge=0)
-    adopted_on: date
+    adopted_persons: int = Field(ge=0, le=MAX_PERSONS)
+    unaccompanied_minors: int = Field(default=0, ge=0, le=MAX_PERSONS)
+    adopted_on: BusinessDate
 
     @model_validator(mode="after")
     def check_minors(self) -> Self:
@@ -331,9 +348,9 @@ class SettlementIn(In):
     children: int = Field(ge=0, le=MAX_HOUSEHOLD)
     category: SettlementCategory
     origin: SettlementOrigin
-    announced_on: date
-    planned_settlement_date: date | None = None
-    bedrooms_needed: int | None = Field(default=None, ge=0)
+    announced_on: BusinessDate
+    planned_settlement_date: BusinessDate | None = None
+    bedrooms_needed: int | None = Field(default=None, ge=0, le=MAX_BEDROOMS)
     accessible_needed: bool = False
 
     @model_validator(mode="after")
@@ -344,8 +361,8 @@ class SettlementIn(In):
 
 
 class HousingOrderIn(In):
-    needed_by: date | None = Field(default=None, description="Defaults to the planned settlement date.")
-    bedrooms_needed: int | None = Field(default=None, ge=0)
+    needed_by: BusinessDate | None = Field(default=None, description="Defaults to the planned settlement date.")
+    bedrooms_needed: int | None = Field(default=None, ge=0, le=MAX_BEDROOMS)
 
 
 class SettlementApplicationIn(In):
@@ -354,7 +371,7 @@ class SettlementApplicationIn(In):
 
 class ChecklistIn(In):
     item: str
-    done_on: date
+    done_on: BusinessDate
 
 
 class SettlementOut(BaseModel):

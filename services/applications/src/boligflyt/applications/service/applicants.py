@@ -60,6 +60,7 @@ async def register_applicant(
 async def record_consent(database: Database, principal: Principal, applicant_id: str, body: ConsentIn) -> Consent:
     async with database.unit_of_work(principal.actor) as uow:
         ensure_own_client(principal, await get_or_404(uow.session, Applicant, applicant_id, what="applicant"))
+        domain.check_consent_signed(body.signed_on, uow.clock.today())
         consent = Consent(
             id=new_id("con"),
             applicant_id=applicant_id,

@@ -104,8 +104,10 @@ async def move_in(
         _move(uow, tenancy, TenancyCommand.MOVE_IN)
         application = await get_or_404(uow.session, Application, tenancy.application_id, what="application")
         dwelling = await get_or_404(uow.session, Dwelling, tenancy.dwelling_id, what="dwelling")
+        moved_in_on = move_in_date or tenancy.start_date
+        domain.check_move_in(moved_in_on, tenancy.start_date, clock.today())
         move_application(uow, application, ApplicationCommand.MOVE_IN)
-        tenancy.move_in_date = move_in_date or tenancy.start_date
+        tenancy.move_in_date = moved_in_on
         uow.record(
             TenancyMovedIn(
                 tenancy_id=tenancy.id,
@@ -128,7 +130,7 @@ async def give_notice(
     async with database.unit_of_work(principal.actor) as uow:
         tenancy = await get_or_404(uow.session, Tenancy, tenancy_id, what="tenancy")
         _move(uow, tenancy, TenancyCommand.GIVE_NOTICE)
-        domain.check_notice(given_on, body.move_out_date)
+        domain.check_notice(given_on, body.move_out_date, tenancy.start_date)
         tenancy.notice_given_on = given_on
         tenancy.notice_given_by = body.given_by.value
         tenancy.move_out_date = body.move_out_date

@@ -58,6 +58,7 @@ from .kpi_stuck import STUCK_RULES, StuckCase, stuck_cases
 from .measures import (
     LOCAL_ZONE,
     add_months,
+    check_as_of,
     cutoff,
     median,
     month_end,
@@ -97,6 +98,7 @@ __all__ = [
     "add_months",
     "bucket",
     "budget_use",
+    "check_as_of",
     "cutoff",
     "dwelling_id_of",
     "event_date",

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from boligflyt.platform.errors import RuleViolation
+
 LOCAL_ZONE = ZoneInfo("Europe/Oslo")
 
 
@@ -46,3 +48,15 @@ def months_back(as_of: date, count: int) -> list[date]:
 
 def median(values: Sequence[float]) -> float | None:
     return float(statistics.median(values)) if values else None
+
+
+def check_as_of(as_of: date, today: date, years_back: int) -> None:
+    """An "as of" day is one the figures can be told for: not after today (the future has no events yet, and
+    a year 9999 overflows the months counted back from it), not more than `years_back` years ago."""
+    earliest = add_months(today, -12 * years_back)
+    if not earliest <= as_of <= today:
+        raise RuleViolation(
+            f"as_of must be a day from {earliest.isoformat()} to today ({today.isoformat()}), not {as_of.isoformat()}",
+            code="as_of_out_of_range",
+            extra={"earliest": earliest.isoformat(), "latest": today.isoformat()},
+        )

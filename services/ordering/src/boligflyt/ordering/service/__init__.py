@@ -25,7 +25,7 @@ from boligflyt.ordering.service.orders import (
     record_delivery,
 )
 from boligflyt.ordering.service.programme import create_programme, frame_out, get_programme, set_frame
-from boligflyt.ordering.service.reports import programme_report, report_csv_rows
+from boligflyt.ordering.service.reports import programme_report, report_csv
 from boligflyt.ordering.service.signal import (
     SIGNAL_ACTOR,
     evaluate_unmet_need,
@@ -66,7 +66,7 @@ __all__ = [
     "record_ready",
     "record_renewal_application",
     "reject_need",
-    "report_csv_rows",
+    "report_csv",
     "report_need",
     "set_frame",
     "set_signal_settings",

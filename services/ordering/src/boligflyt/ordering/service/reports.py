@@ -1,4 +1,4 @@
-"""The housing programme report of a year, per budget line, as JSON or CSV rows."""
+"""The housing programme report of a year, per budget line, as JSON or CSV."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from boligflyt.ordering.models import BudgetFrame, Need, Order
 from boligflyt.ordering.schemas import ProgrammeReport, ReportLine
 from boligflyt.platform.db import Database
 from boligflyt.platform.errors import NotFound
+from boligflyt.platform.spreadsheet import csv_document
 
 REPORT_COLUMNS = tuple(ReportLine.model_fields)
 
@@ -71,9 +72,10 @@ async def programme_report(database: Database, year: int, today: date) -> Progra
     )
 
 
-def report_csv_rows(report: ProgrammeReport) -> list[list[str]]:
-    rows = [["year", *REPORT_COLUMNS]]
+def report_csv(report: ProgrammeReport) -> str:
+    """One row per budget line; amounts stay numbers (an overspent line's `available` is negative)."""
+    rows = []
     for line in report.lines:
         values = line.model_dump(mode="json")
-        rows.append([str(report.year), *("" if values[c] is None else str(values[c]) for c in REPORT_COLUMNS)])
-    return rows
+        rows.append([report.year, *(values[c] for c in REPORT_COLUMNS)])
+    return csv_document(["year", *REPORT_COLUMNS], rows)

@@ -61,6 +61,7 @@ from .settlement import (
 )
 from .stays import (
     ACTIVE_STATES,
+    STAY_END_DAYS_AHEAD,
     TRANSITIONS,
     Absence,
     BlockingReason,
@@ -71,6 +72,7 @@ from .stays import (
     blocking_reason,
     check_absence,
     check_application_link,
+    check_consent_signed,
     check_end,
     check_end_after_absences,
     check_end_reason,
@@ -97,6 +99,7 @@ __all__ = [
     "RENEGOTIATION_REMINDER_DAYS",
     "REPORT_COLUMNS",
     "SETTLEMENT_TRANSITIONS",
+    "STAY_END_DAYS_AHEAD",
     "TRANSITIONS",
     "Absence",
     "AgreementTerms",
@@ -123,6 +126,7 @@ __all__ = [
     "check_application_link",
     "check_checklist_item",
     "check_checklist_open",
+    "check_consent_signed",
     "check_end",
     "check_end_after_absences",
     "check_end_reason",

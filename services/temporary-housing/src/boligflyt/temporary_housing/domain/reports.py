@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from boligflyt.platform.errors import RuleViolation
+from boligflyt.platform.spreadsheet import csv_document
 
 from .months import Month, months_between
 from .stays import Absence, PricePeriod, cost_in, nights_in
@@ -111,6 +112,4 @@ REPORT_COLUMNS = ("month", "persons", "under_30", "singles", "new_enquiries", "n
 
 
 def report_csv(rows: Sequence[MonthRow]) -> str:
-    lines = [",".join(REPORT_COLUMNS)]
-    lines += [f"{r.month},{r.persons},{r.under_30},{r.singles},{r.new_enquiries},{r.nights},{r.cost}" for r in rows]
-    return "\r\n".join(lines) + "\r\n"
+    return csv_document(REPORT_COLUMNS, [[getattr(r, column) for column in REPORT_COLUMNS] for r in rows])

@@ -118,9 +118,22 @@ def check_move(start: date, end: date | None, changed_on: date, prices: Sequence
         raise Conflict("the stay has ended", current_state="ended")
 
 
-def check_end(start: date, end: date) -> None:
+# A stay ends when the person leaves, recorded then or a few days before (a move-in Boligkontoret records ahead
+# of a weekend); a later end is a plan, and the nights up to it would be paid as used.
+STAY_END_DAYS_AHEAD = 7
+
+
+def check_end(start: date, end: date, today: date) -> None:
+    """A stay ends on or after its start, and not more than a few days after today."""
     if end < start:
         raise RuleViolation(f"a stay cannot end ({end}) before it starts ({start})", code="stay_ends_before_start")
+    latest = today + timedelta(days=STAY_END_DAYS_AHEAD)
+    if end > latest:
+        raise RuleViolation(
+            f"a stay ends when the person leaves, recorded at most {STAY_END_DAYS_AHEAD} days ahead (until "
+            f"{latest}), not on {end}",
+            code="stay_ends_too_far_ahead",
+        )
 
 
 def check_other_provider(current_provider_id: str, provider_id: str) -> None:
@@ -138,6 +151,15 @@ def check_end_after_absences(end: date, absences: Iterable[Absence]) -> None:
 def check_end_reason(reason: StayEndReason, tenancy_id: str | None) -> None:
     if reason is StayEndReason.PERMANENT_HOUSING and tenancy_id is None:
         raise RuleViolation("a stay ended by permanent housing names the tenancy", code="tenancy_id_missing")
+
+
+def check_consent_signed(signed_on: date | None, today: date) -> None:
+    """The consent NAV records with the application it submits is signed already, not in the future."""
+    if signed_on is not None and signed_on > today:
+        raise RuleViolation(
+            f"the consent cannot be signed in the future ({signed_on}, today is {today})",
+            code="consent_signed_in_future",
+        )
 
 
 def check_application_link(linked: str | None, state: StayState, application_id: str | None) -> None:

@@ -3,6 +3,7 @@ link to the housing application, and the 3-month rule."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import structlog
@@ -175,12 +176,31 @@ def prices_of(stay: models.Stay, moves: list[models.Move]) -> list[domain.PriceP
     ]
 
 
+def stay_start_lock_key(ref: str) -> int:
+    """The advisory lock key of starting a stay for one person: 64 bits of a hash of their person_ref."""
+    digest = hashlib.blake2b(f"temporary-housing.stay-start:{ref}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+async def lock_stay_start(session: AsyncSession, ref: str) -> None:
+    """Take turns with any other start of a stay for the same person until this transaction ends.
+
+    Starting a stay checks that the person has no active stay and then inserts one: there is no row to lock
+    (`FOR UPDATE`) before the insert, and on PostgreSQL (read committed) two requests at once would both find
+    none and both insert. So they queue on a transaction-scoped advisory lock named after the person, taken
+    before the check: the second sees what the first committed and gets the 409 a later request gets. SQLite
+    needs none: a unit of work holds the file's write lock from its start."""
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(stay_start_lock_key(ref))))
+
+
 async def start_stay(
     database: Database, actor: str, body: schemas.StayIn, *, person_ref_key: str, rule: domain.LimitRule
 ) -> models.Stay:
     ref = person_ref(body.person.national_id, person_ref_key)
     async with database.unit_of_work(actor) as uow:
         session = uow.session
+        await lock_stay_start(session, ref)
         provider = await get_provider(session, body.provider_id)
         person = await session.scalar(select(models.Person).where(models.Person.person_ref == ref))
         earlier = 0
@@ -351,7 +371,7 @@ async def close_stay(
     from_event: bool = False,
 ) -> None:
     stay.state = domain.transition(domain.StayState(stay.state), domain.StayState.ENDED).value
-    domain.check_end(stay.start_date, end_date)
+    domain.check_end(stay.start_date, end_date, uow.clock.today())
     absences = [absence_terms(a) for a in await absences_of(uow.session, stay.id)]
     if not from_event:
         domain.check_end_after_absences(end_date, absences)
@@ -421,6 +441,7 @@ async def link_application(
         person = await session.get(models.Person, stay.person_id)
     assert person is not None
     domain.check_application_link(stay.application_id, domain.StayState(stay.state), body.application_id)
+    domain.check_consent_signed(body.consent_signed_on, today)
     if body.application_id is not None:
         application_id, submitted_on = body.application_id, body.submitted_on or today
     else:
