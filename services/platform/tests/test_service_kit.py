@@ -3,6 +3,7 @@ person_ref filter, the clock, and reactions that take the contract event."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -154,3 +155,20 @@ def test_a_clock_set_on_the_runtime_is_the_clock_of_its_units_of_work(tmp_path: 
     runtime.clock = clock
     assert runtime.clock is clock
     assert runtime.database.unit_of_work("test").clock is clock
+
+
+async def test_units_of_work_that_lock_one_name_take_turns_on_postgresql(postgres_url: str) -> None:
+    database = Database(postgres_url, service="temporary-housing")
+    try:
+        async with database.unit_of_work("first") as first:
+            await first.lock("stay-start:person-1")
+            async with database.unit_of_work("second") as second:
+                other = asyncio.create_task(second.lock("stay-start:person-2"))
+                await asyncio.wait_for(other, 5)  # another name does not wait
+                same = asyncio.create_task(second.lock("stay-start:person-1"))
+                await asyncio.sleep(0.3)
+                assert not same.done()  # the same name waits for the first unit of work
+                await first.commit()
+                await asyncio.wait_for(same, 5)
+    finally:
+        await database.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -11,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import String, Table, insert, text
+from sqlalchemy import String, Table, func, insert, select, text
 from sqlalchemy import event as sa_event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, InvalidatePoolError, OperationalError
@@ -346,6 +347,16 @@ class UnitOfWork:
         result = await self.session.execute(statement)
         return bool(getattr(result, "rowcount", 0))
 
+    async def lock(self, name: str) -> None:
+        """Take turns, until this unit of work ends, with every other one that locks the same name: for a check
+        followed by an insert, where no row exists yet to lock `FOR UPDATE` and two requests at once would both
+        find nothing and both insert. The second then sees what the first committed. On PostgreSQL a
+        transaction-scoped advisory lock (64 bits of a hash of the name); SQLite needs none, since a unit of work
+        holds the file's write lock from its start."""
+        if self.database.dialect == "postgresql":
+            digest = hashlib.blake2b(name.encode(), digest_size=8).digest()
+            await self.session.execute(select(func.pg_advisory_xact_lock(int.from_bytes(digest, "big", signed=True))))
+
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call `callback` once this transaction has committed (never if it rolls back): to wake readers."""
         self._after_commit.append(callback)
@@ -384,3 +395,9 @@ async def get_or_404(
     if row is None:
         raise NotFound(detail or f"there is no {what} {key}", extra=extra)
     return row
+
+
+async def read_or_404(database: Database, model: type[M], key: object, *, what: str, detail: str | None = None) -> M:
+    """`get_or_404` in a session of its own: one row for a read, outside any unit of work."""
+    async with database.sessions() as session:
+        return await get_or_404(session, model, key, what=what, detail=detail)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import RowMapping, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from boligflyt.platform.db import Database
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -50,6 +54,21 @@ async def fetch_page(session: AsyncSession, query: Select[Any], page: PageReques
     total = await _count(session, query)
     rows = (await session.execute(query.limit(page.limit).offset(page.offset))).scalars().all()
     return list(rows), total
+
+
+async def read_page(database: Database, query: Select[Any], page: PageRequest) -> tuple[list[Any], int]:
+    """`fetch_page` in a session of its own: a list's read, outside any unit of work."""
+    async with database.sessions() as session:
+        return await fetch_page(session, query, page)
+
+
+def where_given(query: Select[Any], *filters: tuple[InstrumentedAttribute[Any], object]) -> Select[Any]:
+    """The query narrowed to rows whose column equals each value given: a list's optional filters (None: any).
+    An enum is compared by its value, as the tables store it."""
+    for column, value in filters:
+        if value is not None:
+            query = query.where(column == (value.value if isinstance(value, Enum) else value))
+    return query
 
 
 async def fetch_rows(session: AsyncSession, query: Select[Any], page: PageRequest) -> tuple[list[RowMapping], int]:

@@ -14,16 +14,14 @@ from boligflyt.applications.schemas import ApplicantIn, ConsentIn
 from boligflyt.applications.service.common import (
     commit_or_conflict,
     ensure_own_client,
-    read_page,
     unknown,
-    where_given,
 )
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.clock import Clock
 from boligflyt.platform.db import Database, get_or_404
 from boligflyt.platform.errors import Conflict, NotFound
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 from boligflyt.platform.personref import person_ref
 
 

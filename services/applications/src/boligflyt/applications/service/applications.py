@@ -18,19 +18,16 @@ from boligflyt.applications.service.applicants import referenced_applicant
 from boligflyt.applications.service.common import (
     ensure_own_client,
     move_application,
-    read,
-    read_page,
     referenced,
-    where_given,
 )
 from boligflyt.contracts.codes import ApplicationKind, LeftListReason, Referrer
 from boligflyt.contracts.events.applications import ApplicationAppealed, ApplicationLeftList, ApplicationSubmitted
 from boligflyt.platform.auth import Agency, Principal
 from boligflyt.platform.clock import Clock
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404, utcnow
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404, utcnow
 from boligflyt.platform.errors import NotFound
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 
 async def write_letter(uow: UnitOfWork, application: Application, kind: LetterKind, today: date, **extra: Any) -> None:
@@ -195,7 +192,7 @@ async def leave_list(
 
 
 async def get_application(database: Database, application_id: str) -> Application:
-    return await read(database, Application, application_id, "application")
+    return await read_or_404(database, Application, application_id, what="application")
 
 
 async def list_applications(
@@ -232,7 +229,7 @@ async def letters_of(database: Database, application_id: str) -> list[Letter]:
 
 
 async def get_letter(database: Database, letter_id: str) -> Letter:
-    return await read(database, Letter, letter_id, "letter")
+    return await read_or_404(database, Letter, letter_id, what="letter")
 
 
 # --- NAV's own referrals -------------------------------------------------------------------------------

@@ -1,24 +1,20 @@
 """What several of Boligkontoret's use cases need: rows a request names, the application's state machine, the
-check that NAV acts only for its own clients, the commit that turns a lost race into a 409, and the reads of one
-row or one page of a list."""
+check that NAV acts only for its own clients, and the commit that turns a lost race into a
+409."""
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import Select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from boligflyt.applications import domain
 from boligflyt.applications.domain import ApplicationCommand, ApplicationState
 from boligflyt.applications.models import Applicant, Application
 from boligflyt.platform.auth import Agency, Principal
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import UnitOfWork
 from boligflyt.platform.errors import Conflict, Forbidden, RuleViolation
-from boligflyt.platform.pagination import PageRequest, fetch_page
 
 # Who the periodic jobs act as, in the audit log.
 SYSTEM_ACTOR = "system:applications"
@@ -68,23 +64,3 @@ def move_application(
         application.id,
         detail={"from": before, "to": after.value},
     )
-
-
-async def read(database: Database, model: type[M], key: object, what: str) -> M:
-    """One row by its id, outside any unit of work; 404 if there is none."""
-    async with database.sessions() as session:
-        return await get_or_404(session, model, key, what=what)
-
-
-def where_given(query: Select[Any], *filters: tuple[InstrumentedAttribute[Any], object]) -> Select[Any]:
-    """The query narrowed to rows whose column equals each value given: a list's optional filters (None: any)."""
-    for column, value in filters:
-        if value is not None:
-            query = query.where(column == (value.value if isinstance(value, Enum) else value))
-    return query
-
-
-async def read_page(database: Database, query: Select[Any], page: PageRequest) -> tuple[list[Any], int]:
-    """One page of a list (the query has its ORDER BY and filters), and how many there are in all."""
-    async with database.sessions() as session:
-        return await fetch_page(session, query, page)

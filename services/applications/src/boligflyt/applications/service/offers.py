@@ -15,17 +15,17 @@ from boligflyt.applications.letters import LetterKind
 from boligflyt.applications.models import Applicant, Application, Dwelling, Offer
 from boligflyt.applications.schemas import OfferAnswerIn
 from boligflyt.applications.service.applications import write_letter
-from boligflyt.applications.service.common import SYSTEM_ACTOR, move_application, read, read_page, where_given
+from boligflyt.applications.service.common import SYSTEM_ACTOR, move_application
 from boligflyt.applications.service.waiting_list import is_offerable, matches
 from boligflyt.applications.settings import ApplicationsSettings
 from boligflyt.contracts.codes import DwellingStatus, OfferAnswer, PriorityFactor
 from boligflyt.contracts.events.applications import AllocationDecided, ApplicationLeftList, OfferAnswered, OfferMade
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.clock import Clock
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404
 from boligflyt.platform.errors import Conflict, RuleViolation
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 
 async def open_offer(session: AsyncSession, dwelling_id: str) -> Offer | None:
@@ -235,7 +235,7 @@ async def expire_offers(database: Database, clock: Clock) -> int:
 
 
 async def get_offer(database: Database, offer_id: str) -> Offer:
-    return await read(database, Offer, offer_id, "offer")
+    return await read_or_404(database, Offer, offer_id, what="offer")
 
 
 async def list_offers(

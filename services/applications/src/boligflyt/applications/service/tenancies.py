@@ -14,10 +14,7 @@ from boligflyt.applications.schemas import EndIn, NoticeIn, RenewalIn, TenancyIn
 from boligflyt.applications.service.common import (
     SYSTEM_ACTOR,
     move_application,
-    read,
-    read_page,
     referenced,
-    where_given,
 )
 from boligflyt.applications.settings import ApplicationsSettings
 from boligflyt.contracts.codes import ContractType
@@ -32,10 +29,10 @@ from boligflyt.contracts.events.applications import (
 )
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.clock import Clock
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404
 from boligflyt.platform.errors import Conflict
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 
 def _move(uow: UnitOfWork, tenancy: Tenancy, command: TenancyCommand) -> None:
@@ -267,7 +264,7 @@ async def remind_tenancy_ends(database: Database, clock: Clock) -> int:
 
 
 async def get_tenancy(database: Database, tenancy_id: str) -> Tenancy:
-    return await read(database, Tenancy, tenancy_id, "tenancy")
+    return await read_or_404(database, Tenancy, tenancy_id, what="tenancy")
 
 
 async def list_tenancies(

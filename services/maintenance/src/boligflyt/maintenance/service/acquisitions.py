@@ -15,25 +15,27 @@ from boligflyt.maintenance import domain
 from boligflyt.maintenance.models import AcquisitionProject, Dwelling
 from boligflyt.maintenance.schemas import AcquisitionOpen, Delivery, StageMove
 from boligflyt.maintenance.service.dwellings import add_dwelling, check_ref_free, register_values
-from boligflyt.maintenance.service.queries import page_of
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404
 from boligflyt.platform.errors import Conflict
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 WHAT = "acquisition project"
 
 
 async def read_project(database: Database, project_id: str) -> AcquisitionProject:
-    async with database.sessions() as session:
-        return await get_or_404(session, AcquisitionProject, project_id, what=WHAT)
+    return await read_or_404(database, AcquisitionProject, project_id, what=WHAT)
 
 
 async def list_projects(
     database: Database, page: PageRequest, *, stage: AcquisitionStage | None = None, order_id: str | None = None
 ) -> tuple[list[AcquisitionProject], int]:
     query = select(AcquisitionProject).order_by(AcquisitionProject.opened_on, AcquisitionProject.id)
-    return await page_of(database, query, page, stage=stage, order_id=order_id)
+    return await read_page(
+        database,
+        where_given(query, (AcquisitionProject.stage, stage), (AcquisitionProject.order_id, order_id)),
+        page,
+    )
 
 
 async def _order_has_project(session: AsyncSession, order_id: str) -> bool:

@@ -22,11 +22,10 @@ from boligflyt.maintenance import domain
 from boligflyt.maintenance.domain import Command
 from boligflyt.maintenance.models import Dwelling, StatusChange
 from boligflyt.maintenance.schemas import DwellingCreate, DwellingFields, DwellingUpdate, Readiness, Withdrawal
-from boligflyt.maintenance.service.queries import page_of
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.errors import Conflict
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 S = DwellingStatus
 REGISTER_FIELDS = tuple(DwellingFields.model_fields)
@@ -67,9 +66,15 @@ async def list_dwellings(
     query = select(Dwelling).order_by(Dwelling.registered_on, Dwelling.id)
     if head_lease_ends_before is not None:
         query = query.where(Dwelling.head_lease_end < head_lease_ends_before)
-    return await page_of(
-        database, query, page, status=status, category=category, owner=owner, zone=zone, external_ref=external_ref
+    query = where_given(
+        query,
+        (Dwelling.status, status),
+        (Dwelling.category, category),
+        (Dwelling.owner, owner),
+        (Dwelling.zone, zone),
+        (Dwelling.external_ref, external_ref),
     )
+    return await read_page(database, query, page)
 
 
 async def check_ref_free(session: AsyncSession, external_ref: str) -> None:

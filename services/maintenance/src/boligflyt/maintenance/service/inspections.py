@@ -15,11 +15,10 @@ from boligflyt.maintenance.domain import Command
 from boligflyt.maintenance.models import ChecklistItem, Dwelling, Inspection
 from boligflyt.maintenance.schemas import ChecklistIn, InspectionBook, InspectionResult
 from boligflyt.maintenance.service.dwellings import get_dwelling, make_ready, move, status_of
-from boligflyt.maintenance.service.queries import page_of
 from boligflyt.maintenance.service.renovation import cancel_if_ordered, open_job, order_job
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 S = DwellingStatus
 
@@ -65,15 +64,16 @@ async def set_checklist(database: Database, actor: str, body: ChecklistIn) -> li
 
 
 async def read_inspection(database: Database, inspection_id: str) -> Inspection:
-    async with database.sessions() as session:
-        return await get_or_404(session, Inspection, inspection_id, what="inspection")
+    return await read_or_404(database, Inspection, inspection_id, what="inspection")
 
 
 async def list_inspections(
     database: Database, page: PageRequest, *, dwelling_id: str | None = None, status: str | None = None
 ) -> tuple[list[Inspection], int]:
     query = select(Inspection).order_by(Inspection.planned_on, Inspection.id)
-    return await page_of(database, query, page, dwelling_id=dwelling_id, status=status)
+    return await read_page(
+        database, where_given(query, (Inspection.dwelling_id, dwelling_id), (Inspection.status, status)), page
+    )
 
 
 # --- Booking --------------------------------------------------------------------------------------------

@@ -15,11 +15,10 @@ from boligflyt.maintenance.domain import OPEN_JOB, Command
 from boligflyt.maintenance.models import Dwelling, RenovationJob
 from boligflyt.maintenance.schemas import RenovationChange, RenovationCompletion, RenovationOrder, RenovationStart
 from boligflyt.maintenance.service.dwellings import get_dwelling, jsonable, make_ready, move, status_of
-from boligflyt.maintenance.service.queries import page_of
-from boligflyt.platform.db import Database, UnitOfWork, get_or_404
+from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404
 from boligflyt.platform.errors import Conflict
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest
+from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 WHAT = "renovation job"
 
@@ -30,8 +29,7 @@ async def open_job(session: AsyncSession, dwelling_id: str) -> RenovationJob | N
 
 
 async def read_job(database: Database, job_id: str) -> RenovationJob:
-    async with database.sessions() as session:
-        return await get_or_404(session, RenovationJob, job_id, what=WHAT)
+    return await read_or_404(database, RenovationJob, job_id, what=WHAT)
 
 
 async def list_jobs(
@@ -46,7 +44,11 @@ async def list_jobs(
     query = select(RenovationJob).order_by(RenovationJob.due_date, RenovationJob.id)
     if overdue:
         query = query.where(RenovationJob.status.in_(OPEN_JOB), RenovationJob.due_date < today)
-    return await page_of(database, query, page, dwelling_id=dwelling_id, status=status)
+    return await read_page(
+        database,
+        where_given(query, (RenovationJob.dwelling_id, dwelling_id), (RenovationJob.status, status)),
+        page,
+    )
 
 
 def order_job(

@@ -27,7 +27,7 @@ from boligflyt.platform.auth import Principal
 from boligflyt.platform.db import Database, get_or_404
 from boligflyt.platform.errors import Conflict, NotFound, RuleViolation
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest, fetch_page
+from boligflyt.platform.pagination import PageRequest, fetch_page, where_given
 
 
 def need_out(need: Need) -> NeedOut:
@@ -86,14 +86,13 @@ async def list_needs(
     query: Select[Any] = select(Need).order_by(Need.reported_on.desc(), Need.need_id)
     if not _can_read_all_needs(principal):
         query = query.where(Need.reported_agency == str(principal.agency))
-    if state is not None:
-        query = query.where(Need.state == state)
-    if programme_year is not None:
-        query = query.where(Need.programme_year == programme_year)
-    if budget_line is not None:
-        query = query.where(Need.budget_line == budget_line)
-    if reported_by is not None:
-        query = query.where(Need.reported_by == reported_by)
+    query = where_given(
+        query,
+        (Need.state, state),
+        (Need.programme_year, programme_year),
+        (Need.budget_line, budget_line),
+        (Need.reported_by, reported_by),
+    )
     async with database.sessions() as session:
         rows, total = await fetch_page(session, query, page)
     return [need_out(row) for row in rows], total

@@ -30,7 +30,7 @@ from boligflyt.platform.auth import Principal
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.errors import RuleViolation
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest, fetch_page
+from boligflyt.platform.pagination import PageRequest, fetch_page, where_given
 
 log = structlog.get_logger(__name__)
 
@@ -93,13 +93,12 @@ async def list_orders(
     budget_line: BudgetLine | None,
     overdue: bool | None,
 ) -> tuple[list[OrderOut], int]:
-    query: Select[Any] = select(Order).order_by(Order.due_date, Order.order_id)
-    if state is not None:
-        query = query.where(Order.state == state)
-    if programme_year is not None:
-        query = query.where(Order.programme_year == programme_year)
-    if budget_line is not None:
-        query = query.where(Order.budget_line == budget_line)
+    query: Select[Any] = where_given(
+        select(Order).order_by(Order.due_date, Order.order_id),
+        (Order.state, state),
+        (Order.programme_year, programme_year),
+        (Order.budget_line, budget_line),
+    )
     # domain.is_overdue, as a filter the database can apply
     open_states = [str(s) for s in domain.OPEN_ORDER_STATES]
     if overdue is True:

@@ -12,7 +12,7 @@ from boligflyt.contracts.codes import SettlementCategory
 from boligflyt.contracts.events import temporary_housing as ev
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest, fetch_page
+from boligflyt.platform.pagination import PageRequest, fetch_page, where_given
 from boligflyt.temporary_housing import domain, models, schemas
 from boligflyt.temporary_housing.ports import (
     HousingOrderRequest,
@@ -120,9 +120,7 @@ async def settlement_out(session: AsyncSession, row: models.Settlement) -> schem
 
 
 async def list_quotas(database: Database, year: int | None) -> list[schemas.QuotaOut]:
-    query = select(models.Quota).order_by(models.Quota.year, models.Quota.id)
-    if year is not None:
-        query = query.where(models.Quota.year == year)
+    query = where_given(select(models.Quota).order_by(models.Quota.year, models.Quota.id), (models.Quota.year, year))
     async with database.sessions() as session:
         return [quota_out(row) for row in await session.scalars(query)]
 
@@ -135,11 +133,11 @@ async def read_quota(database: Database, quota_id: str) -> schemas.QuotaOut:
 async def list_settlements(
     database: Database, page: PageRequest, *, state: domain.SettlementState | None, quota_id: str | None
 ) -> tuple[list[schemas.SettlementOut], int]:
-    query = select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id)
-    if state is not None:
-        query = query.where(models.Settlement.state == state.value)
-    if quota_id is not None:
-        query = query.where(models.Settlement.quota_id == quota_id)
+    query = where_given(
+        select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id),
+        (models.Settlement.state, state),
+        (models.Settlement.quota_id, quota_id),
+    )
     async with database.sessions() as session:
         rows, total = await fetch_page(session, query, page)
         return [await settlement_out(session, row) for row in rows], total

@@ -3,7 +3,6 @@ link to the housing application, and the 3-month rule."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 import structlog
@@ -16,7 +15,7 @@ from boligflyt.contracts.events import temporary_housing as ev
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.errors import Conflict
 from boligflyt.platform.ids import new_id
-from boligflyt.platform.pagination import PageRequest, fetch_page
+from boligflyt.platform.pagination import PageRequest, fetch_page, where_given
 from boligflyt.platform.personref import person_ref
 from boligflyt.temporary_housing import domain, models, schemas
 from boligflyt.temporary_housing.domain import ACTIVE_STATES
@@ -64,11 +63,11 @@ async def list_stays(
     person_ref: str | None,
     personal: bool,
 ) -> tuple[list[schemas.StayOut], int]:
-    query = select(models.Stay).order_by(models.Stay.start_date, models.Stay.id)
-    if state is not None:
-        query = query.where(models.Stay.state == state.value)
-    if person_ref is not None:
-        query = query.where(models.Stay.person_ref == person_ref)
+    query = where_given(
+        select(models.Stay).order_by(models.Stay.start_date, models.Stay.id),
+        (models.Stay.state, state),
+        (models.Stay.person_ref, person_ref),
+    )
     async with database.sessions() as session:
         rows, total = await fetch_page(session, query, page)
         return [await stay_out(session, row, today, rule, personal=personal) for row in rows], total
@@ -176,31 +175,14 @@ def prices_of(stay: models.Stay, moves: list[models.Move]) -> list[domain.PriceP
     ]
 
 
-def stay_start_lock_key(ref: str) -> int:
-    """The advisory lock key of starting a stay for one person: 64 bits of a hash of their person_ref."""
-    digest = hashlib.blake2b(f"temporary-housing.stay-start:{ref}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-async def lock_stay_start(session: AsyncSession, ref: str) -> None:
-    """Take turns with any other start of a stay for the same person until this transaction ends.
-
-    Starting a stay checks that the person has no active stay and then inserts one: there is no row to lock
-    (`FOR UPDATE`) before the insert, and on PostgreSQL (read committed) two requests at once would both find
-    none and both insert. So they queue on a transaction-scoped advisory lock named after the person, taken
-    before the check: the second sees what the first committed and gets the 409 a later request gets. SQLite
-    needs none: a unit of work holds the file's write lock from its start."""
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(select(func.pg_advisory_xact_lock(stay_start_lock_key(ref))))
-
-
 async def start_stay(
     database: Database, actor: str, body: schemas.StayIn, *, person_ref_key: str, rule: domain.LimitRule
 ) -> models.Stay:
     ref = person_ref(body.person.national_id, person_ref_key)
     async with database.unit_of_work(actor) as uow:
         session = uow.session
-        await lock_stay_start(session, ref)
+        # The check for an active stay and the insert below: two starts for one person at once take turns.
+        await uow.lock(f"temporary-housing.stay-start:{ref}")
         provider = await get_provider(session, body.provider_id)
         person = await session.scalar(select(models.Person).where(models.Person.person_ref == ref))
         earlier = 0
