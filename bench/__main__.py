@@ -1,5 +1,5 @@
-"""./dev bench [NAME...] [--events N] [--seconds S] [--rate R]: run the benchmarks (all, or those named), print each
-against its anchor, write bench/results/*.json."""
+"""./dev bench [NAME...] [--events N] [--seconds S] [--rate R] [--days D]: run the benchmarks (all but the long
+outcomes, or those named), print each against its anchor, write bench/results/*.json."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 
-from bench import footprint, latency, replay, streams, throughput, visibility
+from bench import footprint, latency, outcomes, replay, streams, throughput, visibility
 from bench.common import Options, Result, warn_if_broker_crowded
 
 BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
@@ -20,14 +20,17 @@ BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
     "visibility-kafka": visibility.visibility_latency_kafka,
     "footprint": footprint.embedded_footprint,
     "streams": streams.stream_clients_page_latency,
+    "outcomes": outcomes.allocation_outcomes,
 }
+# Two simulated years take the better part of an hour: run when named only.
+BY_NAME_ONLY = {"outcomes"}
 
 
 async def main(selected: list[str], options: Options) -> int:
     missed = 0
     await warn_if_broker_crowded()
     for name, benchmark in BENCHMARKS.items():
-        if selected and name not in selected:
+        if (selected and name not in selected) or (not selected and name in BY_NAME_ONLY):
             continue
         result = await benchmark(options)
         result.report()
@@ -41,11 +44,12 @@ def parse(arguments: list[str]) -> tuple[list[str], Options]:
     parser.add_argument("--events", type=int, help="events for relay, consumer, replay (a quicker run)")
     parser.add_argument("--seconds", type=float, help="how long latency and visibility run their load")
     parser.add_argument("--rate", type=float, help="requests/s of the latency benchmark's load (default 200)")
+    parser.add_argument("--days", type=int, help="simulated days of the outcomes benchmark (default 365)")
     parsed = parser.parse_args(arguments)
     unknown = [name for name in parsed.names if name not in BENCHMARKS]
     if unknown:
         parser.error(f"no benchmark {', '.join(unknown)}; there are {', '.join(BENCHMARKS)}")
-    return parsed.names, Options(events=parsed.events, seconds=parsed.seconds, rate=parsed.rate)
+    return parsed.names, Options(events=parsed.events, seconds=parsed.seconds, rate=parsed.rate, days=parsed.days)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ class Options:
     events: int | None = None  # how many events (relay, consumer, replay)
     seconds: float | None = None  # how long the load runs (latency, visibility)
     rate: float | None = None  # requests/s of the API load (latency), to find where a server stops keeping up
+    days: int | None = None  # simulated days (outcomes)
 
 
 @dataclass

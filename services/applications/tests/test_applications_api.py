@@ -404,7 +404,7 @@ async def test_the_waiting_list_is_ranked_and_explained(caseworker: Caseworker) 
     await caseworker.decide([plain["id"], urgent["id"], first["id"], care["id"]])
     ranked = (await caseworker.coordinator.get("/v1/waiting-list", params={"kind": "rental"})).json()
     assert [r["application_id"] for r in ranked["items"]] == [first["id"], urgent["id"], plain["id"]]
-    assert ranked["items"][1]["explanation"][0] == "cannot_find_alternative (+100)"
+    assert ranked["items"][1]["explanation"][0] == "cannot_find_alternative (+200)"
     assert (await caseworker.coordinator.get("/v1/waiting-list")).json()["total"] == 4
     page = (await caseworker.coordinator.get("/v1/waiting-list", params={"limit": 1, "offset": 1})).json()
     assert page["items"][0]["rank"] == 2
@@ -422,7 +422,7 @@ async def test_a_page_of_the_waiting_list_is_the_domains_ranking_of_every_candid
         every = await service.candidates(session)
     for offset, limit in [(0, 50), (0, 5), (3, 4), (14, 5), (16, 1)]:
         page = (await caseworker.coordinator.get("/v1/waiting-list", params={"limit": limit, "offset": offset})).json()
-        expected = domain.waiting_list_page(every, offset=offset, limit=limit)
+        expected = domain.waiting_list_page(every, caseworker.today, offset=offset, limit=limit)
         assert page["total"] == len(every) == 16
         assert [(r["rank"], r["application_id"], r["score"], r["explanation"]) for r in page["items"]] == [
             (r.rank, r.candidate.application_id, r.score, list(r.explanation)) for r in expected
@@ -440,7 +440,8 @@ async def test_dwellings_come_from_lke_events_and_are_matched(caseworker: Casewo
     assert sorted(d["id"] for d in offerable["items"]) == ["dw-big", "dw-small"]
     big = (await caseworker.coordinator.get("/v1/dwellings/dw-big/matches")).json()
     assert [m["application_id"] for m in big] == [family["id"]]
-    assert big[0]["explanation"][-1].startswith("fits: 3 bedrooms")
+    assert "fits: 3 bedrooms for 2 adults and 2 children (2 bedrooms to 3 bedrooms)" in big[0]["explanation"]
+    assert big[0]["explanation"][-1] == "accessible, as needed"
     small_matches = (await caseworker.staff.get("/v1/dwellings/dw-small/matches")).json()
     assert [m["application_id"] for m in small_matches] == [small["id"]]
     problem(await caseworker.staff.get("/v1/dwellings/dw-none"), 404)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -14,14 +13,12 @@ from boligflyt.applications import domain
 from boligflyt.applications.domain import (
     ApplicationCommand,
     ApplicationState,
-    Candidate,
-    DwellingFit,
     OfferState,
     Reminder,
     TenancyCommand,
     TenancyState,
 )
-from boligflyt.contracts.codes import ApplicationKind, ContractType, DepositKind, DwellingCategory, PriorityFactor
+from boligflyt.contracts.codes import ApplicationKind, ContractType, DepositKind
 from boligflyt.platform.errors import Conflict, RuleViolation
 
 S = ApplicationState
@@ -258,78 +255,3 @@ def test_easter_and_holidays_are_not_working_days() -> None:
 
 def test_appeal_deadline_is_three_weeks_after_notification() -> None:
     assert domain.appeal_deadline(date(2015, 2, 12)) == date(2015, 3, 5)
-
-
-# --- Waiting list --------------------------------------------------------------------------------------
-
-factors = st.lists(st.sampled_from(list(PriorityFactor)), unique=True, max_size=4)
-candidates = st.lists(
-    st.builds(
-        Candidate,
-        application_id=st.uuids().map(str),
-        kind=st.sampled_from(list(ApplicationKind)),
-        approved_on=st.dates(min_value=date(2014, 1, 1), max_value=date(2015, 12, 31)),
-        priority_factors=factors.map(tuple),
-        bedrooms=st.integers(min_value=1, max_value=4),
-        accessible=st.booleans(),
-        staffed=st.booleans(),
-        areas=st.lists(st.sampled_from(["SENTRUM", "STAVERN", "KVELDE"]), unique=True, max_size=2).map(tuple),
-    ),
-    max_size=15,
-)
-
-
-@given(candidates)
-def test_ranking_orders_by_priority_then_date(pool: list[Candidate]) -> None:
-    ranked = domain.rank_waiting_list(pool)
-    assert sorted(r.candidate.application_id for r in ranked) == sorted(c.application_id for c in pool)
-    assert [r.rank for r in ranked] == list(range(1, len(pool) + 1))
-    for higher, lower in itertools.pairwise(ranked):
-        assert higher.score >= lower.score
-        if higher.score == lower.score:
-            assert higher.candidate.approved_on <= lower.candidate.approved_on
-        if PriorityFactor.HEAD_LEASE_ENDING in lower.candidate.priority_factors:
-            assert PriorityFactor.HEAD_LEASE_ENDING in higher.candidate.priority_factors
-    for r in ranked:
-        assert r.explanation[-1].startswith("approved ")
-        assert len(r.explanation) == len(r.candidate.priority_factors) + 1
-
-
-@given(candidates, st.integers(min_value=0, max_value=20), st.integers(min_value=1, max_value=20))
-def test_a_page_of_the_waiting_list_is_that_slice_of_the_whole(pool: list[Candidate], offset: int, limit: int) -> None:
-    page = domain.waiting_list_page(pool, offset=offset, limit=limit)
-    assert page == domain.rank_waiting_list(pool)[offset : offset + limit]
-
-
-@given(
-    candidates,
-    st.builds(
-        DwellingFit,
-        dwelling_id=st.just("dw-1"),
-        category=st.sampled_from(list(DwellingCategory)),
-        bedrooms=st.integers(min_value=0, max_value=5),
-        accessible=st.booleans(),
-        staffed=st.booleans(),
-        area_code=st.sampled_from([None, "SENTRUM", "STAVERN"]),
-    ),
-)
-def test_matching_takes_exactly_the_households_the_dwelling_suits(pool: list[Candidate], dwelling: DwellingFit) -> None:
-    matched = {r.candidate.application_id for r in domain.match(dwelling, pool)}
-    for c in pool:
-        suits = (
-            dwelling.bedrooms >= c.bedrooms
-            and dwelling.bedrooms <= c.bedrooms + 1
-            and (dwelling.accessible or not c.accessible)
-            and (dwelling.staffed or not c.staffed)
-            and (not c.areas or dwelling.area_code in c.areas)
-        )
-        if c.application_id in matched:
-            assert suits
-        elif suits:
-            assert any("not for a" in reason for reason in domain.mismatches(c, dwelling))
-
-
-def test_bedrooms_needed_for_a_household() -> None:
-    assert domain.bedrooms_needed(1, 0, 0) == 1
-    assert domain.bedrooms_needed(2, 3, 1) == 3  # adults, one own room, two sharing
-    assert domain.bedrooms_needed(2, 2, 0) == 2

@@ -14,10 +14,11 @@ from boligflyt.contracts.events.applications import (
     TenancyNoticeGiven,
     TenancyNoticeWithdrawn,
 )
+from boligflyt.contracts.events.maintenance import InspectionCompleted, RenovationRescheduled
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit import ServiceHarness
 
-from .conftest import PHOTOS, answers, dwelling_body, publish, types_for
+from .conftest import PHOTOS, TOPIC, answers, dwelling_body, publish, types_for
 
 PERSON = "a" * 64
 
@@ -330,6 +331,33 @@ async def test_the_month_runs_from_move_out_for_a_job_ordered_on_notice(
     harness.clock.advance(timedelta(days=41))
     await publish(harness, ended(dwelling_id, date(2015, 2, 15)))
     assert (await lke.get(f"/v1/renovation-jobs/{job_id}")).json()["due_date"] == "2015-03-15"
+    # Boligkontoret hears both dates: the household allocated at notice moves in when the dwelling is ready.
+    events = [e.data for e in await harness.events(TOPIC) if e.key == dwelling_id]
+    [inspected] = [e for e in events if isinstance(e, InspectionCompleted)]
+    assert inspected.renovation_due_date == date(2015, 2, 5)
+    [moved] = [e for e in events if isinstance(e, RenovationRescheduled)]
+    assert (moved.previous_due_date, moved.due_date, moved.rescheduled_on) == (
+        date(2015, 2, 5),
+        date(2015, 3, 15),
+        date(2015, 2, 15),
+    )
+
+
+async def test_a_new_due_date_is_announced_once_and_the_same_date_again_not_at_all(
+    harness: ServiceHarness, lke: httpx.AsyncClient
+) -> None:
+    dwelling_id = await register(lke, status="vacant")
+    job = await lke.post(f"/v1/dwellings/{dwelling_id}/renovation-jobs", json={"scope": "paint"})
+    job_id = job.json()["id"]
+    due = job.json()["due_date"]
+    for _ in range(2):
+        moved = await lke.patch(f"/v1/renovation-jobs/{job_id}", json={"due_date": "2015-03-20", "reason": "damp"})
+        assert moved.status_code == 200 and moved.json()["due_date"] == "2015-03-20"
+    same = await lke.patch(f"/v1/renovation-jobs/{job_id}", json={"scope": "paint and floors", "reason": "more"})
+    assert same.status_code == 200
+    await harness.settle()
+    rescheduled = [e.data for e in await harness.events(TOPIC) if isinstance(e.data, RenovationRescheduled)]
+    assert [(e.previous_due_date.isoformat(), e.due_date.isoformat()) for e in rescheduled] == [(due, "2015-03-20")]
 
 
 async def test_every_write_is_lke_only(harness: ServiceHarness, lke: httpx.AsyncClient) -> None:

@@ -99,7 +99,10 @@ async def test_nav_registers_the_applicant_and_consent_then_applies(harness: Ser
     assert calls[1][1] == {"signed_on": "2015-01-07", "scope": ["collect_information", "share_with_nav"]}
     application = calls[2][1]
     assert application["applicant_id"] == "apl-7" and application["referrer"] == "nav"
-    assert application["referrer_case_ref"] == stay_id and application["priority_factors"] == ["no_fixed_address"]
+    assert application["referrer_case_ref"] == stay_id and application["priority_factors"] == [
+        "no_fixed_address",
+        "cannot_find_alternative",
+    ]
     await harness.settle()
     linked_events = [e.data for e in await harness.events("boligflyt.temporary-housing")]
     assert isinstance(linked_events[-1], ev.StayApplicationLinked)

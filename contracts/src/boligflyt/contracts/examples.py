@@ -116,6 +116,14 @@ def examples() -> list[Event]:
             no_fixed_address=True,
             planned_move_in_on=date(2015, 3, 16),
         ),
+        a.AllocationMoveInRescheduled(
+            application_id="app-2015-0042",
+            dwelling_id="lke-0153",
+            person_ref=KARI,
+            rescheduled_on=date(2015, 3, 9),
+            previous_move_in_on=date(2015, 3, 16),
+            planned_move_in_on=date(2015, 3, 23),
+        ),
         a.TenancySigned(
             tenancy_id="ten-2015-0101",
             application_id="app-2015-0042",
@@ -320,6 +328,7 @@ def examples() -> list[Event]:
             trigger=InspectionTrigger.MOVE_OUT_NOTICE,
             meets_minimum_standard=False,
             renovation_needed=True,
+            renovation_due_date=date(2015, 2, 20),
         ),
         m.RenovationStarted(
             dwelling_id="lke-0153",
@@ -329,6 +338,13 @@ def examples() -> list[Event]:
             started_on=date(2015, 2, 2),
             due_date=date(2015, 2, 20),
             daily_rent=184,
+        ),
+        m.RenovationRescheduled(
+            dwelling_id="lke-0153",
+            job_id="job-2015-0021",
+            rescheduled_on=date(2015, 2, 16),
+            previous_due_date=date(2015, 2, 20),
+            due_date=date(2015, 2, 24),
         ),
         m.RenovationCompleted(
             dwelling_id="lke-0153",

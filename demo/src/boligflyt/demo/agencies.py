@@ -55,6 +55,9 @@ class Desk:
     async def post(self, path: str, body: Any = None, **kwargs: Any) -> Any:
         return await self.call("POST", path, json=body if body is not None else {}, **kwargs)
 
+    async def patch(self, path: str, body: Any) -> Any:
+        return await self.call("PATCH", path, json=body)
+
     async def try_post(self, path: str, body: Any = None, **kwargs: Any) -> Any | None:
         """A step of the simulation that the system may refuse (a rule, a race): None when it does."""
         try:

@@ -182,7 +182,7 @@ class Seeder:
             weights=[58, 22, 5, 4, 3, 4, 2, 2],
         )[0]
         owner = rng.choices(["lkbs", "lke", "private_lease", "municipality", "housing_coop"], [52, 22, 10, 11, 5])[0]
-        bedrooms = 1 if category in ("care", "staffed") else rng.choices([0, 1, 2, 3, 4], [8, 40, 30, 17, 5])[0]
+        bedrooms = 1 if category in ("care", "staffed") else rng.choices([0, 1, 2, 3, 4], [18, 38, 24, 15, 5])[0]
         status = rng.choices(["let", "vacant", "ready"], weights=[93, 3, 4])[0]
         row: dict[str, Any] = {
             "external_ref": f"F-{10000 + number}",
@@ -330,7 +330,7 @@ class Seeder:
             for stay, days_ago in applying:
                 await nav.post(
                     f"/v1/stays/{stay['stay_id']}/application",
-                    {"bedrooms_needed": 1, "consent_signed_on": days_after(today - timedelta(days=days_ago), 1)},
+                    {"consent_signed_on": days_after(today - timedelta(days=days_ago), 1)},
                 )
                 advance()
 

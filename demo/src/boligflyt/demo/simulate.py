@@ -1,10 +1,12 @@
 """Drive days of activity through the public APIs so the dashboard shows a living system.
 
 Each simulated day every agency does its day's work: NAV places people who arrive homeless and applies for
-them, people apply to Boligkontoret, the committee (TBO) meets and decides, ready dwellings are offered and
-offers accepted or declined, contracts are signed and people move in (ending their temporary stays), tenants
-give notice and move out, LKE inspects and renovates (some jobs late), the ordering function prioritises
-needs and orders dwellings that LKE delivers, and NAV Intro announces and settles refugee households.
+them, people apply to Boligkontoret, the committee (TBO) meets monthly, decides applications and allocates every
+dwelling ready or coming vacant (from the tenant's notice) to the household Boligkontoret proposes, a dwelling
+that becomes ready between meetings is offered directly, offers are accepted or declined, contracts are signed
+for the day the dwelling is ready and people move in that day (ending their temporary stays), tenants give
+notice and move out, LKE inspects and renovates (some jobs late, which LKE announces with a new date), the
+ordering function prioritises needs and orders dwellings that LKE delivers, and NAV Intro settles refugees.
 
 Time: on a host with the demo clock (`boligflyt.demo.host:demo_app`) each simulated day moves the services'
 clock one day forward, so deadlines, waiting times and late renovations are real in the data. On a host
@@ -42,6 +44,8 @@ APPLICATIONS_PER_DAY = 1.2
 SETTLEMENTS_PER_DAY = 0.08
 NOTICE_PER_TENANCY_DAY = 0.01
 DECLINE_SHARE = 0.15
+# The committee meets monthly (every fourth week), as the municipality's routine describes.
+MEETING_INTERVAL_DAYS = 28
 PASS_INSPECTION_SHARE = 0.35
 LATE_RENOVATION_SHARE = 0.25
 CONTRACT_TYPE = {"rental": "ordinary_rental", "care": "municipal_care", "staffed": "staffed_mental_health"}
@@ -88,9 +92,15 @@ async def simulate(
 
 
 class Simulator:
-    def __init__(self, larvik: Larvik, rng_seed: int) -> None:
+    """`allocate_at_notice=False` replays the practice before the committee allocated: weekly meetings that only
+    decide applications, and a dwelling offered to the best-ranked household once it is ready (the outcome
+    benchmark's anchor)."""
+
+    def __init__(self, larvik: Larvik, rng_seed: int, *, allocate_at_notice: bool = True) -> None:
         self.larvik = larvik
         self.rng_seed = rng_seed
+        self.allocate_at_notice = allocate_at_notice
+        self.meeting_interval = MEETING_INTERVAL_DAYS if allocate_at_notice else 7
         self.rng = random.Random(rng_seed)
         self.report = SimulationReport()
         self.today = date.min
@@ -211,7 +221,7 @@ class Simulator:
         for stay in await nav.all("/v1/stays", state="started"):
             chance = self.chance(stay["stay_id"], "stay")
             if stay["application_id"] is None and stay["days_in_stay"] >= chance.randint(1, 6):
-                body = {"bedrooms_needed": 1, "consent_signed_on": self.today.isoformat()}
+                body = {"consent_signed_on": self.today.isoformat()}
                 await self.attempt("NAV applied", nav.post(f"/v1/stays/{stay['stay_id']}/application", body))
             elif stay["days_in_stay"] > 20 and self.rng.random() < 0.01:
                 body = {"end_date": self.today.isoformat(), "reason": self.rng.choice(["private_rental", "unknown"])}
@@ -275,7 +285,8 @@ class Simulator:
                 await bk.try_post(f"/v1/applications/{application['id']}/completeness-check")
 
     async def committee(self) -> None:
-        """TBO: there is always a meeting ahead with its case list open; on the day it decides its cases."""
+        """TBO meets monthly, with its next meeting's case list open; on the day it decides its cases and then
+        allocates the dwellings ready or coming vacant, each to the household Boligkontoret proposes."""
         bk = self.larvik.boligkontoret
         meetings = await bk.all("/v1/meetings")
         for meeting in meetings:
@@ -288,19 +299,35 @@ class Simulator:
                     await self.attempt(
                         f"TBO {body['outcome']}", bk.post(f"/v1/meetings/{meeting['id']}/decisions", body)
                     )
+            if date.fromisoformat(meeting["meeting_date"]) == self.today and self.allocate_at_notice:
+                await self.allocate(meeting)
         open_lists = [
             m for m in meetings if not m["case_list_frozen"] and date.fromisoformat(m["meeting_date"]) > self.today
         ]
         if open_lists:
             meeting = min(open_lists, key=lambda m: str(m["meeting_date"]))
         else:
-            meeting = await bk.post("/v1/meetings", {"meeting_date": days_after(self.today, MEETING_LEAD_DAYS)})
+            latest = max((date.fromisoformat(m["meeting_date"]) for m in meetings), default=None)
+            first_free = self.today + timedelta(days=MEETING_LEAD_DAYS)
+            on = max(first_free, latest + timedelta(days=self.meeting_interval)) if latest else first_free
+            meeting = await bk.post("/v1/meetings", {"meeting_date": on.isoformat()})
             self.did("TBO meeting scheduled")
         for application in await bk.all("/v1/applications", state="complete"):
             # Refused when it is already on a case list: nothing to count.
             await bk.try_post(f"/v1/meetings/{meeting['id']}/cases", {"application_id": application["id"]})
 
+    async def allocate(self, meeting: dict[str, Any]) -> None:
+        bk = self.larvik.boligkontoret
+        advice = await bk.get(f"/v1/meetings/{meeting['id']}/recommendation")
+        for entry in advice["dwellings"]:
+            if entry["proposed_application_id"] is None:
+                continue
+            body = {"dwelling_id": entry["dwelling"]["id"], "application_id": entry["proposed_application_id"]}
+            await self.attempt("TBO allocated", bk.post(f"/v1/meetings/{meeting['id']}/allocations", body))
+
     async def offers(self) -> None:
+        """A dwelling that became ready with nobody allocated is offered at once to the best-ranked household it
+        suits (the caseworker's delegated allocation between meetings)."""
         bk = self.larvik.boligkontoret
         for dwelling in await bk.all("/v1/dwellings", offerable=True):
             # Refused when nobody on the list fits the dwelling: it waits for the next approval.
@@ -323,24 +350,32 @@ class Simulator:
                 await self.attempt("offer accepted", bk.post(f"/v1/offers/{offer['id']}/answer", body))
 
     async def contracts(self) -> None:
+        """The contract is signed for the day the dwelling is ready (the planned move-in)."""
         bk = self.larvik.boligkontoret
         for application in await bk.all("/v1/applications", state="allocated"):
             chance = self.chance(application["id"], "contract")
+            [dwelling, *_] = await bk.all("/v1/dwellings", allocated_to=application["id"]) or [None]
+            planned = dwelling["planned_move_in_on"] if dwelling else None
+            earliest = self.today + timedelta(days=2 if self.report.moved_time else 0)
+            start = max(date.fromisoformat(planned), earliest) if planned else earliest
             body: dict[str, Any] = {
                 "application_id": application["id"],
                 "contract_type": CONTRACT_TYPE[application["kind"]],
-                "start_date": days_after(self.today, 2 if self.report.moved_time else 0),
+                "start_date": start.isoformat(),
                 "deposit_kind": chance.choice(["nav_guarantee", "nav_guarantee", "cash"]),
             }
             if application["kind"] == "rental" and chance.random() < 0.15:
                 # A short contract, so the renewal reminder shows up during a demo.
-                body["end_date"] = days_after(self.today, 100)
+                body["end_date"] = days_after(start, 100)
             await self.attempt("contract signed", bk.post("/v1/tenancies", body))
 
     async def move_ins(self) -> None:
+        """The household moves in on the contract's first day, or the day the dwelling is ready if that is later."""
         bk = self.larvik.boligkontoret
+        ready = {d["id"] for d in await bk.all("/v1/dwellings", status="ready")}
+        ready |= {d["id"] for d in await bk.all("/v1/dwellings", status="reserved")}
         for tenancy in await bk.all("/v1/tenancies", state="signed"):
-            if date.fromisoformat(tenancy["start_date"]) <= self.today:
+            if date.fromisoformat(tenancy["start_date"]) <= self.today and tenancy["dwelling_id"] in ready:
                 path = f"/v1/tenancies/{tenancy['id']}/move-in"
                 await self.attempt("moved in", bk.post(path, {"move_in_date": self.today.isoformat()}))
 
@@ -426,6 +461,10 @@ class Simulator:
             )
             if not self.report.moved_time:
                 finish = date.fromisoformat(job["started_on"]) + timedelta(days=1)  # no time to be late in
+            if late and not job["due_date_agreed"] and self.today >= due - timedelta(days=7):
+                # LKE sees the job will run late and agrees a new date: the household and NAV are told.
+                change = {"due_date": finish.isoformat(), "reason": "Mer omfattende arbeid enn antatt"}
+                await self.attempt("renovation rescheduled", lke.patch(f"/v1/renovation-jobs/{job['id']}", change))
             if min(finish, due + timedelta(days=30)) > self.today:
                 continue
             cost = job["estimated_cost"] or 80_000

@@ -204,6 +204,21 @@ class AllocationDecided(Event):
         return self
 
 
+@event("allocation.move_in_rescheduled", producer=PRODUCER, key="application_id")
+class AllocationMoveInRescheduled(Event):
+    """The household a dwelling is allocated (or offered) to moves in later: the dwelling's renovation slipped.
+
+    The household is told by letter. Consumers: temporary-housing (the stay's planned move-in); the dashboard.
+    """
+
+    application_id: ApplicationId
+    dwelling_id: DwellingId
+    person_ref: PersonRef = Field(description="The household's applicant, pseudonymised.")
+    rescheduled_on: date = Field(description="The day the new date became known.")
+    previous_move_in_on: date = Field(description="The move-in planned before.")
+    planned_move_in_on: date = Field(description="The new planned move-in: the day the dwelling is expected ready.")
+
+
 @event("tenancy.signed", producer=PRODUCER, key="tenancy_id")
 class TenancySigned(Event):
     """A tenancy contract was signed at the dwelling after the walk-through.

@@ -139,6 +139,10 @@ class InspectionCompleted(Event):
     trigger: InspectionTrigger = Field(description="What the inspection was for.")
     meets_minimum_standard: bool = Field(description="The dwelling meets the adopted minimum standard.")
     renovation_needed: bool = Field(description="A renovation job is needed before the next move-in.")
+    renovation_due_date: date | None = Field(
+        default=None,
+        description="When renovation is needed: the job's agreed completion date (expected ready).",
+    )
 
     @model_validator(mode="after")
     def check_standard(self) -> Self:
@@ -167,6 +171,21 @@ class RenovationStarted(Event):
         if self.started_on < self.ordered_on or self.due_date < self.ordered_on:
             raise ValueError("started_on and due_date cannot be before ordered_on")
         return self
+
+
+@event("renovation.rescheduled", producer=PRODUCER, key="dwelling_id")
+class RenovationRescheduled(Event):
+    """A renovation job's completion date moved: extraordinary work agreed, or the key came back later than the
+    job was ordered. The dwelling will be ready later (or sooner) than said.
+
+    Consumers: applications moves the allocated household's move-in and tells it; the dashboard.
+    """
+
+    dwelling_id: DwellingId
+    job_id: JobId
+    rescheduled_on: date = Field(description="The day the new date was agreed.")
+    previous_due_date: date = Field(description="The completion date before.")
+    due_date: date = Field(description="The new agreed completion date.")
 
 
 @event("renovation.completed", producer=PRODUCER, key="dwelling_id")

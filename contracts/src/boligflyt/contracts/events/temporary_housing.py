@@ -117,13 +117,15 @@ class AgreementRenegotiationDue(Event):
 class StayApplicationLinked(Event):
     """NAV recorded the person's application to Boligkontoret on the stay (in 2012: 1 day to 2 months).
 
-    Consumers: the dashboard (stay started -> application submitted).
+    Consumers: the dashboard (stay started -> application submitted); applications (the time already spent in
+    temporary housing weighs in the household's priority).
     """
 
     stay_id: StayId
     application_id: ApplicationId
     linked_on: date = Field(description="The day NAV linked the application to the stay.")
     application_submitted_on: date = Field(description="The day the application was submitted.")
+    stay_start_date: date | None = Field(default=None, description="The first night of the stay.")
 
 
 class _StayLimit(Event):
@@ -148,7 +150,8 @@ class _StayLimit(Event):
 class StayLimitApproaching(_StayLimit):
     """A stay is nearing the 3-month limit (default: day 75) and the person has not moved in.
 
-    Consumers: the dashboard (stuck cases); integrations (alerts to NAV and Boligkontoret).
+    Consumers: the dashboard (stuck cases); integrations (alerts to NAV and Boligkontoret); applications (the
+    household rises on the waiting list).
     """
 
 

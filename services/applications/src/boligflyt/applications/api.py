@@ -22,12 +22,15 @@ from boligflyt.applications.schemas import (
     ApplicationIn,
     ApplicationOut,
     CaseIn,
+    CommitteeAllocationIn,
+    CommitteeAllocationOut,
     ConsentIn,
     ConsentOut,
     ConsentRevokeIn,
     DecisionIn,
     DocumentsIn,
     DwellingOut,
+    DwellingRecommendationOut,
     EndIn,
     LeaveListIn,
     LetterOut,
@@ -40,12 +43,13 @@ from boligflyt.applications.schemas import (
     OfferIn,
     OfferOut,
     RankedApplication,
+    RecommendationOut,
     ReferralStatus,
     RenewalIn,
     TenancyIn,
     TenancyOut,
 )
-from boligflyt.contracts.codes import ApplicationKind, Referrer
+from boligflyt.contracts.codes import ApplicationKind, DwellingStatus, Referrer
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.personref import PersonRefQuery
@@ -300,6 +304,52 @@ async def decide(
     return ApplicationOut.model_validate(application)
 
 
+@router.get("/meetings/{meeting_id}/recommendation", response_model=RecommendationOut, tags=["committee"])
+async def recommendation(meeting_id: str, _: Reader, database: DatabaseDep, clock: ClockDep) -> RecommendationOut:
+    """Boligkontoret's recommendation (innstilling) to the meeting: every dwelling ready or coming vacant (from the
+    tenant's notice on) that is not yet allocated, the households it suits ranked with why, and the one proposed."""
+    meeting, advice = await service.recommendation(database, clock, meeting_id)
+    dwellings = await service.dwellings_by_id(database, [a.dwelling.fit.dwelling_id for a in advice])
+    return RecommendationOut(
+        meeting_id=meeting.id,
+        meeting_date=meeting.meeting_date,
+        dwellings=[
+            DwellingRecommendationOut(
+                dwelling=_dwelling_out(
+                    dwellings[a.dwelling.fit.dwelling_id], a.dwelling.status is DwellingStatus.READY
+                ),
+                households=_ranked(list(a.ranked)),
+                proposed_application_id=a.proposed.candidate.application_id if a.proposed else None,
+            )
+            for a in advice
+        ],
+    )
+
+
+@router.post(
+    "/meetings/{meeting_id}/allocations", status_code=201, response_model=CommitteeAllocationOut, tags=["committee"]
+)
+async def allocate(
+    meeting_id: str,
+    body: CommitteeAllocationIn,
+    principal: Staff,
+    database: DatabaseDep,
+    clock: ClockDep,
+    response: Response,
+) -> CommitteeAllocationOut:
+    """Record the committee's allocation of a dwelling to a household. The household gets the offer, with the day
+    the dwelling is expected ready; another household than the one proposed needs `deviation_reason`."""
+    decision = await service.allocate(database, principal, clock, meeting_id, body)
+    created(response, f"/v1/offers/{decision.offer_id}")
+    return CommitteeAllocationOut.model_validate(decision)
+
+
+@router.get("/meetings/{meeting_id}/allocations", response_model=list[CommitteeAllocationOut], tags=["committee"])
+async def list_allocations(meeting_id: str, _: Reader, database: DatabaseDep) -> list[CommitteeAllocationOut]:
+    """The allocations the meeting decided, with the proposal each followed or deviated from."""
+    return [CommitteeAllocationOut.model_validate(a) for a in await service.allocations_of(database, meeting_id)]
+
+
 # --- Dwellings and the waiting list ----------------------------------------------------------------------
 
 
@@ -317,15 +367,26 @@ def _dwelling_out(dwelling: Dwelling, offerable: bool) -> DwellingOut:
         ready_on=dwelling.ready_on,
         offerable=offerable,
         allocated_to=dwelling.allocated_to,
+        notice_given_on=dwelling.notice_given_on,
+        expected_ready_on=dwelling.expected_ready_on,
+        planned_move_in_on=dwelling.planned_move_in_on,
     )
 
 
 @router.get("/dwellings", response_model=Page[DwellingOut], tags=["dwellings"])
 async def list_dwellings(
-    _: Reader, database: DatabaseDep, page: PageRequestDep, offerable: bool | None = None
+    _: Reader,
+    database: DatabaseDep,
+    page: PageRequestDep,
+    offerable: bool | None = None,
+    status: DwellingStatus | None = None,
+    allocated_to: Annotated[str | None, Query(max_length=64)] = None,
 ) -> Page[DwellingOut]:
-    """The dwellings LKE told us about; `offerable=true` gives the list the committee can offer."""
-    rows, total = await service.list_dwellings(database, page, offerable=offerable)
+    """The dwellings LKE told us about; `offerable=true` gives those ready to offer now, `status=notice_given` those
+    coming vacant, `allocated_to` the one allocated to an application."""
+    rows, total = await service.list_dwellings(
+        database, page, offerable=offerable, status=status, allocated_to=allocated_to
+    )
     items = [_dwelling_out(dwelling, can_offer) for dwelling, can_offer in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
@@ -340,7 +401,7 @@ def _ranked(rows: list[Ranked]) -> list[RankedApplication]:
         RankedApplication(
             rank=r.rank,
             application_id=r.candidate.application_id,
-            kind=r.candidate.kind,
+            kind=r.candidate.needs.kind,
             score=r.score,
             approved_on=r.candidate.approved_on,
             explanation=list(r.explanation),
@@ -350,17 +411,21 @@ def _ranked(rows: list[Ranked]) -> list[RankedApplication]:
 
 
 @router.get("/dwellings/{dwelling_id}/matches", response_model=list[RankedApplication], tags=["dwellings"])
-async def dwelling_matches(dwelling_id: str, _: Reader, database: DatabaseDep) -> list[RankedApplication]:
-    """The households on the waiting list this dwelling suits (size, accessibility, staffing, area), ranked."""
-    return _ranked(await service.dwelling_matches(database, dwelling_id))
+async def dwelling_matches(
+    dwelling_id: str, _: Reader, database: DatabaseDep, clock: ClockDep
+) -> list[RankedApplication]:
+    """The households on the waiting list this dwelling suits (size by the norm of § 12, accessibility, staffing),
+    ranked by priority, those who wished its area first among equals."""
+    return _ranked(await service.dwelling_matches(database, clock, dwelling_id))
 
 
 @router.get("/waiting-list", response_model=Page[RankedApplication], tags=["waiting list"])
 async def waiting_list(
-    _: Reader, database: DatabaseDep, page: PageRequestDep, kind: ApplicationKind | None = None
+    _: Reader, database: DatabaseDep, clock: ClockDep, page: PageRequestDep, kind: ApplicationKind | None = None
 ) -> Page[RankedApplication]:
-    """Approved applications by priority factors (criteria §10), then by date, each with its explanation."""
-    ranked, total = await service.waiting_list_page(database, page, kind=kind)
+    """Approved applications by priority (criteria §10: the factors, and the time already spent in temporary
+    housing), then by date, each with its explanation."""
+    ranked, total = await service.waiting_list_page(database, clock, page, kind=kind)
     return Page(items=_ranked(ranked), total=total, limit=page.limit, offset=page.offset)
 
 

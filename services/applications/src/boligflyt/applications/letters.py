@@ -19,6 +19,7 @@ class LetterKind(StrEnum):
     REFUSAL = "refusal"
     OFFER = "offer"
     ALLOCATION = "allocation"
+    MOVE_IN_RESCHEDULED = "move_in_rescheduled"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -28,6 +29,7 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.REFUSAL: "Vedtak: avslag",
     LetterKind.OFFER: "Tilbud om kommunal bolig",
     LetterKind.ALLOCATION: "Vedtak om tildeling av bolig",
+    LetterKind.MOVE_IN_RESCHEDULED: "Ny dato for innflytting",
 }
 
 KIND_TEXT: dict[ApplicationKind, str] = {

@@ -94,6 +94,11 @@ class Application(Base):
     appeal_deadline: Mapped[date | None] = mapped_column(Date)
     appealed_on: Mapped[date | None] = mapped_column(Date)
     left_list_on: Mapped[date | None] = mapped_column(Date)
+    # The household's stay in NAV's temporary housing, from NAV's events: its time there weighs in priority.
+    stay_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    stay_started_on: Mapped[date | None] = mapped_column(Date)
+    stay_limit_warned_on: Mapped[date | None] = mapped_column(Date)
+    stay_ended_on: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -142,6 +147,11 @@ class Dwelling(Base):
     allocated_to: Mapped[str | None] = mapped_column(String(64))
     letting_round: Mapped[int] = mapped_column(Integer, default=0)
     updated_on: Mapped[date] = mapped_column(Date)
+    # Coming vacant: the tenant's notice, and when LKE expects the dwelling ready (move-out, inspection, renovation).
+    notice_given_on: Mapped[date | None] = mapped_column(Date)
+    expected_ready_on: Mapped[date | None] = mapped_column(Date)
+    # The allocated household's move-in, which follows the dwelling's ready date.
+    planned_move_in_on: Mapped[date | None] = mapped_column(Date)
 
 
 _PENDING = text("state = 'pending'")
@@ -172,7 +182,25 @@ class Offer(Base):
     offered_on: Mapped[date] = mapped_column(Date)
     answer_deadline: Mapped[date] = mapped_column(Date)
     answered_on: Mapped[date | None] = mapped_column(Date)
-    letting_round: Mapped[int] = mapped_column(Integer)  # which time the dwelling was ready for letting
+    letting_round: Mapped[int] = mapped_column(Integer)  # which time the dwelling came up for letting
+    meeting_id: Mapped[str | None] = mapped_column(String(64))  # the committee meeting that allocated it, if one did
+    expected_move_in_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CommitteeAllocation(Base):
+    """The committee's decision to allocate a dwelling to a household, on Boligkontoret's recommendation."""
+
+    __tablename__ = "committee_allocations"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id"), index=True)
+    dwelling_id: Mapped[str] = mapped_column(ForeignKey("dwellings.id"), index=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    proposed_application_id: Mapped[str | None] = mapped_column(String(64))
+    deviation_reason: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[date] = mapped_column(Date)
+    offer_id: Mapped[str] = mapped_column(String(64))
+    expected_move_in_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Tenancy(Base):

@@ -131,7 +131,11 @@ class Household(Strict):
 
 class Needs(Strict):
     bedrooms: int | None = Field(
-        default=None, ge=0, le=10, description="Bedrooms needed; computed from the household if left out."
+        default=None,
+        ge=0,
+        le=10,
+        description="Bedrooms needed beyond the norm, for a documented need; the norm (allocation rules § 12) is "
+        "computed from the household and is the least: a single or a couple fits a studio, children share.",
     )
     accessible: bool = False
     staffed: bool = False
@@ -319,15 +323,72 @@ class DwellingOut(Out):
     ready_on: date | None
     offerable: bool
     allocated_to: str | None
+    notice_given_on: date | None = Field(description="The tenant's notice, when the dwelling is coming vacant.")
+    expected_ready_on: date | None = Field(description="When LKE expects it ready, while it is not yet.")
+    planned_move_in_on: date | None = Field(description="The allocated household's planned move-in.")
 
 
 class RankedApplication(Out):
     rank: int
     application_id: str
     kind: ApplicationKind
-    score: int = Field(description="The weighted priority factors (criteria §10).")
+    score: int = Field(
+        description="The priority assessment (criteria §10): the weighted factors and the time in temporary housing."
+    )
     approved_on: date
     explanation: list[str] = Field(description="Why the application stands where it does.")
+
+
+class DwellingRecommendationOut(Out):
+    """One dwelling on the committee's list: ready or coming vacant, the households it suits, the one proposed."""
+
+    dwelling: DwellingOut
+    households: list[RankedApplication] = Field(description="The households the dwelling suits, best first.")
+    proposed_application_id: str | None = Field(
+        description="The household Boligkontoret proposes: the highest on the waiting list not proposed for a "
+        "dwelling ready sooner. Null when nobody on the list fits."
+    )
+
+
+class RecommendationOut(Out):
+    meeting_id: str
+    meeting_date: date
+    dwellings: list[DwellingRecommendationOut]
+
+
+class CommitteeAllocationIn(Strict):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "dwelling_id": "dw-5a6b7c8d9e0f1a2b",
+                    "application_id": "app-9b1c2d3e4f5a6b7c",
+                    "deviation_reason": None,
+                }
+            ]
+        },
+    )
+
+    dwelling_id: str = Field(max_length=64)
+    application_id: str = Field(max_length=64)
+    deviation_reason: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="Why the committee allocates to another household than the one proposed; required then.",
+    )
+
+
+class CommitteeAllocationOut(Out):
+    id: str
+    meeting_id: str
+    dwelling_id: str
+    application_id: str
+    proposed_application_id: str | None
+    deviation_reason: str | None
+    decided_on: date
+    offer_id: str
+    expected_move_in_on: date | None
 
 
 class OfferIn(Strict):
@@ -345,6 +406,8 @@ class OfferOut(Out):
     offered_on: date
     answer_deadline: date
     answered_on: date | None
+    meeting_id: str | None = Field(description="The committee meeting that allocated the dwelling, if one did.")
+    expected_move_in_on: date | None = Field(description="When the dwelling is expected ready, if it is not yet.")
 
 
 class OfferAnswerIn(Strict):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from boligflyt.contracts.codes import OfferAnswer
 from boligflyt.contracts.events.applications import (
     AllocationDecided,
+    AllocationMoveInRescheduled,
     ApplicationDecided,
     ApplicationLeftList,
     ApplicationSubmitted,
@@ -37,7 +38,14 @@ async def application_left_list(event: ApplicationLeftList, uow: UnitOfWork) -> 
 
 @handlers.on(AllocationDecided)
 async def allocation_decided(event: AllocationDecided, uow: UnitOfWork) -> None:
-    await service.on_allocation(uow, event.application_id, event.person_ref, event.dwelling_id, event.decided_on)
+    await service.on_allocation(
+        uow, event.application_id, event.person_ref, event.dwelling_id, event.decided_on, event.planned_move_in_on
+    )
+
+
+@handlers.on(AllocationMoveInRescheduled)
+async def move_in_rescheduled(event: AllocationMoveInRescheduled, uow: UnitOfWork) -> None:
+    await service.on_move_in_rescheduled(uow, event.person_ref, event.dwelling_id, event.planned_move_in_on)
 
 
 @handlers.on(TenancyMovedIn)

@@ -101,6 +101,8 @@ class Stay(Base):
     application_decision: Mapped[str | None] = mapped_column(String(20))
     allocated_on: Mapped[date | None] = mapped_column(Date)
     dwelling_id: Mapped[str | None] = mapped_column(String(64))
+    # The move-in Boligkontoret plans for the allocated dwelling; it moves when the renovation slips.
+    planned_move_in_on: Mapped[date | None] = mapped_column(Date)
     tenancy_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

@@ -40,7 +40,7 @@ class ApplicationRequest:
     adults: int
     children: int
     submitted_on: date
-    bedrooms_needed: int
+    bedrooms_needed: int | None
     accessible_needed: bool = False
     consent_signed_on: date | None = None
 
@@ -90,7 +90,9 @@ def application_payload(request: ApplicationRequest, applicant_id: str) -> dict[
         "kind": "rental",
         "household": {"adults": request.adults, "children": request.children},
         "needs": {"bedrooms": request.bedrooms_needed, "accessible": request.accessible_needed},
-        "priority_factors": ["no_fixed_address"],
+        # Temporary accommodation (sosialtjenesteloven § 27) is for those who cannot find a place themselves: the
+        # person has no fixed address and no way to find a dwelling alone, the decisive factor of § 10.
+        "priority_factors": ["no_fixed_address", "cannot_find_alternative"],
         "referrer": "nav",
         "referrer_case_ref": request.stay_id,
         # Boligkontoret checks ownership first for every application; NAV states what it knows.

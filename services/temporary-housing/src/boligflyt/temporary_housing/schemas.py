@@ -220,8 +220,12 @@ class ApplicationLinkIn(In):
         default=None, description="An application the person made; leave out to have NAV submit one now."
     )
     submitted_on: BusinessDate | None = Field(default=None, description="When the linked application was submitted.")
-    bedrooms_needed: int = Field(
-        default=1, ge=0, le=MAX_BEDROOMS, description="When NAV submits: bedrooms the household needs."
+    bedrooms_needed: int | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_BEDROOMS,
+        description="When NAV submits: bedrooms beyond the allocation rules' norm, for a documented need; left out, "
+        "Boligkontoret applies the norm (a single person fits a studio).",
     )
     accessible_needed: bool = False
     consent_signed_on: BusinessDate | None = Field(
@@ -266,6 +270,9 @@ class StayOut(BaseModel):
     application_decision: str | None
     allocated_on: date | None
     dwelling_id: str | None
+    planned_move_in_on: date | None = Field(
+        default=None, description="The planned move-in to the allocated dwelling; it follows the dwelling's ready date."
+    )
     tenancy_id: str | None
     moves: list[MoveOut] = []
     absences: list[AbsenceOut] = []

@@ -1,4 +1,4 @@
-"""The application's state machine, its documents, the household's bedrooms, NAV's referrals and appeals."""
+"""The application's state machine, its documents, NAV's referrals and appeals."""
 
 from __future__ import annotations
 
@@ -133,12 +133,6 @@ KNOWN_DOCUMENTS = frozenset(doc for docs in REQUIRED_DOCUMENTS.values() for doc 
 def missing_documents(kind: ApplicationKind, received: Iterable[str]) -> list[str]:
     have = set(received)
     return [doc for doc in REQUIRED_DOCUMENTS[kind] if doc not in have]
-
-
-def bedrooms_needed(adults: int, children: int, children_needing_own_bedroom: int) -> int:
-    """One bedroom for the adults, one for each child needing its own, one per two other children."""
-    shared = children - children_needing_own_bedroom
-    return 1 + children_needing_own_bedroom + (shared + 1) // 2 + max(0, adults - 2)
 
 
 NAV_REFERRERS = frozenset({Referrer.NAV, Referrer.NAV_INTRO})

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
 
-from boligflyt.contracts.codes import ContractType, DepositKind
+from boligflyt.contracts.codes import ContractType, DepositKind, DwellingStatus
 from boligflyt.platform.errors import Conflict, RuleViolation
 
 from .applications import ApplicationState, S
@@ -107,6 +107,17 @@ def check_move_in(move_in_date: date, start_date: date, today: date) -> None:
             f"not on {move_in_date}",
             code="move_in_too_far_ahead",
         )
+
+
+def check_dwelling_ready_for_move_in(dwelling_id: str, status: DwellingStatus, expected_ready_on: date | None) -> None:
+    """Nobody moves into a dwelling LKE has not made ready: the move-in waits for the ready date."""
+    if status in (DwellingStatus.READY, DwellingStatus.RESERVED):
+        return
+    expected = f", expected ready on {expected_ready_on.isoformat()}" if expected_ready_on else ""
+    raise Conflict(
+        f"dwelling {dwelling_id} is not ready for moving in (it is {status.value}{expected})",
+        current_state=status.value,
+    )
 
 
 def check_notice(given_on: date, move_out_date: date, start_date: date) -> None:

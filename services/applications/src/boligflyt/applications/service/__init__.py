@@ -23,16 +23,31 @@ from boligflyt.applications.service.applications import (
     list_referrals,
     submit_application,
 )
-from boligflyt.applications.service.committee import add_case, create_meeting, decide, get_meeting, list_meetings
+from boligflyt.applications.service.committee import (
+    add_case,
+    allocate,
+    allocations_of,
+    create_meeting,
+    decide,
+    dwellings_by_id,
+    get_meeting,
+    list_meetings,
+    recommendation,
+)
 from boligflyt.applications.service.dwellings import (
     dwelling_ready,
     dwelling_registered,
     dwelling_status,
+    expected_ready,
     get_dwelling,
     list_dwellings,
+    notice_given,
+    notice_withdrawn,
+    tenancy_ended,
     upsert_dwelling,
 )
 from boligflyt.applications.service.offers import answer_offer, expire_offers, get_offer, list_offers, make_offer
+from boligflyt.applications.service.temporary_stays import stay_ended, stay_limit_approaching, stay_linked
 from boligflyt.applications.service.tenancies import (
     end_tenancy,
     get_tenancy,
@@ -48,6 +63,8 @@ from boligflyt.applications.service.waiting_list import candidates, dwelling_mat
 
 __all__ = [
     "add_case",
+    "allocate",
+    "allocations_of",
     "answer_offer",
     "appeal",
     "candidates",
@@ -58,7 +75,9 @@ __all__ = [
     "dwelling_ready",
     "dwelling_registered",
     "dwelling_status",
+    "dwellings_by_id",
     "end_tenancy",
+    "expected_ready",
     "expire_offers",
     "get_applicant",
     "get_application",
@@ -80,13 +99,20 @@ __all__ = [
     "list_tenancies",
     "make_offer",
     "move_in",
+    "notice_given",
+    "notice_withdrawn",
+    "recommendation",
     "record_consent",
     "register_applicant",
     "remind_tenancy_ends",
     "renew",
     "revoke_consent",
     "sign_tenancy",
+    "stay_ended",
+    "stay_limit_approaching",
+    "stay_linked",
     "submit_application",
+    "tenancy_ended",
     "upsert_dwelling",
     "waiting_list_page",
     "withdraw_notice",

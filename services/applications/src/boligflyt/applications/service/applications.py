@@ -73,11 +73,11 @@ async def submit_application(
         if body.renewal_of_tenancy_id is not None:
             await referenced(uow.session, Tenancy, body.renewal_of_tenancy_id, "tenancy")
         household = body.household
-        bedrooms = (
-            body.needs.bedrooms
-            if body.needs.bedrooms is not None
-            else domain.bedrooms_needed(household.adults, household.children, household.children_needing_own_bedroom)
+        # The norm of § 12 is the least; a documented need (a child's own room, say) may ask for more.
+        norm = domain.minimum_bedrooms(
+            domain.Household(household.adults, household.children, household.children_needing_own_bedroom)
         )
+        bedrooms = max(norm, body.needs.bedrooms or 0)
         factors = list(dict.fromkeys(body.priority_factors))
         application = Application(
             id=new_id("app"),

@@ -1,5 +1,7 @@
-"""The dwellings LKE tells us about, kept from its events: the facts matching needs, whether a dwelling is ready
-for letting (each time starting a new letting round), and its status; a withdrawn dwelling cancels its offer."""
+"""The dwellings LKE tells us about, kept from its events and from our own tenancy notices: the facts matching
+needs; the letting round, which begins when a tenant gives notice (the dwelling is allocated at the first committee
+meeting after it); the date LKE expects the dwelling ready, which the allocated household's move-in follows; and its
+status. A withdrawn dwelling cancels its offer."""
 
 from __future__ import annotations
 
@@ -7,12 +9,16 @@ from datetime import date
 
 from sqlalchemy import select
 
+from boligflyt.applications import domain
 from boligflyt.applications.domain import ApplicationCommand, OfferState
+from boligflyt.applications.letters import LetterKind
 from boligflyt.applications.models import Application, Dwelling
+from boligflyt.applications.service.applications import write_letter
 from boligflyt.applications.service.common import move_application
 from boligflyt.applications.service.offers import close_offer, open_offer
 from boligflyt.applications.service.waiting_list import is_offerable, offerability
 from boligflyt.contracts.codes import DwellingStatus
+from boligflyt.contracts.events.applications import AllocationMoveInRescheduled
 from boligflyt.contracts.events.maintenance import DwellingChanged, DwellingRegistered
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.pagination import PageRequest
@@ -44,6 +50,17 @@ async def upsert_dwelling(
     return dwelling
 
 
+def _enter_status(dwelling: Dwelling, status: DwellingStatus, on: date) -> None:
+    """Move the local copy to `status`, beginning a new letting round when the dwelling comes up for letting."""
+    if domain.starts_letting_round(DwellingStatus(dwelling.status), status):
+        dwelling.letting_round += 1  # everyone may be offered it again
+        dwelling.recommendation = []
+        dwelling.allocated_to = None
+        dwelling.planned_move_in_on = None
+    dwelling.status = status.value
+    dwelling.updated_on = on
+
+
 async def dwelling_registered(uow: UnitOfWork, event: DwellingRegistered) -> None:
     """A dwelling LKE registered; one registered ready (a new build, say) is ready for letting at once."""
     dwelling = await upsert_dwelling(uow, event, event.registered_on, event.status)
@@ -58,13 +75,11 @@ async def dwelling_ready(uow: UnitOfWork, dwelling_id: str, ready_on: date, firs
         # LKE registers a dwelling before it is ready; a dwelling we never heard of has no facts to match.
         uow.audit("dwelling.ready_unknown", "dwelling", dwelling_id, reason="ready_for_letting before registered")
         return
-    dwelling.status = DwellingStatus.READY.value
+    _enter_status(dwelling, DwellingStatus.READY, ready_on)
     dwelling.ready_on = ready_on
     dwelling.first_let = first_let
-    dwelling.allocated_to = None
-    dwelling.recommendation = []
-    dwelling.letting_round += 1  # a new letting round: everyone may be offered it again
-    dwelling.updated_on = ready_on
+    dwelling.expected_ready_on = None
+    await _move_in_follows(uow, dwelling, ready_on, ready_on)
     uow.audit("dwelling.ready", "dwelling", dwelling_id)
 
 
@@ -72,8 +87,7 @@ async def dwelling_status(uow: UnitOfWork, dwelling_id: str, status: DwellingSta
     dwelling = await uow.session.get(Dwelling, dwelling_id)
     if dwelling is None:
         return
-    dwelling.status = status.value
-    dwelling.updated_on = on
+    _enter_status(dwelling, status, on)
     if status is DwellingStatus.WITHDRAWN:
         pending = await open_offer(uow.session, dwelling_id)
         if pending is not None and await close_offer(uow, pending, OfferState.CANCELLED, on):
@@ -84,12 +98,117 @@ async def dwelling_status(uow: UnitOfWork, dwelling_id: str, status: DwellingSta
     uow.audit(f"dwelling.{status.value}", "dwelling", dwelling_id)
 
 
+async def notice_given(uow: UnitOfWork, dwelling_id: str, given_on: date, move_out_date: date) -> None:
+    """The tenant gave notice: the dwelling comes vacant and goes on the next committee meeting's list, expected
+    ready no sooner than the move-out (LKE's inspection and renovation tell us more)."""
+    dwelling = await uow.session.get(Dwelling, dwelling_id)
+    if dwelling is None:
+        return
+    _enter_status(dwelling, DwellingStatus.NOTICE_GIVEN, given_on)
+    dwelling.notice_given_on = given_on
+    dwelling.expected_ready_on = move_out_date
+    uow.audit("dwelling.coming_vacant", "dwelling", dwelling_id, detail={"move_out_date": move_out_date.isoformat()})
+
+
+async def notice_withdrawn(uow: UnitOfWork, dwelling_id: str, on: date) -> None:
+    dwelling = await uow.session.get(Dwelling, dwelling_id)
+    if dwelling is None:
+        return
+    pending = await open_offer(uow.session, dwelling_id)
+    if pending is not None and await close_offer(uow, pending, OfferState.CANCELLED, on):
+        application = await uow.session.get(Application, pending.application_id)
+        assert application is not None
+        move_application(uow, application, ApplicationCommand.OFFER_CANCELLED)
+        uow.audit("offer.cancelled", "offer", pending.id, reason="the tenant withdrew the notice")
+    dwelling.status = DwellingStatus.LET.value
+    dwelling.notice_given_on = None
+    dwelling.expected_ready_on = None
+    dwelling.recommendation = []
+    dwelling.updated_on = on
+
+
+async def tenancy_ended(uow: UnitOfWork, dwelling_id: str, end_date: date) -> None:
+    """The key is back: LKE inspects now if it has not yet."""
+    dwelling = await uow.session.get(Dwelling, dwelling_id)
+    if dwelling is None or DwellingStatus(dwelling.status) not in (DwellingStatus.LET, DwellingStatus.NOTICE_GIVEN):
+        return
+    _enter_status(dwelling, DwellingStatus.VACANT, end_date)
+    dwelling.expected_ready_on = max(dwelling.expected_ready_on or end_date, end_date)
+
+
+async def expected_ready(
+    uow: UnitOfWork, dwelling_id: str, expected_on: date | None, on: date, status: DwellingStatus | None = None
+) -> None:
+    """LKE's inspection or renovation moved the day the dwelling is expected ready; the move-in follows it."""
+    dwelling = await uow.session.get(Dwelling, dwelling_id)
+    if dwelling is None or DwellingStatus(dwelling.status) not in domain.COMING_VACANT:
+        return
+    if status is not None and status is not DwellingStatus(dwelling.status):
+        _enter_status(dwelling, status, on)
+    if expected_on is not None:
+        dwelling.expected_ready_on = expected_on
+        await _move_in_follows(uow, dwelling, expected_on, on)
+
+
+async def _move_in_follows(uow: UnitOfWork, dwelling: Dwelling, ready_by: date, on: date) -> None:
+    """A slipping renovation moves the move-in of the household the dwelling is allocated or offered to; the
+    household gets a letter and NAV an event."""
+    if dwelling.allocated_to is not None:
+        application_id, planned = dwelling.allocated_to, dwelling.planned_move_in_on
+    else:
+        pending = await open_offer(uow.session, dwelling.id)
+        if pending is None:
+            return
+        application_id, planned = pending.application_id, pending.expected_move_in_on
+    new_date = domain.move_in_follows(planned, ready_by)
+    if new_date is None or planned is None:
+        return
+    if dwelling.allocated_to is not None:
+        dwelling.planned_move_in_on = new_date
+    else:
+        offer = await open_offer(uow.session, dwelling.id)
+        assert offer is not None
+        offer.expected_move_in_on = new_date
+    application = await uow.session.get(Application, application_id)
+    assert application is not None
+    uow.record(
+        AllocationMoveInRescheduled(
+            application_id=application.id,
+            dwelling_id=dwelling.id,
+            person_ref=application.person_ref,
+            rescheduled_on=on,
+            previous_move_in_on=planned,
+            planned_move_in_on=new_date,
+        )
+    )
+    await write_letter(
+        uow, application, LetterKind.MOVE_IN_RESCHEDULED, on, dwelling=dwelling, previous=planned, planned=new_date
+    )
+    uow.audit(
+        "allocation.move_in_rescheduled",
+        "dwelling",
+        dwelling.id,
+        detail={"application_id": application.id, "from": planned.isoformat(), "to": new_date.isoformat()},
+    )
+
+
 async def list_dwellings(
-    database: Database, page: PageRequest, *, offerable: bool | None = None
+    database: Database,
+    page: PageRequest,
+    *,
+    offerable: bool | None = None,
+    status: DwellingStatus | None = None,
+    allocated_to: str | None = None,
 ) -> tuple[list[tuple[Dwelling, bool]], int]:
-    """The dwellings by id, each with whether it can be offered now; only those that can (or cannot)."""
+    """The dwellings by id, each with whether it can be offered now; only those that can (or cannot), of a status,
+    or allocated to an application."""
+    query = select(Dwelling).order_by(Dwelling.id)
+    if status is not None:
+        query = query.where(Dwelling.status == status.value)
+    if allocated_to is not None:
+        query = query.where(Dwelling.allocated_to == allocated_to)
     async with database.sessions() as session:
-        dwellings = list((await session.scalars(select(Dwelling).order_by(Dwelling.id))).all())
+        dwellings = list((await session.scalars(query)).all())
         can_offer = await offerability(session, dwellings)
     rows = [(dwelling, can_offer[dwelling.id]) for dwelling in dwellings]
     if offerable is not None:

@@ -28,6 +28,10 @@ from boligflyt.platform.ids import new_id
 from boligflyt.platform.pagination import PageRequest, read_page, where_given
 
 
+def _expected_ready(dwelling: Dwelling) -> date | None:
+    return None if dwelling.status == DwellingStatus.READY.value else dwelling.expected_ready_on
+
+
 async def open_offer(session: AsyncSession, dwelling_id: str) -> Offer | None:
     query = select(Offer).where(Offer.dwelling_id == dwelling_id, Offer.state == OfferState.PENDING.value)
     return await session.scalar(query)
@@ -42,7 +46,7 @@ async def _offer_next(uow: UnitOfWork, dwelling: Dwelling, today: date, answer_d
             )
         )
     ).all()
-    ranked = await matches(uow.session, dwelling)
+    ranked = await matches(uow.session, dwelling, today)
     # The recommendation (innstilling) of this round is kept; households approved since are added after it.
     recommendation = list(dwelling.recommendation)
     recommendation += [r.candidate.application_id for r in ranked if r.candidate.application_id not in recommendation]
@@ -54,7 +58,21 @@ async def _offer_next(uow: UnitOfWork, dwelling: Dwelling, today: date, answer_d
     application_id, rank = chosen
     application = await uow.session.get(Application, application_id)
     assert application is not None
+    return await offer_to(uow, dwelling, application, rank, today, answer_days)
+
+
+async def offer_to(
+    uow: UnitOfWork,
+    dwelling: Dwelling,
+    application: Application,
+    rank: int,
+    today: date,
+    answer_days: int,
+    meeting_id: str | None = None,
+) -> Offer:
+    """Send the household the offer, with the day the dwelling is expected ready as its move-in."""
     move_application(uow, application, ApplicationCommand.OFFER)
+    ready = dwelling.status == DwellingStatus.READY.value
     offer = Offer(
         id=new_id("off"),
         dwelling_id=dwelling.id,
@@ -64,6 +82,8 @@ async def _offer_next(uow: UnitOfWork, dwelling: Dwelling, today: date, answer_d
         offered_on=today,
         answer_deadline=today + timedelta(days=answer_days),
         letting_round=dwelling.letting_round,
+        meeting_id=meeting_id,
+        expected_move_in_on=None if ready else dwelling.expected_ready_on,
     )
     uow.session.add(offer)
     uow.record(
@@ -92,8 +112,12 @@ async def _offer_next(uow: UnitOfWork, dwelling: Dwelling, today: date, answer_d
 
 
 async def _offer_on(uow: UnitOfWork, dwelling: Dwelling, today: date) -> None:
-    """After an answer, the dwelling goes to the next household, if it is still to be offered."""
-    if await is_offerable(uow.session, dwelling):
+    """After a decline or silence the dwelling goes to the next household: a ready dwelling down the ranking, one
+    coming vacant down the committee's recommendation."""
+    can_offer = await is_offerable(uow.session, dwelling)
+    if not can_offer and dwelling.recommendation and DwellingStatus(dwelling.status) in domain.COMING_VACANT:
+        can_offer = dwelling.allocated_to is None and await open_offer(uow.session, dwelling.id) is None
+    if can_offer:
         await _offer_next(uow, dwelling, today, ApplicationsSettings.load().offer_answer_days)
 
 
@@ -160,6 +184,12 @@ async def answer_offer(
         if answer is OfferState.ACCEPTED:
             move_application(uow, application, ApplicationCommand.ACCEPT_OFFER)
             dwelling.allocated_to = application.id
+            # The move-in is the day agreed, never before the day LKE expects the dwelling ready.
+            planned = max(
+                (d for d in (body.planned_move_in_on, offer.expected_move_in_on, _expected_ready(dwelling)) if d),
+                default=None,
+            )
+            dwelling.planned_move_in_on = planned
             uow.record(
                 AllocationDecided(
                     application_id=application.id,
@@ -168,7 +198,7 @@ async def answer_offer(
                     offer_id=offer.id,
                     decided_on=today,
                     no_fixed_address=PriorityFactor.NO_FIXED_ADDRESS.value in application.priority_factors,
-                    planned_move_in_on=body.planned_move_in_on,
+                    planned_move_in_on=planned,
                 )
             )
             applicant = await uow.session.get(Applicant, application.applicant_id)
@@ -178,7 +208,7 @@ async def answer_offer(
                 LetterKind.ALLOCATION,
                 today,
                 dwelling=dwelling,
-                planned_move_in_on=body.planned_move_in_on,
+                planned_move_in_on=planned,
                 interpreter=bool(applicant and applicant.interpreter_needed),
             )
         else:

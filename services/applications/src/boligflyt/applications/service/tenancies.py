@@ -16,8 +16,9 @@ from boligflyt.applications.service.common import (
     move_application,
     referenced,
 )
+from boligflyt.applications.service.dwellings import notice_given, notice_withdrawn, tenancy_ended
 from boligflyt.applications.settings import ApplicationsSettings
-from boligflyt.contracts.codes import ContractType
+from boligflyt.contracts.codes import ContractType, DwellingStatus
 from boligflyt.contracts.events.applications import (
     TenancyEnded,
     TenancyEndingSoon,
@@ -102,6 +103,9 @@ async def move_in(
         application = await get_or_404(uow.session, Application, tenancy.application_id, what="application")
         dwelling = await get_or_404(uow.session, Dwelling, tenancy.dwelling_id, what="dwelling")
         moved_in_on = move_in_date or tenancy.start_date
+        domain.check_dwelling_ready_for_move_in(
+            dwelling.id, DwellingStatus(dwelling.status), dwelling.expected_ready_on
+        )
         domain.check_move_in(moved_in_on, tenancy.start_date, clock.today())
         move_application(uow, application, ApplicationCommand.MOVE_IN)
         tenancy.move_in_date = moved_in_on
@@ -140,6 +144,7 @@ async def give_notice(
                 move_out_date=body.move_out_date,
             )
         )
+        await notice_given(uow, tenancy.dwelling_id, given_on, body.move_out_date)
         await uow.commit()
         return tenancy
 
@@ -148,6 +153,15 @@ async def withdraw_notice(database: Database, principal: Principal, clock: Clock
     async with database.unit_of_work(principal.actor) as uow:
         tenancy = await get_or_404(uow.session, Tenancy, tenancy_id, what="tenancy")
         _move(uow, tenancy, TenancyCommand.WITHDRAW_NOTICE)
+        dwelling = await uow.session.get(Dwelling, tenancy.dwelling_id)
+        if dwelling is not None and dwelling.allocated_to not in (None, tenancy.application_id):
+            # The next household was promised the dwelling on the strength of the notice.
+            raise Conflict(
+                "the dwelling is already allocated to the next household: the notice can no longer be withdrawn",
+                current_state="allocated",
+                extra={"dwelling_id": dwelling.id},
+            )
+        await notice_withdrawn(uow, tenancy.dwelling_id, clock.today())
         tenancy.notice_given_on = None
         tenancy.notice_given_by = None
         tenancy.move_out_date = None
@@ -215,6 +229,7 @@ async def end_tenancy(database: Database, principal: Principal, clock: Clock, te
         uow.record(
             TenancyEnded(tenancy_id=tenancy.id, dwelling_id=tenancy.dwelling_id, end_date=end_date, reason=body.reason)
         )
+        await tenancy_ended(uow, tenancy.dwelling_id, end_date)
         await uow.commit()
         return tenancy
 

@@ -149,6 +149,20 @@ async def complete_inspection(
         inspection.meets_minimum_standard = meets
         inspection.inspector = body.inspector
         inspection.results = [a.model_dump() for a in body.results]
+        job = None if meets else await open_job(uow.session, dwelling.id)
+        if not meets and job is None:
+            failed = "; ".join(f"{a.item}: {a.note}" for a in body.results if not a.passed)
+            job = order_job(
+                uow,
+                dwelling,
+                RenovationKind.BETWEEN_TENANCIES,
+                body.renovation_scope or f"Bring to the minimum standard ({failed})",
+                inspected_on,
+                body.renovation_due_date,
+                body.estimated_cost,
+                inspection.id,
+            )
+            inspection.renovation_job_id = job.id
         uow.record(
             InspectionCompleted(
                 dwelling_id=dwelling.id,
@@ -157,6 +171,7 @@ async def complete_inspection(
                 trigger=InspectionTrigger(inspection.trigger),
                 meets_minimum_standard=meets,
                 renovation_needed=not meets,
+                renovation_due_date=job.due_date if job is not None else None,
             )
         )
         uow.audit("inspection.completed", "inspection", inspection.id, detail={"meets_minimum_standard": meets})
@@ -165,21 +180,7 @@ async def complete_inspection(
                 move(uow, dwelling, Command.PASS_INSPECTION, inspected_on, now, "ready")
                 make_ready(uow, dwelling, body.readiness, inspected_on)
                 cancel_if_ordered(uow, await open_job(uow.session, dwelling.id), "the dwelling passed inspection")
-        else:
-            if await open_job(uow.session, dwelling.id) is None:
-                failed = "; ".join(f"{a.item}: {a.note}" for a in body.results if not a.passed)
-                job = order_job(
-                    uow,
-                    dwelling,
-                    RenovationKind.BETWEEN_TENANCIES,
-                    body.renovation_scope or f"Bring to the minimum standard ({failed})",
-                    inspected_on,
-                    body.renovation_due_date,
-                    body.estimated_cost,
-                    inspection.id,
-                )
-                inspection.renovation_job_id = job.id
-            if status is S.VACANT:
-                move(uow, dwelling, Command.FAIL_INSPECTION, inspected_on, now, "inspected")
+        elif status is S.VACANT:
+            move(uow, dwelling, Command.FAIL_INSPECTION, inspected_on, now, "inspected")
         await uow.commit()
     return inspection

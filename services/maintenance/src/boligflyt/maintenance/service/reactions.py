@@ -22,7 +22,7 @@ from boligflyt.maintenance.domain import Allocation, Command
 from boligflyt.maintenance.models import Inspection
 from boligflyt.maintenance.service.dwellings import get_dwelling, move, reserve, status_of
 from boligflyt.maintenance.service.inspections import book
-from boligflyt.maintenance.service.renovation import cancel_if_ordered, open_job
+from boligflyt.maintenance.service.renovation import cancel_if_ordered, open_job, reschedule
 from boligflyt.platform.db import UnitOfWork
 
 
@@ -51,7 +51,7 @@ async def on_tenancy_ended(uow: UnitOfWork, event: TenancyEnded) -> None:
     job = await open_job(uow.session, dwelling.id)
     if job is not None and not job.due_date_agreed:
         # Ordered before the key was returned: LKE's month runs from the day it can get in.
-        job.due_date = max(job.due_date, domain.default_due_date(event.end_date))
+        reschedule(uow, job, max(job.due_date, domain.default_due_date(event.end_date)), event.end_date)
     booked = select(Inspection.id).where(Inspection.dwelling_id == dwelling.id, Inspection.status == "booked")
     if (await uow.session.execute(booked)).first() is not None or job is not None:
         return  # the notice's inspection is still to come, or it failed and the renovation job is waiting

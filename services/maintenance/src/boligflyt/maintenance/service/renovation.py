@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.contracts.codes import RenovationKind
-from boligflyt.contracts.events.maintenance import RenovationCompleted, RenovationStarted
+from boligflyt.contracts.events.maintenance import RenovationCompleted, RenovationRescheduled, RenovationStarted
 from boligflyt.maintenance import domain
 from boligflyt.maintenance.domain import OPEN_JOB, Command
 from boligflyt.maintenance.models import Dwelling, RenovationJob
@@ -86,6 +86,22 @@ def order_job(
     return job
 
 
+def reschedule(uow: UnitOfWork, job: RenovationJob, due_date: date, on: date) -> None:
+    """Move the job's completion date, and say so: the household waiting for the dwelling moves in later."""
+    if due_date == job.due_date:
+        return
+    uow.record(
+        RenovationRescheduled(
+            dwelling_id=job.dwelling_id,
+            job_id=job.id,
+            rescheduled_on=on,
+            previous_due_date=job.due_date,
+            due_date=due_date,
+        )
+    )
+    job.due_date = due_date
+
+
 def cancel_if_ordered(uow: UnitOfWork, job: RenovationJob | None, reason: str) -> None:
     """An ordered job not started yet is not needed any more; a started one goes on."""
     if job is not None and job.status == "ordered":
@@ -122,8 +138,11 @@ async def change_renovation(
         if "due_date" in changes:
             domain.check_due_date(body.due_date, job.ordered_on)
             job.due_date_agreed = True
+            assert body.due_date is not None
+            reschedule(uow, job, body.due_date, today)
         for name, value in changes.items():
-            setattr(job, name, value)
+            if name != "due_date":
+                setattr(job, name, value)
         uow.audit("renovation.changed", "renovation_job", job.id, reason=body.reason, detail=jsonable(changes))
         await uow.commit()
     return job

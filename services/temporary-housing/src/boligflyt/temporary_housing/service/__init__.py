@@ -18,6 +18,7 @@ from boligflyt.temporary_housing.service.reactions import (
     on_allocation,
     on_application_decided,
     on_application_submitted,
+    on_move_in_rescheduled,
     on_moved_in,
     on_offer_declined,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "on_allocation",
     "on_application_decided",
     "on_application_submitted",
+    "on_move_in_rescheduled",
     "on_moved_in",
     "on_offer_declined",
     "order_housing",

@@ -45,12 +45,20 @@ async def on_application_decided(uow: UnitOfWork, application_id: str, outcome: 
         uow.audit("stay.application_decided", "stay", stay.id, detail={"outcome": outcome})
 
 
-async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling_id: str, decided_on: date) -> None:
+async def on_allocation(
+    uow: UnitOfWork,
+    application_id: str,
+    ref: str,
+    dwelling_id: str,
+    decided_on: date,
+    planned_move_in_on: date | None = None,
+) -> None:
     stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None and stay.state == domain.StayState.STARTED.value:
         stay.state = domain.transition(domain.StayState(stay.state), domain.StayState.ALLOCATED).value
         stay.allocated_on = decided_on
         stay.dwelling_id = dwelling_id
+        stay.planned_move_in_on = planned_move_in_on
         if stay.application_id is None:
             stay.application_id = application_id
         uow.audit("stay.allocated", "stay", stay.id, detail={"dwelling_id": dwelling_id})
@@ -64,6 +72,25 @@ async def on_allocation(uow: UnitOfWork, application_id: str, ref: str, dwelling
         ).value
         settlement.dwelling_id = dwelling_id
         uow.audit("settlement.dwelling_allocated", "settlement", settlement.id, detail={"dwelling_id": dwelling_id})
+
+
+async def on_move_in_rescheduled(uow: UnitOfWork, ref: str, dwelling_id: str, planned_move_in_on: date) -> None:
+    """The allocated dwelling's renovation slipped: the stay lasts until the new move-in."""
+    stay = await active_stay_of(uow.session, ref, lock=True)
+    if stay is None:
+        return
+    previous = stay.planned_move_in_on
+    stay.planned_move_in_on = planned_move_in_on
+    uow.audit(
+        "stay.move_in_rescheduled",
+        "stay",
+        stay.id,
+        detail={
+            "dwelling_id": dwelling_id,
+            "from": previous.isoformat() if previous else None,
+            "to": planned_move_in_on.isoformat(),
+        },
+    )
 
 
 async def on_moved_in(

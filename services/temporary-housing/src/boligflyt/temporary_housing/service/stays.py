@@ -117,6 +117,7 @@ async def stay_out(
         application_decision=stay.application_decision,
         allocated_on=stay.allocated_on,
         dwelling_id=stay.dwelling_id,
+        planned_move_in_on=stay.planned_move_in_on,
         tenancy_id=stay.tenancy_id,
         moves=[
             schemas.MoveOut(
@@ -403,6 +404,7 @@ def record_link(uow: UnitOfWork, stay: models.Stay, application_id: str, submitt
             application_id=application_id,
             linked_on=linked_on,
             application_submitted_on=submitted_on,
+            stay_start_date=stay.start_date,
         )
     )
     uow.audit("stay.application_linked", "stay", stay.id, detail={"application_id": application_id})
