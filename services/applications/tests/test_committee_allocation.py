@@ -212,7 +212,11 @@ async def test_allocation_at_notice_follows_the_renovation_to_the_move_in(casewo
 
 async def test_a_decline_passes_a_coming_dwelling_down_the_committees_recommendation(caseworker: Caseworker) -> None:
     tenancy = await let_to_a_tenant(caseworker, "dw-studio")
-    first, second = await caseworker.approved(count=2, household={"adults": 1}, needs={})
+    first = await caseworker.application(
+        household={"adults": 1}, needs={}, priority_factors=["cannot_find_alternative"]
+    )
+    second = await caseworker.application(household={"adults": 1}, needs={}, priority_factors=["notice_to_quit"])
+    await caseworker.decide([first["id"], second["id"]])
     move_out = caseworker.today + timedelta(days=20)
     await caseworker.staff.post(
         f"/v1/tenancies/{tenancy['id']}/notice", json={"given_by": "tenant", "move_out_date": move_out.isoformat()}
