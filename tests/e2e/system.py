@@ -39,6 +39,7 @@ from fastapi import FastAPI
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.clock import LOCAL_ZONE
 from boligflyt.platform.host import ROOT_SERVICE, service_definitions
+from boligflyt.platform.oidc import DEVELOPMENT_CLIENT_SECRET, provider_client
 from boligflyt.platform.runtime import ServiceDefinition, create_embedded_app, create_service_app
 from boligflyt.platform.settings import Settings
 from boligflyt.testkit import (
@@ -165,8 +166,12 @@ class System:
         services: list[str] | None = None,
         *,
         database_urls: Mapping[str, str] | None = None,
+        identity_provider: str | None = None,
     ) -> None:
         self.kind = kind
+        # Distributed: the discovery URL of an OpenID provider every service then trusts (and calls the others with
+        # a client of its own there) instead of development tokens; `client()` cannot mint its tokens then.
+        self.identity_provider = identity_provider
         self.workdir = workdir
         self.services = services or list(service_definitions())
         self.settings = Settings()
@@ -214,6 +219,12 @@ class System:
                     "BOLIGFLYT_KAFKA_TOPIC_PREFIX": self.topic_prefix,
                     env_name("BOLIGFLYT_DATABASE_URL_", name): self._databases[name],
                 }
+                if self.identity_provider:
+                    self._env[name] |= {
+                        "BOLIGFLYT_JWT_DISCOVERY_URL": self.identity_provider,
+                        "BOLIGFLYT_OIDC_CLIENT_ID": provider_client(name),
+                        "BOLIGFLYT_OIDC_CLIENT_SECRET": DEVELOPMENT_CLIENT_SECRET,
+                    }
                 self._spawn(name, "system:e2e_service_app", ports[name])
         await self.wait_ready()
 

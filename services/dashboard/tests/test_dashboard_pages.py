@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,8 +14,8 @@ import pytest
 from boligflyt.contracts.envelope import to_wire
 from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.dashboard import reports
-from boligflyt.dashboard.api import TOKEN_COOKIE
 from boligflyt.dashboard.main import definition
+from boligflyt.dashboard.signin import SESSION_COOKIE
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit import ServiceHarness
 from boligflyt.testkit import dashboard_story as story
@@ -62,22 +63,54 @@ async def test_pages_need_a_coordinator(harness: ServiceHarness, path: str) -> N
         assert "text/html" in response.headers["content-type"]
 
 
-async def test_login_form_sets_an_httponly_cookie(harness: ServiceHarness) -> None:
+def csrf_of(page: str) -> str:
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found, "the page has no CSRF token"
+    return found.group(1)
+
+
+async def test_a_development_token_starts_a_signed_httponly_session(harness: ServiceHarness) -> None:
     async with harness.client("dashboard") as client:
+        page = await client.get("/login")
+        assert 'id="development-tokens"' in page.text  # no identity provider: the page says so
+        assert page.headers["cache-control"] == "no-store"
         bad = await client.post("/login", data={"token": "not-a-token", "next": "/flow"})
         assert bad.status_code == 200 and "token is malformed" in bad.text
         nav = await client.post("/login", data={"token": harness.token(Agency.nav), "next": "/flow"})
-        assert "not a coordinator" in nav.text
+        assert nav.status_code == 403 and 'id="refused"' in nav.text and "set-cookie" not in nav.headers
         response = await client.post("/login", data={"token": harness.token(Agency.coordinator), "next": "/flow"})
         assert response.status_code == 303 and response.headers["location"] == "/flow"
         cookie = response.headers["set-cookie"]
-        assert cookie.startswith(f"{TOKEN_COOKIE}=") and "HttpOnly" in cookie and "SameSite=strict" in cookie
-        assert (await client.get("/flow")).status_code == 200  # the cookie carries the token now
-        assert (await client.post("/logout")).status_code == 303
+        assert cookie.startswith(f"{SESSION_COOKIE}=") and "httponly" in cookie and "samesite=lax" in cookie
+        assert (await client.get("/flow")).status_code == 200  # the session carries the coordinator now
+        # A session cookie altered by hand is not a session (it is signed).
+        forged = client.cookies[SESSION_COOKIE][:-4] + "AAAA"
+        async with harness.client("dashboard") as other:
+            other.cookies.set(SESSION_COOKIE, forged)
+            assert (await other.get("/flow")).status_code == 401
+        # Sign-out is a form too: without its CSRF token it is refused, with it the session ends.
+        assert (await client.post("/logout")).status_code == 403
+        token = csrf_of((await client.get("/flow")).text)
+        assert (await client.post("/logout", data={"csrf_token": token})).status_code == 303
         assert (await client.get("/flow")).status_code == 401
         # Only local paths are followed after login.
         away = await client.post("/login", data={"token": harness.token(Agency.coordinator), "next": "//evil.example"})
         assert away.headers["location"] == "/"
+
+
+async def test_forms_of_a_session_need_its_csrf_token(harness: ServiceHarness) -> None:
+    async with harness.client("dashboard") as client:
+        await client.post("/login", data={"token": harness.token(Agency.coordinator), "next": "/"})
+        page = await client.get("/stuck?as_of=2015-02-20")
+        refused = await client.post("/stuck", data={"notice_without_inspection": "30"})
+        assert refused.status_code == 403
+        forged = await client.post("/stuck", data={"notice_without_inspection": "30", "csrf_token": "x" * 43})
+        assert forged.status_code == 403
+        assert 'name="notice_without_inspection" value="30"' not in (await client.get("/stuck")).text
+        assert (await client.post("/system/redrive", data={"topic": "boligflyt.maintenance"})).status_code == 403
+        saved = await client.post("/stuck", data={"notice_without_inspection": "30", "csrf_token": csrf_of(page.text)})
+        assert saved.status_code == 303
+        assert 'name="notice_without_inspection" value="30"' in (await client.get("/stuck")).text
 
 
 async def test_overview_shows_the_kpis_in_either_language(harness: ServiceHarness) -> None:

@@ -400,8 +400,10 @@ def rs256(key: rsa.RSAPrivateKey, kid: str, **overrides: Any) -> str:
         "iss": "https://idp.example",
         "aud": "boligflyt-api",
         "sub": "caseworker-17",
-        "agency": "nav",
+        # A provider's token: the agency from its role (as settings map roles), never from an agency claim.
+        "roles": ["Boligflyt.Nav"],
         "scope": "stays:write",
+        "iat": int(time.time()),
         "exp": int(time.time()) + 600,
         **overrides,
     }

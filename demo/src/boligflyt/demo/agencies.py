@@ -13,9 +13,20 @@ import httpx
 
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.clock import SystemClock
+from boligflyt.platform.oidc import DEVELOPMENT_CLIENT_SECRET, ClientCredentials, provider_client
+from boligflyt.platform.runtime import BearerFrom
 from boligflyt.platform.settings import Settings
 
 SERVICES = ("applications", "temporary-housing", "maintenance", "ordering", "dashboard")
+# Each agency's system at the identity provider, when there is one: the client of the service the agency owns
+# (the coordinator's is the dashboard's), as deploy/mock-oauth2/config.json gives them their roles.
+AGENCY_CLIENTS = {
+    Agency.boligkontoret: provider_client("applications"),
+    Agency.nav: provider_client("temporary-housing"),
+    Agency.lke: provider_client("maintenance"),
+    Agency.bestiller: provider_client("ordering"),
+    Agency.coordinator: provider_client("dashboard"),
+}
 CLOCK_PATH = "/_demo/clock"
 
 T = TypeVar("T")
@@ -151,14 +162,29 @@ async def open_larvik(
     transport: httpx.AsyncBaseTransport | None = None,
     concurrency: int = 8,
 ) -> AsyncIterator[Larvik]:
-    """Clients for every desk; `transport` lets tests call an app in-process (httpx.ASGITransport)."""
+    """Clients for every desk; `transport` lets tests call an app in-process (httpx.ASGITransport).
+
+    With an identity provider (settings.jwt_discovery_url) each agency's desks carry its system's token from
+    there (client credentials, renewed as it nears expiry); without one, a development token signed here."""
     clients: list[httpx.AsyncClient] = []
+    machine_tokens: dict[Agency, ClientCredentials] = {}
 
     def desk(service: str, agency: Agency, subject: str) -> Desk:
-        token = mint_token(settings, subject=subject, agency=agency, ttl_seconds=12 * 3600)
+        headers: dict[str, str] = {}
+        auth: httpx.Auth | None = None
+        if settings.jwt_discovery_url:
+            if agency not in machine_tokens:
+                machine_tokens[agency] = ClientCredentials(
+                    settings.jwt_discovery_url, AGENCY_CLIENTS[agency], DEVELOPMENT_CLIENT_SECRET
+                )
+            auth = BearerFrom(machine_tokens[agency])
+        else:
+            token = mint_token(settings, subject=subject, agency=agency, ttl_seconds=12 * 3600)
+            headers["Authorization"] = f"Bearer {token}"
         client = httpx.AsyncClient(
             base_url=base_urls[service],
-            headers={"Authorization": f"Bearer {token}"},
+            headers=headers,
+            auth=auth,
             timeout=httpx.Timeout(60.0),
             transport=transport,
         )

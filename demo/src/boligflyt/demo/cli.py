@@ -173,7 +173,10 @@ def serve_distributed(host: str, *, seed_data: bool, scale: float) -> None:
             for note in report.notes:
                 console.print(f"[yellow]{note}[/yellow]")
         service_urls = " ".join(f"--service-url {name}={url}" for name, url in urls.items())
-        console.print(f"More activity: ./dev simulate {service_urls} --days 30. Ctrl-C stops.")
+        # The simulator's agencies take their tokens from the same identity provider as the services trust.
+        discovery = os.environ.get("BOLIGFLYT_JWT_DISCOVERY_URL")
+        provider = f"BOLIGFLYT_JWT_DISCOVERY_URL={discovery} " if discovery else ""
+        console.print(f"More activity: {provider}./dev simulate {service_urls} --days 30. Ctrl-C stops.")
 
     run_distributed(
         host,

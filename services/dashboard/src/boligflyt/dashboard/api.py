@@ -1,8 +1,10 @@
 """The coordinators' pages: server-rendered HTML (Jinja2), inline SVG charts, a live stream over SSE.
 
-Every page and the stream need a coordinator's token: as `Authorization: Bearer`, or from the login form,
-which keeps it in an HttpOnly cookie. Links are relative to where the app is mounted (`/` in embedded mode,
-the root of its own process otherwise). No personal data is shown: only person_ref and dwelling ids.
+Every page and the stream need a coordinator: a token as `Authorization: Bearer` (scripts), or a signed-in
+session (signin.py: the identity provider's sign-in, or in development a pasted development token). A form that
+changes something (thresholds, redrive, sign-out) carries the session's CSRF token. Links are relative to where
+the app is mounted (`/` in embedded mode, the root of its own process otherwise). No personal data is shown: only
+person_ref and dwelling ids.
 """
 
 from __future__ import annotations
@@ -16,25 +18,35 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import jwt
 import structlog
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from authlib.integrations.starlette_client import OAuthError
+from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sse_starlette.sse import EventSourceResponse, SendTimeoutError
 from starlette.types import Receive, Scope, Send
 
 from boligflyt.contracts.registry import specs, topics
-from boligflyt.dashboard import charts, domain, i18n, reports, service
+from boligflyt.dashboard import charts, domain, i18n, reports, service, signin
 from boligflyt.dashboard.settings import dashboard_settings
 from boligflyt.dashboard.stream import StreamFilters, StreamsExhausted, feed_of, messages
-from boligflyt.platform.auth import Agency, InvalidToken, Principal, TokenVerifier
+from boligflyt.platform.auth import (
+    Agency,
+    InvalidToken,
+    Principal,
+    SigningKeysUnavailable,
+    TokenVerifier,
+    current_principal,
+    from_this_machine,
+)
 from boligflyt.platform.errors import RuleViolation
 from boligflyt.platform.problems import problem_response, problem_type
 from boligflyt.platform.runtime import ServiceRuntime, get_runtime
+from boligflyt.platform.settings import Settings
 
 log = structlog.get_logger(__name__)
 
-TOKEN_COOKIE = "boligflyt_dashboard_token"
 LANG_COOKIE = "boligflyt_lang"
 LANES = ("nav", "boligkontoret", "lke")
 # The largest position in the event log (its sequence is a 64-bit integer).
@@ -59,38 +71,68 @@ def base_path(request: Request) -> str:
     return str(request.scope.get("root_path", "")).rstrip("/")
 
 
-def _token(request: Request) -> str | None:
+def _bearer(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return header[7:].strip() or None
-    return request.cookies.get(TOKEN_COOKIE)
+    return None
 
 
 def _wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
-async def coordinator(request: Request) -> Principal:
-    """The coordinator looking: a browser without a valid token is sent to the login page."""
-    token = _token(request)
+async def _verified(request: Request, token: str) -> Principal:
+    """The principal of a token, or InvalidToken (a development token only from this machine)."""
     verifier: TokenVerifier = request.app.state.token_verifier
-    detail = "a coordinator's token is needed (Authorization: Bearer, or log in)"
+    if verifier.development_secret and not from_this_machine(request):
+        raise InvalidToken("development tokens are accepted from this machine only")
+    return await verifier.verify(token)
+
+
+class NotACoordinator(Exception):
+    """Signed in, but not as a coordinator: a clear page for a browser, 403 problem+json for a script."""
+
+    def __init__(self, principal: Principal) -> None:
+        super().__init__(f"agency {principal.agency} may not use the coordinators' dashboard")
+        self.principal = principal
+
+
+async def coordinator(request: Request) -> Principal:
+    """The coordinator looking: a browser without a valid session is sent to the login page."""
+    token = _bearer(request)
+    detail = "a coordinator's token is needed (Authorization: Bearer, or sign in)"
+    principal: Principal | None = None
     if token:
         try:
-            principal = await verifier.verify(token)
+            principal = await _verified(request, token)
         except InvalidToken as exc:
-            principal, detail = None, str(exc)
-        if principal is not None:
-            if principal.agency is not Agency.coordinator:
-                raise HTTPException(403, f"agency {principal.agency} may not use the coordinators' dashboard")
-            return principal
+            detail = str(exc)
+    else:
+        principal = signin.session_principal(request)
+    if principal is not None:
+        if principal.agency is not Agency.coordinator:
+            raise NotACoordinator(principal)
+        current_principal.set(principal)
+        return principal
     if _wants_html(request) and request.method == "GET":
         target = f"{base_path(request)}/login?" + urlencode({"next": str(request.url.path)})
         raise HTTPException(303, detail, headers={"Location": target})
     raise HTTPException(401, detail, headers={"WWW-Authenticate": 'Bearer realm="boligflyt"'})
 
 
+async def csrf_checked(request: Request, _: Annotated[Principal, Depends(coordinator)]) -> None:
+    """A form from a signed-in session must carry its CSRF token; a script's bearer token needs none (a browser
+    never sends one by itself). Who is asking is checked first: no session at all is a 401, not a 403."""
+    if _bearer(request):
+        return
+    form = await request.form()
+    if not signin.csrf_valid(request, form.get("csrf_token")):
+        raise HTTPException(403, "the form did not come from this dashboard, or its session has ended; reload it")
+
+
 Coordinator = Annotated[Principal, Depends(coordinator)]
+CsrfChecked = Depends(csrf_checked)
 Runtime = Annotated[ServiceRuntime, Depends(get_runtime)]
 
 
@@ -99,7 +141,7 @@ def language(request: Request) -> str:
     return asked if asked in i18n.LANGUAGES else i18n.DEFAULT
 
 
-def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
     lang = language(request)
     query = {k: v for k, v in request.query_params.items() if k != "lang"}
     response = HTMLResponse(
@@ -110,9 +152,13 @@ def render(request: Request, template: str, **context: Any) -> HTMLResponse:
             other_lang=i18n.other_language(lang),
             query=urlencode(query),
             path=request.url.path,
+            csrf=signin.csrf_token(request),
             **context,
-        )
+        ),
+        status_code=status_code,
     )
+    # Never kept by the browser: after sign-out, Back must ask again (and be sent to the login page).
+    response.headers["Cache-Control"] = "no-store"
     if request.query_params.get("lang") in i18n.LANGUAGES:
         response.set_cookie(LANG_COOKIE, lang, path=base_path(request) or "/", samesite="lax", max_age=31_536_000)
     return response
@@ -141,41 +187,116 @@ AsOf = Annotated[date | None, Depends(as_of_day)]
 # --- Login ------------------------------------------------------------------------------------------------
 
 
+def _after_login(request: Request, next: str) -> str:
+    base = base_path(request)
+    target = next if next.startswith("/") and not next.startswith("//") else "/"
+    if base and not target.startswith(base):
+        target = base + target
+    return target
+
+
+def refused(request: Request, principal: Principal) -> HTMLResponse:
+    return render(request, "refused.html", status_code=403, principal=principal, hide_logout=True)
+
+
+async def not_a_coordinator(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotACoordinator)
+    if _wants_html(request):
+        return refused(request, exc.principal)
+    return problem_response(403, "Forbidden", str(exc), instance=request.url.path)
+
+
+def configure(app: FastAPI, settings: Settings) -> None:
+    """The session, the OpenID client, and the page a signed-in non-coordinator gets."""
+    signin.configure(app, settings)
+    app.add_exception_handler(NotACoordinator, not_a_coordinator)
+
+
 @router.get("/login", response_class=HTMLResponse)
 async def login_page(request: Request, next: str = "/", error: str | None = None) -> HTMLResponse:
-    return render(request, "login.html", next=next, error=error)
+    return render(request, "login.html", next=next, error=error, provider=signin.provider(request) is not None)
+
+
+@router.get("/login/start")
+async def login_start(request: Request, next: str = "/") -> Response:
+    """To the identity provider's sign-in page (authorization code with PKCE); it sends the browser back to
+    /login/callback."""
+    client = signin.provider(request)
+    if client is None:
+        return RedirectResponse(f"{base_path(request)}/login", status_code=303)
+    request.session["next"] = _after_login(request, next)
+    callback = f"{str(request.base_url).rstrip('/')}{base_path(request)}/login/callback"
+    try:
+        response: Response = await client.authorize_redirect(request, callback)
+    except Exception as exc:  # the provider's discovery document could not be read
+        log.warning("signin.provider_unavailable", error=str(exc))
+        return render(request, "login.html", status_code=503, next=next, error=str(exc), provider=True)
+    return response
+
+
+@router.get("/login/callback", response_model=None)
+async def login_callback(request: Request) -> Response:
+    """Back from the provider: the code for tokens (Authlib checks state, PKCE and the ID token), the access
+    token verified as every service verifies it, and a session for a coordinator only."""
+    client = signin.provider(request)
+    next = str(request.session.get("next") or "/")
+    if client is None:
+        return RedirectResponse(f"{base_path(request)}/login", status_code=303)
+    try:
+        tokens = await client.authorize_access_token(request)
+        principal = await _verified(request, str(tokens["access_token"]))
+    except (OAuthError, InvalidToken, KeyError) as exc:
+        return render(request, "login.html", status_code=401, next=next, error=str(exc), provider=True)
+    except SigningKeysUnavailable as exc:
+        return render(request, "login.html", status_code=503, next=next, error=str(exc), provider=True)
+    if principal.agency is not Agency.coordinator:
+        request.session.clear()
+        return refused(request, principal)
+    expires_at = float(tokens.get("expires_at") or 0) or float(tokens.get("userinfo", {}).get("exp", 0))
+    signin.start_session(request, principal, expires_at, tokens.get("id_token"))
+    log.info("signin.signed_in", subject=principal.subject, agency=principal.agency)
+    return RedirectResponse(next, status_code=303)
 
 
 @router.post("/login")
 async def login(request: Request, token: Annotated[str, Form()], next: Annotated[str, Form()] = "/") -> Response:
-    verifier: TokenVerifier = request.app.state.token_verifier
-    base = base_path(request)
+    """Development only (no identity provider): a pasted development token starts the session."""
+    if signin.provider(request) is not None:
+        raise HTTPException(404, "sign in at the identity provider (GET /login/start)")
     try:
-        principal = await verifier.verify(token.strip())
+        principal = await _verified(request, token.strip())
+        expires_at = float(jwt.decode(token.strip(), options={"verify_signature": False})["exp"])
     except InvalidToken as exc:
-        return render(request, "login.html", next=next, error=str(exc))
+        return render(request, "login.html", next=next, error=str(exc), provider=False)
     if principal.agency is not Agency.coordinator:
-        return render(request, "login.html", next=next, error=f"agency {principal.agency} is not a coordinator")
-    target = next if next.startswith("/") and not next.startswith("//") else "/"
-    if base and not target.startswith(base):
-        target = base + target
-    response = RedirectResponse(target, status_code=303)
-    response.set_cookie(
-        TOKEN_COOKIE,
-        token.strip(),
-        httponly=True,
-        samesite="strict",
-        secure=request.url.scheme == "https",
-        path=base or "/",
-    )
-    return response
+        return refused(request, principal)
+    signin.start_session(request, principal, expires_at)
+    return RedirectResponse(_after_login(request, next), status_code=303)
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    response = RedirectResponse(f"{base_path(request)}/login", status_code=303)
-    response.delete_cookie(TOKEN_COOKIE, path=base_path(request) or "/")
-    return response
+    """Ends the session here and, with an identity provider, there too (its end_session_endpoint)."""
+    form = await request.form()
+    if signin.session_principal(request) is not None and not signin.csrf_valid(request, form.get("csrf_token")):
+        raise HTTPException(403, "the sign-out form did not come from this dashboard; reload it")
+    id_token = request.session.get("id_token")
+    request.session.clear()
+    login_url = f"{str(request.base_url).rstrip('/')}{base_path(request)}/login"
+    client = signin.provider(request)
+    if client is not None:
+        try:
+            metadata = await client.load_server_metadata()
+        except Exception as exc:  # the provider is away: our session is over all the same
+            log.warning("signin.provider_unavailable", error=str(exc))
+            metadata = {}
+        end_session = metadata.get("end_session_endpoint")
+        if end_session:
+            query = {"post_logout_redirect_uri": login_url, "client_id": client.client_id}
+            if isinstance(id_token, str):
+                query["id_token_hint"] = id_token
+            return RedirectResponse(f"{end_session}?{urlencode(query)}", status_code=303)
+    return RedirectResponse(login_url, status_code=303)
 
 
 # --- Overview ---------------------------------------------------------------------------------------------
@@ -455,7 +576,7 @@ async def stuck(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf 
     )
 
 
-@router.post("/stuck")
+@router.post("/stuck", dependencies=[CsrfChecked])
 async def save_thresholds(request: Request, runtime: Runtime, principal: Coordinator) -> Response:
     form = await request.form()
     values: dict[str, int] = {}
@@ -554,7 +675,7 @@ async def _dead_letters(runtime: ServiceRuntime, topic: str) -> int | None:
     return await service.dead_letters(runtime.bus, topic)
 
 
-@router.post("/system/redrive")
+@router.post("/system/redrive", dependencies=[CsrfChecked])
 async def redrive_topic(request: Request, runtime: Runtime, principal: Coordinator) -> Response:
     form = await request.form()
     topic = str(form.get("topic") or "")

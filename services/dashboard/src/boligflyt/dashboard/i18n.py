@@ -22,6 +22,23 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Paste a coordinator token (./dev token --agency coordinator).",
     ),
     "login_failed": ("Innlogging feilet", "Login failed"),
+    "sign_in_provider": ("Logg inn med kommunens innlogging", "Sign in with the municipality's sign-in"),
+    "sign_in_provider_help": (
+        "Du logges inn hos kommunens identitetsleverandør; rollen din der avgjør hva du får se.",
+        "You sign in at the municipality's identity provider; your role there decides what you may see.",
+    ),
+    "development_tokens": (
+        "Utviklingsmiljø: ingen identitetsleverandør er satt opp, så systemet signerer egne utviklingstokens.",
+        "Development: no identity provider is configured, so this system signs development tokens itself.",
+    ),
+    "refused_title": ("Ingen tilgang til dashbordet", "No access to the dashboard"),
+    "refused_text": (
+        "Du er logget inn som {name} ({agency}), men dashbordet er bare for koordinatorer. "
+        "Be kommunens administrator om koordinator-rollen hvis du trenger det.",
+        "You are signed in as {name} ({agency}), but the dashboard is for coordinators only. "
+        "Ask the municipality's administrator for the coordinator role if you need it.",
+    ),
+    "signed_in_as": ("Logget inn som", "Signed in as"),
     "as_of": ("Per dato", "As of"),
     "show": ("Vis", "Show"),
     "today": ("i dag", "today"),

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from boligflyt.dashboard.api import router
+from boligflyt.dashboard.api import configure, router
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import ServiceDefinition, create_service_app
@@ -17,6 +17,7 @@ definition = ServiceDefinition(
     publishes=False,
     agency=Agency.coordinator,
     audit_readers=[Agency.coordinator],
+    configure=configure,
 )
 
 

@@ -1,5 +1,5 @@
-"""The dashboard's own settings (prefix BOLIGFLYT_DASHBOARD_): how many live streams a process serves, and how
-far back a stream may start."""
+"""The dashboard's own settings (prefix BOLIGFLYT_DASHBOARD_): how many live streams a process serves, how far
+back a stream may start, and how long a signed-in session lasts."""
 
 from __future__ import annotations
 
@@ -26,6 +26,14 @@ class DashboardSettings(ServiceSettings):
         default=0.25,
         gt=0,
         description="How often the process's one reader of the event log looks for events another process wrote",
+    )
+    session_seconds: int = Field(
+        default=8 * 3600,
+        ge=60,
+        description="The longest a signed-in session lasts (never past the provider's access token)",
+    )
+    sign_in_scope: str = Field(
+        default="openid profile", description="The scopes the dashboard asks the identity provider for at sign-in"
     )
     stream_retry_after_seconds: int = Field(
         default=30, ge=1, description="Retry-After of a live stream refused because the limit is reached"

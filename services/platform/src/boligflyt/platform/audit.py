@@ -23,6 +23,9 @@ from boligflyt.platform.tables import audit_log
 class AuditEntry(BaseModel):
     at: datetime = Field(description="When the change was committed.")
     actor: str = Field(description="Who: the token's agency and subject, or event:<consumer> for reactions.")
+    actor_name: str | None = Field(
+        default=None, description="The signed-in person's name from the token; none for machine clients and reactions."
+    )
     action: str = Field(description="What was done, e.g. application.submitted.", examples=["stay.ended"])
     entity_type: str = Field(examples=["stay"])
     entity_id: str

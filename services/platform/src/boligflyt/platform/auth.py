@@ -1,7 +1,11 @@
 """Bearer JWT authentication and agency/scope authorisation (docs/architecture.md).
 
-Embedded mode and tests sign HS256 with `settings.jwt_secret` (`mint_token`, `./dev token`); production
-verifies RS256 against the identity provider's JWKS (`settings.jwt_jwks_url`).
+Embedded mode and tests sign HS256 with `settings.jwt_secret` (`mint_token`, `./dev token`), and the
+development secret is taken from this machine (loopback) only. With an identity provider (production, and
+`./dev up --distributed`) tokens are verified RS256 against its key set (`settings.jwt_discovery_url` or
+`settings.jwt_jwks_url`); their agency and scopes come from their roles as `settings.jwt_role_agencies` and
+`jwt_role_scopes` map them, never from a claim the provider does not vouch for, and a token that lives
+longer than `settings.jwt_max_lifetime_seconds` is refused.
 
 The app factory sets `app.state.token_verifier = TokenVerifier(settings)`; routes declare
 `Depends(authenticated)` or `Depends(require(Agency.nav, scope=...))`. Failures are raised as exceptions
@@ -10,9 +14,11 @@ that problems.py renders as problem+json, so `install_problem_handlers` must be 
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -23,6 +29,7 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from boligflyt.platform.errors import Forbidden
+from boligflyt.platform.oidc import ProviderUnavailable, discover
 from boligflyt.platform.settings import Settings
 
 # Clock skew tolerated between the identity provider and us.
@@ -48,11 +55,17 @@ class Principal:
     subject: str
     agency: Agency
     scopes: frozenset[str]
+    # The person's name as the token gives it (name, else preferred_username); none for a machine client.
+    name: str | None = None
 
     @property
     def actor(self) -> str:
         """Who did it, as written to audit rows: e.g. "nav:caseworker-17"."""
         return f"{self.agency}:{self.subject}"
+
+
+# The principal of the request being served: the audit rows it writes carry its display name beside `actor`.
+current_principal: ContextVar[Principal | None] = ContextVar("current_principal", default=None)
 
 
 class InvalidToken(Exception):
@@ -74,17 +87,35 @@ class TokenVerifier:
     """Verifies bearer tokens, and remembers those it found valid (never the others) until they expire."""
 
     def __init__(self, settings: Settings, *, clock: Callable[[], float] = time.time) -> None:
+        self._settings = settings
         self._issuer = settings.jwt_issuer
         self._audience = settings.jwt_audience
         self._secret = settings.jwt_secret
         self._clock = clock
         self._verified: OrderedDict[str, _Verified] = OrderedDict()
         self._jwks: jwt.PyJWKClient | None = None
+        self.development_secret = settings.uses_development_secret
         if settings.jwt_jwks_url is not None:
-            # Caches the key set and refetches on an unknown kid (key rotation).
-            self._jwks = jwt.PyJWKClient(
-                settings.jwt_jwks_url, cache_jwk_set=True, lifespan=JWKS_LIFESPAN_SECONDS, timeout=5
-            )
+            self._jwks = self._key_set(settings.jwt_jwks_url)
+
+    @staticmethod
+    def _key_set(url: str) -> jwt.PyJWKClient:
+        # Caches the key set and refetches on an unknown kid (key rotation).
+        return jwt.PyJWKClient(url, cache_jwk_set=True, lifespan=JWKS_LIFESPAN_SECONDS, timeout=5)
+
+    def _discover(self) -> jwt.PyJWKClient:
+        """The key set (and, unless set, the issuer) from the provider's discovery document, once."""
+        if self._jwks is None:
+            url = self._settings.jwt_discovery_url
+            assert url is not None
+            try:
+                metadata = discover(url)
+            except ProviderUnavailable as exc:
+                raise SigningKeysUnavailable(str(exc)) from exc
+            if "jwt_issuer" not in self._settings.model_fields_set:
+                self._issuer = metadata.issuer
+            self._jwks = self._key_set(metadata.jwks_uri)
+        return self._jwks
 
     async def verify(self, token: str) -> Principal:
         """The principal a valid token names; raises InvalidToken or SigningKeysUnavailable."""
@@ -98,18 +129,26 @@ class TokenVerifier:
             if now < verified.trusted_until:
                 self._verified.move_to_end(token)
                 return verified.principal
-        if self._jwks is None:
+        if not self._settings.uses_identity_provider:
             principal, expires_at = self._decode(token, self._secret, "HS256")
         else:
             # PyJWKClient fetches with blocking urllib; keep that off the event loop.
-            principal, expires_at = await anyio.to_thread.run_sync(self._verify_with_jwks, token, self._jwks)
+            principal, expires_at = await anyio.to_thread.run_sync(self._verify_with_jwks, token)
         self._verified[token] = _Verified(principal, expires_at, trusted_until=now + JWKS_LIFESPAN_SECONDS)
         self._verified.move_to_end(token)
         if len(self._verified) > VERIFIED_TOKENS:
             self._verified.popitem(last=False)
         return principal
 
-    def _verify_with_jwks(self, token: str, jwks: jwt.PyJWKClient) -> tuple[Principal, int]:
+    def _verify_with_jwks(self, token: str) -> tuple[Principal, int]:
+        try:
+            algorithm = jwt.get_unverified_header(token).get("alg")
+        except jwt.DecodeError as exc:
+            raise InvalidToken("token is malformed") from exc
+        if algorithm != "RS256":  # an HS256 token, say, signed with a secret rather than by the provider
+            raise InvalidToken("token must be signed with RS256 by the identity provider")
+        jwks = self._discover() if self._settings.jwt_discovery_url else self._jwks
+        assert jwks is not None
         try:
             signing_key = jwks.get_signing_key_from_jwt(token)
         except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError) as exc:  # unreachable, or a broken key set
@@ -150,7 +189,52 @@ class TokenVerifier:
             raise InvalidToken("token is malformed") from exc
         except jwt.InvalidTokenError as exc:
             raise InvalidToken(f"token is invalid: {exc}") from exc
-        return _principal(claims), int(claims["exp"])
+        if algorithm == "HS256":
+            return _principal(claims), int(claims["exp"])
+        return self._provider_principal(claims), int(claims["exp"])
+
+    def _provider_principal(self, claims: dict[str, Any]) -> Principal:
+        """An identity provider's token: its lifetime within the cap, its agency and scopes from its roles."""
+        settings = self._settings
+        issued_at = claims.get("iat")
+        if not isinstance(issued_at, int | float):
+            raise InvalidToken("token lacks the iat claim")
+        if claims["exp"] - issued_at > settings.jwt_max_lifetime_seconds:
+            raise InvalidToken(f"token lives longer than {settings.jwt_max_lifetime_seconds} s, which is refused")
+        roles = _claim_at(claims, settings.jwt_roles_claim)
+        if isinstance(roles, str):
+            roles = roles.split()
+        if not isinstance(roles, list):
+            roles = []
+        agencies = {Agency(settings.jwt_role_agencies[r]) for r in roles if r in settings.jwt_role_agencies}
+        if not agencies:
+            raise InvalidToken("token grants no role of an agency of Boligflyt")
+        if len(agencies) > 1:
+            raise InvalidToken(f"token grants roles of several agencies ({', '.join(sorted(agencies))})")
+        scopes = {settings.jwt_role_scopes[r] for r in roles if r in settings.jwt_role_scopes}
+        for claim in ("scope", "scp"):  # scp: Entra ID's delegated scopes
+            value = claims.get(claim)
+            if isinstance(value, str):
+                scopes.update(value.split())
+        return Principal(subject=claims["sub"], agency=agencies.pop(), scopes=frozenset(scopes), name=_name(claims))
+
+
+def _claim_at(claims: dict[str, Any], path: str) -> Any:
+    """A claim by a dotted path (Keycloak's realm roles are at realm_access.roles)."""
+    value: Any = claims
+    for part in path.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
+
+
+def _name(claims: dict[str, Any]) -> str | None:
+    for claim in ("name", "preferred_username"):
+        value = claims.get(claim)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:200]
+    return None
 
 
 def _principal(claims: dict[str, Any]) -> Principal:
@@ -161,7 +245,16 @@ def _principal(claims: dict[str, Any]) -> Principal:
     scope = claims.get("scope", "")
     if not isinstance(scope, str):
         raise InvalidToken("token scope claim must be a space-separated string")
-    return Principal(subject=claims["sub"], agency=agency, scopes=frozenset(scope.split()))
+    return Principal(subject=claims["sub"], agency=agency, scopes=frozenset(scope.split()), name=_name(claims))
+
+
+def from_this_machine(request: Request) -> bool:
+    """The request came over loopback: the only place the development secret's tokens are taken from."""
+    host = request.client.host if request.client else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def mint_token(
@@ -171,6 +264,7 @@ def mint_token(
     agency: Agency | str,
     scopes: Iterable[str] = (),
     ttl_seconds: int = 3600,
+    name: str | None = None,
 ) -> str:
     """An HS256 token signed with settings.jwt_secret (embedded mode, `./dev token`, tests)."""
     now = int(time.time())
@@ -185,6 +279,8 @@ def mint_token(
     scope = " ".join(scopes)
     if scope:
         claims["scope"] = scope
+    if name:
+        claims["name"] = name
     return jwt.encode(claims, settings.jwt_secret, algorithm="HS256")
 
 
@@ -216,8 +312,12 @@ async def authenticated(
     verifier = getattr(request.app.state, "token_verifier", None)
     if not isinstance(verifier, TokenVerifier):
         raise RuntimeError("app.state.token_verifier is not set; the app factory must set it")
+    if verifier.development_secret and not from_this_machine(request):
+        raise _unauthorized("development tokens are accepted from this machine only", invalid=True)
     try:
-        return await verifier.verify(credentials.credentials)
+        principal = await verifier.verify(credentials.credentials)
+        current_principal.set(principal)
+        return principal
     except InvalidToken as exc:
         raise _unauthorized(str(exc), invalid=True) from exc
     except SigningKeysUnavailable as exc:

@@ -21,6 +21,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, to_wire
+from boligflyt.platform.auth import current_principal
 from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.errors import NotFound
 from boligflyt.platform.observability import current_trace_id, current_traceparent
@@ -274,10 +275,14 @@ class UnitOfWork:
         detail: dict[str, Any] | None = None,
     ) -> None:
         """Who changed what, when and why: written in the same transaction as the change itself."""
+        # The signed-in person's name, when the request's principal is the one acting (not a reaction to an event).
+        principal = current_principal.get()
+        actor_name = principal.name if principal is not None and principal.actor == self.actor else None
         self._audit_rows.append(
             {
                 "at": utcnow(),
                 "actor": self.actor,
+                "actor_name": actor_name,
                 "action": action,
                 "entity_type": entity_type,
                 "entity_id": str(entity_id),

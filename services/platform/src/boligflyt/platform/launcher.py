@@ -18,6 +18,7 @@ from rich.table import Table
 
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.host import ROOT_SERVICE, service_definitions
+from boligflyt.platform.oidc import DEVELOPMENT_CLIENT_SECRET, provider_client
 from boligflyt.platform.settings import Settings
 
 console = Console(stderr=True)
@@ -69,6 +70,17 @@ def print_where_to_look(base_urls: dict[str, str], settings: Settings) -> None:
     for name, url in base_urls.items():
         table.add_row(name, f"{url}/docs")
     console.print(table)
+    if settings.jwt_discovery_url:
+        # Tokens come from the identity provider: staff sign in there, systems use their client credentials.
+        token_endpoint = settings.jwt_discovery_url.removesuffix("/.well-known/openid-configuration") + "/token"
+        console.print(
+            f"Sign in to the dashboard ({base_urls.get(ROOT_SERVICE, '')}) at the identity provider "
+            f"({settings.jwt_discovery_url}): kari (coordinator), nils (NAV), berit (Boligkontoret), lars (LKE), "
+            "bodil (bestiller). An agency system's token (client credentials; deploy/mock-oauth2/README.md):"
+        )
+        client = f"{provider_client('temporary-housing')}:{DEVELOPMENT_CLIENT_SECRET}"
+        print(f"curl -s -u {client} -d grant_type=client_credentials {token_endpoint}", file=sys.stderr)
+        return
     token = mint_token(settings, subject="demo-coordinator", agency=Agency.coordinator, ttl_seconds=12 * 3600)
     console.print("Coordinator token (12 h), for the dashboard's login and the APIs' Authorize button:")
     print(token, file=sys.stderr)  # unwrapped, so that it copies whole
@@ -119,6 +131,11 @@ def run_distributed(
             "BOLIGFLYT_DATABASE_URL_"
             + name.upper().replace("-", "_"): f"{server_base}/boligflyt_{name.replace('-', '_')}",
         }
+        if settings.jwt_discovery_url:
+            # With an identity provider (BOLIGFLYT_JWT_DISCOVERY_URL, which `./dev up --distributed` sets), each
+            # service calls the others with a client of its own there, and the dashboard signs people in with its.
+            env["BOLIGFLYT_OIDC_CLIENT_ID"] = provider_client(name)
+            env["BOLIGFLYT_OIDC_CLIENT_SECRET"] = DEVELOPMENT_CLIENT_SECRET
         log_file = (log_dir / f"{name}.log").open("ab")
         processes[name] = subprocess.Popen(
             [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -36,6 +36,7 @@ from boligflyt.platform.observability import (
     continue_trace,
     current_traceparent,
 )
+from boligflyt.platform.oidc import ClientCredentials
 from boligflyt.platform.outbox import OutboxRelay
 from boligflyt.platform.problems import PROBLEM_RESPONSES, install_problem_handlers
 from boligflyt.platform.settings import Settings
@@ -74,6 +75,8 @@ class ServiceDefinition:
     # Routes that take a bulk import, as (method, path): their bodies may be up to settings.max_import_body_bytes
     # instead of settings.max_body_bytes (edge.py).
     import_routes: Sequence[tuple[str, str]] = ()
+    # Anything else the service's app needs once built (the dashboard: its session middleware).
+    configure: Callable[[FastAPI, Settings], None] | None = None
 
     @property
     def topic(self) -> str:
@@ -91,6 +94,7 @@ class ServiceRuntime:
         self.bus = bus
         self.database = Database(settings.database_url(definition.name), service=definition.name)
         self.clock = clock or SystemClock()
+        self._machine_token: ClientCredentials | None = None
         self.relay = OutboxRelay(
             self.database,
             bus,
@@ -147,6 +151,8 @@ class ServiceRuntime:
             app.include_router(router)
         if definition.audit_readers:
             app.include_router(audit_router(self.database, definition.audit_readers))
+        if definition.configure is not None:
+            definition.configure(app, self.settings)
         return app
 
     async def start(self, *, run_tasks: bool = True) -> None:
@@ -196,10 +202,15 @@ class ServiceRuntime:
         """
         if self.definition.agency is None:
             raise RuntimeError(f"{self.definition.name} declares no agency to call other services as")
-        if self.settings.jwt_jwks_url:
-            if not self.settings.service_token:
-                raise RuntimeError("BOLIGFLYT_SERVICE_TOKEN is needed to call other services")
+        auth: httpx.Auth | None = None
+        token: str | None = None
+        if self.settings.uses_identity_provider:
+            auth = self._client_credentials()
             token = self.settings.service_token
+            if auth is None and not token:
+                raise RuntimeError(
+                    "BOLIGFLYT_OIDC_CLIENT_ID and _SECRET (or BOLIGFLYT_SERVICE_TOKEN) are needed to call others"
+                )
         else:
             token = mint_token(
                 self.settings,
@@ -208,13 +219,41 @@ class ServiceRuntime:
                 scopes=self.definition.scopes,
                 ttl_seconds=300,
             )
-        headers = {"Authorization": f"Bearer {token}", "traceparent": continue_trace(current_traceparent())}
+        headers = {"traceparent": continue_trace(current_traceparent())}
+        if auth is None:
+            headers["Authorization"] = f"Bearer {token}"
         local = self.local_services.get(service)
         if local is not None:
             return httpx.AsyncClient(
-                transport=httpx.ASGITransport(app=local), base_url=f"http://{service}", headers=headers, timeout=30
+                transport=httpx.ASGITransport(app=local),
+                base_url=f"http://{service}",
+                headers=headers,
+                auth=auth,
+                timeout=30,
             )
-        return httpx.AsyncClient(base_url=self.settings.service_url(service), headers=headers, timeout=30)
+        return httpx.AsyncClient(base_url=self.settings.service_url(service), headers=headers, auth=auth, timeout=30)
+
+    def _client_credentials(self) -> httpx.Auth | None:
+        """This service's own client at the identity provider, when it has one: one token source per process."""
+        settings = self.settings
+        if not (settings.jwt_discovery_url and settings.oidc_client_id and settings.oidc_client_secret):
+            return None
+        if self._machine_token is None:
+            self._machine_token = ClientCredentials(
+                settings.jwt_discovery_url, settings.oidc_client_id, settings.oidc_client_secret
+            )
+        return BearerFrom(self._machine_token)
+
+
+class BearerFrom(httpx.Auth):
+    """Puts a machine token from the identity provider on each request, renewed as it nears its expiry."""
+
+    def __init__(self, source: ClientCredentials) -> None:
+        self._source = source
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        request.headers["Authorization"] = f"Bearer {await self._source.token()}"
+        yield request
 
 
 # The dependencies are coroutines although they never wait: FastAPI runs a plain function dependency in its thread

@@ -9,9 +9,27 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The agencies a role may be mapped to (auth.Agency's values; auth imports this module, so not from there).
+AGENCY_NAMES = frozenset({"boligkontoret", "nav", "lke", "bestiller", "coordinator", "integrator"})
+
 # Development defaults that must never reach production; refused there by the validator below.
 DEV_JWT_SECRET = "boligflyt-dev-secret-change-me-in-production-0123456789"
 DEV_PERSON_REF_KEY = "boligflyt-dev-person-ref-key-change-me"
+DEV_SESSION_SECRET = "boligflyt-dev-session-secret-change-me-0123456789"
+# The shortest HS256 secret production takes: HS256's key should be as long as its hash (RFC 7518 §3.2).
+MIN_HS256_SECRET_BYTES = 32
+
+# What an identity provider's roles (Entra ID app roles, Keycloak client roles or groups) mean here, unless
+# BOLIGFLYT_JWT_ROLE_AGENCIES / BOLIGFLYT_JWT_ROLE_SCOPES say otherwise (a JSON object each).
+DEFAULT_ROLE_AGENCIES = {
+    "Boligflyt.Boligkontoret": "boligkontoret",
+    "Boligflyt.Nav": "nav",
+    "Boligflyt.Lke": "lke",
+    "Boligflyt.Bestiller": "bestiller",
+    "Boligflyt.Coordinator": "coordinator",
+    "Boligflyt.Integrator": "integrator",
+}
+DEFAULT_ROLE_SCOPES = {"Boligflyt.DwellingRegister.Write": "dwelling-register:write"}
 
 
 class Settings(BaseSettings):
@@ -34,8 +52,27 @@ class Settings(BaseSettings):
 
     jwt_secret: str = DEV_JWT_SECRET
     jwt_jwks_url: str | None = None
+    # The identity provider's OpenID discovery document (.../.well-known/openid-configuration): its key set
+    # and, unless BOLIGFLYT_JWT_ISSUER is set, its issuer come from there.
+    jwt_discovery_url: str | None = None
     jwt_issuer: str = "boligflyt"
     jwt_audience: str = "boligflyt"
+    jwt_max_lifetime_seconds: int = Field(
+        default=2 * 3600,
+        ge=60,
+        description="The longest an identity provider's token may live (exp - iat); longer ones are refused",
+    )
+    # Where a provider's token lists its roles (a dotted path: Keycloak's realm roles are realm_access.roles),
+    # and what each role means: an agency, or a scope.
+    jwt_roles_claim: str = "roles"
+    jwt_role_agencies: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_ROLE_AGENCIES))
+    jwt_role_scopes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_ROLE_SCOPES))
+    # This process's own client at the identity provider: the dashboard's sign-in (authorization code with
+    # PKCE) and a service's calls to others (client credentials).
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    # Signs the dashboard's session cookie.
+    session_secret: str = DEV_SESSION_SECRET
     person_ref_key: str = DEV_PERSON_REF_KEY
 
     outbox_batch_size: int = Field(default=500, ge=1)
@@ -68,11 +105,34 @@ class Settings(BaseSettings):
         if self.environment == "production":
             # Production is also what an unset BOLIGFLYT_ENVIRONMENT means: say how to ask for development.
             hint = " (BOLIGFLYT_ENVIRONMENT is production unless set; BOLIGFLYT_ENVIRONMENT=local for development)"
-            if self.jwt_secret == DEV_JWT_SECRET and not self.jwt_jwks_url:
-                raise ValueError("BOLIGFLYT_JWT_SECRET or BOLIGFLYT_JWT_JWKS_URL must be set in production" + hint)
+            # Production verifies the identity provider's signatures only: services never share a secret there.
+            if not self.jwt_jwks_url and not self.jwt_discovery_url:
+                raise ValueError(
+                    "BOLIGFLYT_JWT_DISCOVERY_URL or BOLIGFLYT_JWT_JWKS_URL must be set in production" + hint
+                )
+            if "jwt_secret" in self.model_fields_set:
+                if self.jwt_secret == DEV_JWT_SECRET:
+                    raise ValueError("the development BOLIGFLYT_JWT_SECRET is refused in production" + hint)
+                if len(self.jwt_secret.encode()) < MIN_HS256_SECRET_BYTES:
+                    raise ValueError(f"BOLIGFLYT_JWT_SECRET must be at least {MIN_HS256_SECRET_BYTES} bytes" + hint)
             if self.person_ref_key == DEV_PERSON_REF_KEY:
                 raise ValueError("BOLIGFLYT_PERSON_REF_KEY must be set in production" + hint)
+            if self.oidc_client_id and self.session_secret == DEV_SESSION_SECRET:
+                raise ValueError("BOLIGFLYT_SESSION_SECRET must be set in production" + hint)
+        unknown = set(self.jwt_role_agencies.values()) - AGENCY_NAMES
+        if unknown:
+            raise ValueError(f"BOLIGFLYT_JWT_ROLE_AGENCIES names no agency {sorted(unknown)}")
         return self
+
+    @property
+    def uses_identity_provider(self) -> bool:
+        """Tokens come from an identity provider (RS256, its key set), not from our own HS256 secret."""
+        return bool(self.jwt_jwks_url or self.jwt_discovery_url)
+
+    @property
+    def uses_development_secret(self) -> bool:
+        """Tokens are HS256 with the development secret, which is accepted from this machine only."""
+        return not self.uses_identity_provider and self.jwt_secret == DEV_JWT_SECRET
 
     def database_url(self, service: str) -> str:
         """The service's own database: BOLIGFLYT_DATABASE_URL_<SERVICE>, else a SQLite file in data_dir."""

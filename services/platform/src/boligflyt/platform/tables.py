@@ -69,6 +69,8 @@ audit_log = Table(
     Column("id", Id, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("actor", String(200), nullable=False),
+    # The person's display name from the token (subject stays in actor); none for machines and reactions.
+    Column("actor_name", String(200)),
     Column("action", String(100), nullable=False),
     Column("entity_type", String(100), nullable=False),
     Column("entity_id", String(100), nullable=False),
