@@ -17,6 +17,8 @@ from boligflyt.contracts import generate
 from boligflyt.contracts.envelope import schema_url
 from boligflyt.contracts.examples import examples
 from boligflyt.contracts.registry import specs
+from boligflyt.contracts.webhooks import EXAMPLES as WEBHOOK_EXAMPLES
+from boligflyt.contracts.webhooks import WEBHOOK_ONLY
 
 RUN = "run `./dev contracts` (python -m boligflyt.contracts.generate) and commit the result"
 
@@ -56,7 +58,17 @@ def test_check_mode_reports_drift_and_writes_nothing(tmp_path: Path, contracts_d
 
 def test_one_schema_file_per_event_type(contracts_dir: Path) -> None:
     on_disk = sorted(path.name for path in (contracts_dir / "schemas").glob("*.json"))
-    assert on_disk == sorted(f"{spec.type}.json" for spec in specs())
+    published = [spec.type for spec in specs()] + list(WEBHOOK_ONLY)
+    assert on_disk == sorted(f"{event_type}.json" for event_type in published)
+
+
+@pytest.mark.parametrize("event_type", sorted(WEBHOOK_ONLY))
+def test_a_webhook_only_event_has_a_schema_that_accepts_its_example(event_type: str, contracts_dir: Path) -> None:
+    schema = json.loads((contracts_dir / "schemas" / f"{event_type}.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$id"] == schema_url(event_type)
+    Draft202012Validator(schema).validate(WEBHOOK_EXAMPLES[event_type])
+    assert list(Draft202012Validator(schema).iter_errors({"subscription_id": "wh-1"}))  # `message` is required
 
 
 @pytest.mark.parametrize("spec", specs(), ids=[spec.type for spec in specs()])

@@ -198,6 +198,8 @@ class System:
                 **FAST,
                 CLOCK_FILE_ENV: str(self.clock.path),
                 "BOLIGFLYT_DATA_DIR": str(self.workdir / "data"),
+                # Where this system serves its contracts: every event's `dataschema` resolves there.
+                "BOLIGFLYT_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
             }
             root = f"http://127.0.0.1:{port}"
             self.base_urls = {name: root if name == ROOT_SERVICE else f"{root}/{name}" for name in self.services}
@@ -206,6 +208,8 @@ class System:
             ports = {name: free_port() for name in self.services}
             self.base_urls = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
             urls = {env_name("BOLIGFLYT_SERVICE_URL_", name): url for name, url in self.base_urls.items()}
+            if "integrations" in self.base_urls:
+                urls["BOLIGFLYT_CONTRACTS_BASE_URL"] = f"{self.base_urls['integrations']}/v1/contracts"
             for name in self.services:
                 self._databases[name] = self._given_databases.get(name) or await create_postgres_database()
                 self._env[name] = {

@@ -21,6 +21,7 @@ from boligflyt.platform.host import service_definitions
 from boligflyt.platform.personref import validate_national_id
 
 from .events import every_record
+from .schemas import schema_violations
 from .system import System
 
 pytestmark = pytest.mark.after_every_flow
@@ -75,6 +76,14 @@ async def test_no_personal_data_on_the_bus(system: System) -> None:
         for hit in personal_data_in(record, system.personal_data)
     ]
     assert not findings, "personal data on the bus:\n" + "\n".join(findings[:50])
+
+
+async def test_every_record_validates_against_the_schema_its_dataschema_names(system: System) -> None:
+    records = [record for record in await every_record(system) if not record.topic.endswith(".dlq")]
+    problems, schemas = await schema_violations(records)
+    print(f"\n[{system.kind}] validated {len(records)} records against {len(schemas)} schemas fetched without a token")
+    assert len(records) >= 100 and len(schemas) >= 10
+    assert not problems, "\n".join(problems[:50])
 
 
 def test_the_scan_finds_what_it_looks_for() -> None:

@@ -81,10 +81,13 @@ class Received:
 
 @dataclass
 class Receiver:
-    """One subscriber's endpoint. `fail_first` answers 500 to that many valid requests; `hang` never answers."""
+    """One subscriber's endpoint. `fail_first` answers `fail_status` (500) with `fail_headers` to that many valid
+    requests; `hang` never answers."""
 
     name: str
     fail_first: int = 0
+    fail_status: int = 500
+    fail_headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False
     secrets: list[str] = field(default_factory=list)
     accepted: list[Received] = field(default_factory=list)
@@ -123,7 +126,7 @@ class Receiver:
             await asyncio.sleep(3600)
         if self.failed < self.fail_first:
             self.failed += 1
-            return Response(status_code=500)
+            return Response(status_code=self.fail_status, headers=self.fail_headers)
         self.accepted.append(Received(webhook_id, body, headers, json.loads(body), time.monotonic()))
         return Response(status_code=204)
 

@@ -250,7 +250,7 @@ async def test_ping_sends_a_signed_test_event_now(world: World, receivers: Recei
     async with world.client() as client:
         answer = (await client.post(f"/v1/webhooks/{subscription}/ping")).json()
     assert answer == {"delivered": True}
-    assert receiver.events[0]["type"] == "no.larvik.boligflyt.webhook.ping"
+    assert receiver.events[0]["type"] == "no.larvik.boligflyt.webhook.ping.v1"
     assert receiver.accepted[0].webhook_id.startswith("msg_")
 
 

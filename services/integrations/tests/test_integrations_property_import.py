@@ -357,3 +357,28 @@ async def test_an_address_that_is_a_spreadsheet_formula_is_a_rejected_row_and_ne
     assert all("formula" in r["reasons"][0] for r in report["rejections"])
     assert list(register.dwellings) == ["H2004"]
     assert "HYPERLINK" not in json.dumps(register.calls)
+
+
+async def test_a_dry_run_reports_what_an_import_would_change_and_changes_nothing(
+    register_world: tuple[World, FakeRegister],
+) -> None:
+    world, register = register_world
+    async with world.harness.client("integrations", Agency.lke) as lke:
+        url = "/v1/property-imports?format=csv"
+        dry = await lke.post(url + "&dry_run=true", content=SAMPLE_CSV)
+        assert dry.status_code == 200 and "location" not in dry.headers
+        report = dry.json()
+        assert report["dry_run"] is True
+        assert (report["created"], report["updated"], report["unchanged"], report["rejected"]) == (3, 0, 0, 5)
+        assert report["created_objects"] == ["H1001", "H1002", "H1003"]
+        assert register.calls == [], "a dry run sends nothing"
+        assert (await lke.get(f"/v1/property-imports/{report['id']}")).status_code == 404  # nor stores a report
+        # Nothing was remembered either: the real import still creates all three.
+        real = (await lke.post(url, content=SAMPLE_CSV)).json()
+        assert (real["created"], real["dry_run"]) == (3, False)
+
+        changed = SAMPLE_CSV.replace("48;7600;LKBS;ledig", "48;7900;LKBS;K-2026-001")
+        after = (await lke.post(url + "&dry_run=true", content=changed)).json()
+        assert (after["created"], after["updated"], after["unchanged"]) == (0, 1, 2)
+        assert after["updated_objects"] == ["H1002"]
+        assert len(register.calls) == 1 and register.dwellings["H1002"]["monthly_rent"] == 7600

@@ -216,7 +216,7 @@ async def test_ping_answers_only_whether_it_was_delivered(world: World, receiver
             answers.append((await client.post(f"/v1/webhooks/{subscription}/ping")).json())
     # No status code, error or latency: ping is no probe of what answers where.
     assert answers == [{"delivered": True}, {"delivered": False}]
-    assert up.events[0]["type"] == "no.larvik.boligflyt.webhook.ping"
+    assert up.events[0]["type"] == "no.larvik.boligflyt.webhook.ping.v1"
     assert down.requests == 1
 
 

@@ -4,6 +4,7 @@ keeps old secrets readable, and the migration seals the secrets stored before.""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -37,10 +38,17 @@ BEFORE_SEALING = "2b4dfb32124e"
 OLD_KEY, NEW_KEY = Fernet.generate_key().decode(), Fernet.generate_key().decode()
 
 
+def newest_retired(previous_secrets: object) -> str | None:
+    """The sealed secret of the last rotation, from the stored list of retired secrets."""
+    retired = json.loads(previous_secrets) if isinstance(previous_secrets, str) else previous_secrets
+    assert isinstance(retired, list)
+    return str(retired[-1]["sealed"]) if retired else None
+
+
 async def stored_secrets(world: World) -> list[tuple[str, str | None]]:
     async with world.runtime.database.engine.connect() as connection:
-        rows = (await connection.execute(text("SELECT secret, previous_secret FROM webhook_subscription"))).all()
-    return [(str(row[0]), row[1]) for row in rows]
+        rows = (await connection.execute(text("SELECT secret, previous_secrets FROM webhook_subscription"))).all()
+    return [(str(row[0]), newest_retired(row[1])) for row in rows]
 
 
 async def test_the_database_holds_no_plain_secret_and_deliveries_still_verify(
@@ -116,7 +124,7 @@ def test_the_reseal_command_seals_with_the_first_key(tmp_path: Path, monkeypatch
         try:
             async with database.engine.begin() as connection:
                 if sealed is not None:
-                    await insert_subscription(connection, sealed)
+                    await insert_current_subscription(connection, sealed)
                 return str((await connection.execute(text("SELECT secret FROM webhook_subscription"))).scalar_one())
         finally:
             await database.dispose()
@@ -148,7 +156,20 @@ def test_production_refuses_the_development_key_and_every_key_must_be_a_fernet_k
 # --- the migration -------------------------------------------------------------------------------------
 
 
+async def insert_current_subscription(connection: AsyncConnection, secret: str) -> None:
+    """A subscription row as the current schema has it (retired secrets in a list)."""
+    await connection.execute(
+        text(
+            "INSERT INTO webhook_subscription (id, owner, url, patterns, granted, status, secret, previous_secrets, "
+            "created_at, updated_at) VALUES ('wh-1', 'facilit', 'https://x.example/h', '[]', '[]', 'active', "
+            ":secret, '[]', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        ),
+        {"secret": secret},
+    )
+
+
 async def insert_subscription(connection: AsyncConnection, secret: str, previous: str | None = None) -> None:
+    """A subscription row as it was before the secrets were sealed."""
     await connection.execute(
         text(
             "INSERT INTO webhook_subscription (id, owner, url, patterns, granted, status, secret, previous_secret, "
@@ -199,9 +220,11 @@ async def test_the_migration_seals_the_secrets_stored_before_and_keeps_every_del
 
     await migrate_to(database, "head")
     async with database.engine.connect() as connection:
-        sealed, sealed_previous = (
-            await connection.execute(text("SELECT secret, previous_secret FROM webhook_subscription"))
+        sealed, retired = (
+            await connection.execute(text("SELECT secret, previous_secrets FROM webhook_subscription"))
         ).one()
+        sealed_previous = newest_retired(retired)
+        assert sealed_previous is not None
         deliveries = (await connection.execute(text("SELECT id, subscription_id FROM webhook_delivery"))).all()
     assert secret not in sealed and previous not in sealed_previous
     cipher = SecretCipher([NEW_KEY])

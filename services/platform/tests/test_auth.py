@@ -506,6 +506,21 @@ def test_cli_token_default_subject_and_unknown_agency() -> None:
     assert runner.invoke(cli_app, ["token", "--agency", "police"]).exit_code != 0
 
 
+def test_cli_token_gives_a_development_integrator_the_scopes_it_needs() -> None:
+    runner = CliRunner()
+    bare = runner.invoke(cli_app, ["token", "--agency", "integrator"], env={"BOLIGFLYT_JWT_SECRET": SECRET})
+    assert bare.exit_code == 0, bare.output
+    claims = jwt.decode(bare.stdout.strip(), options={"verify_signature": False})
+    assert set(claims["scope"].split()) == {"events:read:*", "property-import:write"}
+    chosen = runner.invoke(
+        cli_app,
+        ["token", "--agency", "integrator", "--scope", "events:read:tenancy.*"],
+        env={"BOLIGFLYT_JWT_SECRET": SECRET},
+    )
+    claims = jwt.decode(chosen.stdout.strip(), options={"verify_signature": False})
+    assert claims["scope"] == "events:read:tenancy.*"
+
+
 async def test_openapi_declares_the_bearer_scheme(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/openapi.json")).json()
     schemes = spec["components"]["securitySchemes"]

@@ -16,7 +16,11 @@ from boligflyt.contracts.base import Event, catalogue
 from boligflyt.contracts.topics import topic_for
 
 SOURCE_PREFIX = "/boligflyt/"
-SCHEMA_BASE = "https://boligflyt.larvik.kommune.no/contracts/schemas/"
+# Where the system serves its contracts (the integrations service, no token): schemas at `<base>/schemas/<type>.json`
+# and the AsyncAPI document at `<base>/asyncapi.yaml`. A deployment sets its own base
+# (BOLIGFLYT_CONTRACTS_BASE_URL); this default is the local embedded system's, where the checked-in documents
+# resolve as they are. Generating never reads the environment, so the checked-in files do not depend on it.
+DEFAULT_CONTRACTS_BASE_URL = "http://127.0.0.1:8000/integrations/v1/contracts"
 
 
 class ContractViolation(ValueError):
@@ -66,8 +70,9 @@ class WireMessage:
         return None
 
 
-def schema_url(event_type: str) -> str:
-    return f"{SCHEMA_BASE}{event_type}.json"
+def schema_url(event_type: str, contracts_base_url: str = DEFAULT_CONTRACTS_BASE_URL) -> str:
+    """The `dataschema` of an event type (and its schema's `$id`) under a deployment's contracts base URL."""
+    return f"{contracts_base_url.rstrip('/')}/schemas/{event_type}.json"
 
 
 def validate(data: Event) -> Event:
@@ -79,8 +84,8 @@ def validate(data: Event) -> Event:
         raise ContractViolation(f"{data.event_type}: {exc}") from exc
 
 
-def to_wire(envelope: Envelope) -> WireMessage:
-    """Producer side: validate and map to Kafka binary mode."""
+def to_wire(envelope: Envelope, contracts_base_url: str = DEFAULT_CONTRACTS_BASE_URL) -> WireMessage:
+    """Producer side: validate and map to Kafka binary mode; `dataschema` under the deployment's contracts URL."""
     data = validate(envelope.data)
     attributes: dict[str, Any] = {
         "id": envelope.id,
@@ -88,7 +93,7 @@ def to_wire(envelope: Envelope) -> WireMessage:
         "type": envelope.type,
         "time": envelope.time,
         "datacontenttype": "application/json",
-        "dataschema": schema_url(envelope.type),
+        "dataschema": schema_url(envelope.type, contracts_base_url),
         "partitionkey": envelope.key,
     }
     if envelope.subject:

@@ -8,6 +8,7 @@ AsyncAPI 3.0.0 document of every topic, message and header. Both are checked in 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import sys
 import uuid
@@ -23,6 +24,8 @@ from boligflyt.contracts.envelope import SOURCE_PREFIX, schema_url
 from boligflyt.contracts.examples import examples
 from boligflyt.contracts.registry import EventSpec, specs
 from boligflyt.contracts.topics import PRODUCERS, topic_for
+from boligflyt.contracts.webhooks import EXAMPLES as WEBHOOK_EXAMPLES
+from boligflyt.contracts.webhooks import WEBHOOK_ONLY
 
 # src/boligflyt/contracts/generate.py -> contracts/
 CONTRACTS_DIR = Path(__file__).resolve().parents[3]
@@ -77,10 +80,29 @@ def event_schema(spec: EventSpec, example: dict[str, Any] | None = None) -> dict
     return schema
 
 
+def webhook_only_schema(event_type: str) -> dict[str, Any]:
+    """The JSON Schema of an event sent only on webhooks (the ping), published beside the catalogue's."""
+    model = WEBHOOK_ONLY[event_type]
+    schema = model.model_json_schema()
+    doc = inspect.getdoc(model) or ""
+    schema.update(
+        {
+            "$schema": JSON_SCHEMA_DIALECT,
+            "$id": schema_url(event_type),
+            "title": doc.split("\n", 1)[0].rstrip("."),
+            "description": doc,
+            "examples": [WEBHOOK_EXAMPLES[event_type]],
+        }
+    )
+    return schema
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """Every event type's JSON Schema, by type."""
+    """Every event type's JSON Schema, by type, and those of the webhook-only events."""
     payloads = _example_payloads()
-    return {spec.type: event_schema(spec, payloads.get(spec.type)) for spec in specs()}
+    schemas = {spec.type: event_schema(spec, payloads.get(spec.type)) for spec in specs()}
+    schemas.update({event_type: webhook_only_schema(event_type) for event_type in WEBHOOK_ONLY})
+    return schemas
 
 
 # --- AsyncAPI 3.0.0 ------------------------------------------------------------------------------------

@@ -8,10 +8,12 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from pydantic import AwareDatetime
 
 from boligflyt.contracts.envelope import schema_url
 from boligflyt.contracts.registry import specs
+from boligflyt.contracts.webhooks import WEBHOOK_ONLY
 from boligflyt.integrations import delivery, domain, published, service
 from boligflyt.integrations.domain import DeliveryStatus, SubscriptionStatus
 from boligflyt.integrations.property_import import (
@@ -22,11 +24,14 @@ from boligflyt.integrations.property_import import (
 )
 from boligflyt.integrations.schemas import (
     Delivery,
+    DeliveryDetail,
     EventType,
     ImportReport,
     PauseIn,
     Ping,
     Redrive,
+    Replay,
+    ReplayIn,
     RotatedSecret,
     Subscription,
     SubscriptionIn,
@@ -83,7 +88,12 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
     ) -> SubscriptionWithSecret:
         """Register a receiver for the event types the patterns match; the answer holds its signing secret."""
         view, secret = await service.register(
-            runtime.database, principal, body, production=in_production(runtime), cipher=cipher
+            runtime.database,
+            principal,
+            body,
+            production=in_production(runtime),
+            cipher=cipher,
+            bounds=settings.policy_bounds,
         )
         response.headers["Location"] = f"/v1/webhooks/{view.id}"
         return SubscriptionWithSecret(**view.model_dump(), secret=secret)
@@ -114,6 +124,7 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
             subscription_id,
             body,
             production=in_production(runtime),
+            bounds=settings.policy_bounds,
         )
 
     @router.post("/webhooks/{subscription_id}/pause", response_model=Subscription, tags=["webhooks"])
@@ -152,7 +163,10 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
     async def ping_webhook(subscription_id: str, runtime: RuntimeDep, principal: Integrator) -> Ping:
         """Send a signed test event (`no.larvik.boligflyt.webhook.ping`) now and say whether the receiver took it."""
         row = await service.owned_subscription(runtime.database, principal, subscription_id)
-        return Ping(delivered=await delivery.ping(row, settings, production=in_production(runtime)))
+        delivered = await delivery.ping(
+            row, settings, runtime.settings.contracts_url, production=in_production(runtime)
+        )
+        return Ping(delivered=delivered)
 
     @router.get("/webhooks/{subscription_id}/deliveries", response_model=Page[Delivery], tags=["webhooks"])
     async def list_deliveries(
@@ -161,16 +175,44 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         principal: Integrator,
         page: PageRequestDep,
         status: Annotated[DeliveryStatus | None, Query(description="Only these.")] = None,
+        event_type: Annotated[
+            str | None, Query(max_length=200, description="Only this event type (short form allowed).")
+        ] = None,
+        event_id: Annotated[str | None, Query(max_length=64, description="Only this event's deliveries.")] = None,
+        since: Annotated[AwareDatetime | None, Query(description="Recorded at or after this moment.")] = None,
+        until: Annotated[AwareDatetime | None, Query(description="Recorded before this moment.")] = None,
+        replay_id: Annotated[str | None, Query(max_length=40, description="Only this replay's deliveries.")] = None,
     ) -> Page[Delivery]:
-        """The delivery log, newest first."""
-        items, total = await service.list_deliveries(database, principal, subscription_id, page, status)
+        """The delivery log, newest first; each delivery's body and attempts are in its own entry."""
+        filters = service.DeliveryFilters(
+            status=status, event_type=event_type, event_id=event_id, since=since, until=until, replay_id=replay_id
+        )
+        items, total = await service.list_deliveries(database, principal, subscription_id, page, filters)
         return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
-    @router.get("/webhooks/{subscription_id}/deliveries/{delivery_id}", response_model=Delivery, tags=["webhooks"])
+    @router.get(
+        "/webhooks/{subscription_id}/deliveries/{delivery_id}", response_model=DeliveryDetail, tags=["webhooks"]
+    )
     async def get_delivery(
         subscription_id: str, delivery_id: str, database: DatabaseDep, principal: Integrator
-    ) -> Delivery:
+    ) -> DeliveryDetail:
+        """One delivery: the body as sent and signed, and the status and timing of every attempt."""
         return await service.get_delivery(database, principal, subscription_id, delivery_id)
+
+    @router.post("/webhooks/{subscription_id}/replays", status_code=201, response_model=Replay, tags=["webhooks"])
+    async def replay_events(
+        subscription_id: str, body: ReplayIn, database: DatabaseDep, principal: Integrator
+    ) -> Replay:
+        """Deliver the subscription's events of a time range (or from one event on) again: signed, in order per
+        key, each with the `boligflyt-replay` header; bounded by the operator, audited."""
+        return await service.replay(
+            database,
+            principal,
+            subscription_id,
+            body,
+            max_events=settings.replay_max_events,
+            max_range=timedelta(days=settings.replay_max_range_days),
+        )
 
     @router.post("/webhooks/{subscription_id}/deliveries/redrive", response_model=Redrive, tags=["webhooks"])
     async def redrive_deliveries(subscription_id: str, database: DatabaseDep, principal: Integrator) -> Redrive:
@@ -178,23 +220,41 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         return Redrive(redriven=await service.redrive(database, principal, subscription_id))
 
     @router.get("/event-types", response_model=list[EventType], tags=["contracts"])
-    async def granted_event_types(principal: Integrator) -> list[EventType]:
+    async def granted_event_types(principal: Integrator, runtime: RuntimeDep) -> list[EventType]:
         """The catalogue's event types the caller's scopes grant."""
         granted = domain.granted_types(principal.scopes, service.catalogue_types())
-        return [
+        base = runtime.settings.contracts_url
+        types = [
             EventType(
                 type=spec.type,
                 producer=spec.producer,
                 key_field=spec.key_field,
                 summary=spec.summary,
                 description=spec.description,
-                schema_url=schema_url(spec.type),
+                schema_url=schema_url(spec.type, base),
             )
             for spec in specs()
             if spec.type in granted
         ]
+        # The ping goes to every subscription whatever it is granted, so every integrator sees it listed.
+        for event_type, model in sorted(WEBHOOK_ONLY.items()):
+            doc = (model.__doc__ or "").strip()
+            types.append(
+                EventType(
+                    type=event_type,
+                    producer="integrations",
+                    key_field="subscription_id",
+                    summary=doc.split("\n", 1)[0],
+                    description=doc,
+                    schema_url=schema_url(event_type, base),
+                )
+            )
+        return types
 
     # --- published contracts ---------------------------------------------------------------------------
+
+    # The published contracts need no token: they hold no data, and a schema tool following an event's
+    # `dataschema` (or a schema's `$id`) must be able to fetch them.
 
     @router.get(
         "/contracts/asyncapi.yaml",
@@ -202,18 +262,24 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         tags=["contracts"],
         responses={200: {"content": {"application/yaml": {}}}},
     )
-    async def asyncapi(_principal: Anyone) -> PlainTextResponse:
+    async def asyncapi(runtime: RuntimeDep) -> PlainTextResponse:
         """The AsyncAPI 3.0 document of every topic and event."""
-        return PlainTextResponse(published.asyncapi_document(), media_type="application/yaml")
+        document = published.asyncapi_document(runtime.settings.contracts_url)
+        return PlainTextResponse(document, media_type="application/yaml")
+
+    @router.get("/contracts", response_class=HTMLResponse, tags=["contracts"])
+    async def asyncapi_page(runtime: RuntimeDep) -> HTMLResponse:
+        """The AsyncAPI document as a readable page: topics, event types, keys, links to each schema."""
+        return HTMLResponse(published.asyncapi_page(runtime.settings.contracts_url))
 
     @router.get(
         "/contracts/schemas/{event_type}.json",
         tags=["contracts"],
         responses={200: {"content": {"application/schema+json": {}}}},
     )
-    async def event_schema(event_type: str, _principal: Anyone) -> Response:
-        """The JSON Schema of one event type's data."""
-        document = published.schema_document(event_type)
+    async def event_schema(event_type: str, runtime: RuntimeDep) -> Response:
+        """The JSON Schema of one event type's data; its `$id` is this URL."""
+        document = published.schema_document(event_type, runtime.settings.contracts_url)
         if document is None:
             raise NotFound(f"no event type {event_type} in the catalogue")
         return Response(document, media_type="application/schema+json")
@@ -239,6 +305,9 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         format: Annotated[
             str | None, Query(pattern="^(csv|json)$", description="Overrides the Content-Type: csv or json.")
         ] = None,
+        dry_run: Annotated[
+            bool, Query(description="Report what the import would change, and change nothing (200, not stored).")
+        ] = False,
     ) -> ImportReport:
         """Import the property system's export (`text/csv` or `application/json`) into the dwelling register."""
         source_format = format or _format_of(request.headers.get("content-type", ""))
@@ -248,9 +317,12 @@ def build_router(settings: IntegrationsSettings, register_factory: RegisterFacto
         except UnicodeDecodeError as exc:
             raise RuleViolation("the export must be UTF-8", code="unreadable-export") from exc
         report = await run_import(
-            runtime.database, register_factory(runtime), text, source_format, actor=principal.actor
+            runtime.database, register_factory(runtime), text, source_format, actor=principal.actor, dry_run=dry_run
         )
-        response.headers["Location"] = f"/v1/property-imports/{report.id}"
+        if dry_run:
+            response.status_code = 200  # nothing was created
+        else:
+            response.headers["Location"] = f"/v1/property-imports/{report.id}"
         return report
 
     @router.get("/property-imports/{import_id}", response_model=ImportReport, tags=["property system"])

@@ -1,6 +1,6 @@
 """Operations commands against the service's own database:
 
-    python -m boligflyt.integrations.cli import-export EXPORT.csv [--format csv|json]
+    python -m boligflyt.integrations.cli import-export EXPORT.csv [--format csv|json] [--dry-run]
     python -m boligflyt.integrations.cli reseal-secrets
 
 `import-export` runs the property-system import against the maintenance API; it prints the report as JSON and
@@ -46,11 +46,16 @@ async def migrated_runtime() -> AsyncIterator[ServiceRuntime]:
         await runtime.database.dispose()
 
 
-async def import_export(path: Path, source_format: str | None) -> int:
+async def import_export(path: Path, source_format: str | None, dry_run: bool = False) -> int:
     try:
         async with migrated_runtime() as runtime:
             report = await import_file(
-                runtime.database, maintenance_register(runtime), path, source_format=source_format, actor=ACTOR
+                runtime.database,
+                maintenance_register(runtime),
+                path,
+                source_format=source_format,
+                actor=ACTOR,
+                dry_run=dry_run,
             )
     except DomainError as exc:
         print(f"import failed: {exc.detail}", file=sys.stderr)
@@ -76,11 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = commands.add_parser("import-export", help="import a property-system export into the dwelling register")
     command.add_argument("path", type=Path)
     command.add_argument("--format", choices=["csv", "json"], default=None, help="default: from the file's suffix")
+    command.add_argument(
+        "--dry-run", action="store_true", help="report what the import would change, and change nothing"
+    )
     commands.add_parser("reseal-secrets", help="seal every stored webhook secret with the first configured key")
     arguments = parser.parse_args(argv)
     if arguments.command == "reseal-secrets":
         return asyncio.run(reseal_secrets())
-    return asyncio.run(import_export(arguments.path, arguments.format))
+    return asyncio.run(import_export(arguments.path, arguments.format, arguments.dry_run))
 
 
 if __name__ == "__main__":

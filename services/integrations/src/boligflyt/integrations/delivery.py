@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import random
 import time
 import uuid
 from collections.abc import Callable
@@ -30,11 +31,18 @@ from sqlalchemy.orm import aliased
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import Envelope, schema_url
+from boligflyt.contracts.webhooks import PING_TYPE
 from boligflyt.integrations import addresses, domain
-from boligflyt.integrations.domain import AttemptOutcome, DeliveryStatus, PausedBy, SubscriptionStatus
-from boligflyt.integrations.models import WebhookDelivery, WebhookSubscription
+from boligflyt.integrations.domain import (
+    AttemptOutcome,
+    DeliveryStatus,
+    PausedBy,
+    RetrySchedule,
+    SubscriptionStatus,
+)
+from boligflyt.integrations.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from boligflyt.integrations.secret_cipher import SecretCipher
-from boligflyt.integrations.service import aware
+from boligflyt.integrations.service import aware, new_message_id, retired_secrets
 from boligflyt.integrations.settings import IntegrationsSettings
 from boligflyt.integrations.signing import signature_headers
 from boligflyt.platform.db import Database, UnitOfWork, utcnow
@@ -44,7 +52,8 @@ log = structlog.get_logger(__name__)
 
 CONTENT_TYPE = "application/cloudevents+json"
 USER_AGENT = "Boligflyt-Webhooks/1"
-PING_TYPE = "no.larvik.boligflyt.webhook.ping"
+# Set on every delivery of a replay (its id): the receiver asked for these events again.
+REPLAY_HEADER = "boligflyt-replay"
 
 DELIVERY_ATTEMPTS = Counter("boligflyt_webhook_attempts_total", "Webhook delivery attempts by outcome.", ["outcome"])
 DELIVERY_LATENCY = Histogram("boligflyt_webhook_attempt_seconds", "How long receivers took to answer.")
@@ -55,7 +64,7 @@ def _timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def cloudevent_body(envelope: Envelope) -> str:
+def cloudevent_body(envelope: Envelope, contracts_base_url: str) -> str:
     """The event in CloudEvents 1.0 structured mode (JSON). Only the contract's fields travel: the payload
     is the validated model, so nothing is added to what the catalogue publishes."""
     document: dict[str, Any] = {
@@ -65,7 +74,7 @@ def cloudevent_body(envelope: Envelope) -> str:
         "type": envelope.type,
         "time": _timestamp(envelope.time),
         "datacontenttype": "application/json",
-        "dataschema": schema_url(envelope.type),
+        "dataschema": schema_url(envelope.type, contracts_base_url),
         "partitionkey": envelope.key,
     }
     if envelope.subject:
@@ -74,7 +83,7 @@ def cloudevent_body(envelope: Envelope) -> str:
     return json.dumps(document, separators=(",", ":"), ensure_ascii=False)
 
 
-def ping_body(subscription_id: str, now: datetime) -> str:
+def ping_body(subscription_id: str, now: datetime, contracts_base_url: str) -> str:
     document = {
         "specversion": "1.0",
         "id": str(uuid.uuid4()),
@@ -82,14 +91,10 @@ def ping_body(subscription_id: str, now: datetime) -> str:
         "type": PING_TYPE,
         "time": _timestamp(now),
         "datacontenttype": "application/json",
+        "dataschema": schema_url(PING_TYPE, contracts_base_url),
         "data": {"subscription_id": subscription_id, "message": "ping"},
     }
     return json.dumps(document, separators=(",", ":"))
-
-
-def new_message_id() -> str:
-    # Standard Webhooks' convention for a message id (`msg_…`), which integrators' libraries log and dedupe on.
-    return f"msg_{uuid.uuid4().hex}"
 
 
 async def record_deliveries(_event: Event, uow: UnitOfWork) -> None:
@@ -103,7 +108,7 @@ async def record_deliveries(_event: Event, uow: UnitOfWork) -> None:
     matching = [s for s in subscriptions if domain.subscribed(envelope.type, s.patterns, s.granted)]
     if not matching:
         return
-    body = cloudevent_body(envelope)
+    body = cloudevent_body(envelope, uow.database.contracts_base_url)
     now = utcnow()
     for subscription in matching:
         uow.session.add(
@@ -124,19 +129,23 @@ async def record_deliveries(_event: Event, uow: UnitOfWork) -> None:
 
 @dataclass(frozen=True)
 class Target:
-    """What the worker needs of a subscription to send to it."""
+    """What the worker needs of a subscription to send to it: where, with which secrets, under which policy."""
 
     id: str
     url: str
     secrets: tuple[str, ...]
+    timeout: float
+    schedule: RetrySchedule
 
 
-def _target(row: WebhookSubscription, now: datetime, cipher: SecretCipher) -> Target:
+def _target(row: WebhookSubscription, now: datetime, cipher: SecretCipher, settings: IntegrationsSettings) -> Target:
+    # The current secret, and each one rotated out whose own grace period still runs.
     secrets = [cipher.open(row.secret)]
-    expires = aware(row.previous_secret_expires_at)
-    if row.previous_secret and expires is not None and expires > now:
-        secrets.append(cipher.open(row.previous_secret))
-    return Target(id=row.id, url=row.url, secrets=tuple(secrets))
+    secrets += [cipher.open(retired.sealed) for retired in domain.secrets_in_force(retired_secrets(row), now)]
+    default = settings.retry_schedule
+    schedule = RetrySchedule(tuple(row.retry_schedule), default.jitter) if row.retry_schedule else default
+    timeout = row.timeout_seconds or settings.timeout_seconds
+    return Target(id=row.id, url=row.url, secrets=tuple(secrets), timeout=timeout, schedule=schedule)
 
 
 def webhook_client(settings: IntegrationsSettings) -> httpx.AsyncClient:
@@ -146,17 +155,27 @@ def webhook_client(settings: IntegrationsSettings) -> httpx.AsyncClient:
 
 
 async def post(
-    client: httpx.AsyncClient, target: Target, message_id: str, body: str, timeout: float, *, production: bool
+    client: httpx.AsyncClient,
+    target: Target,
+    message_id: str,
+    body: str,
+    *,
+    production: bool,
+    replay_id: str | None = None,
 ) -> AttemptOutcome:
     """One signed POST to the address the receiver's host resolves to now, once that address was checked;
     never raises for what the receiver, its DNS or the network does."""
+    timeout = target.timeout
     headers = {
         **signature_headers(target.secrets, message_id, utcnow(), body),
         "content-type": CONTENT_TYPE,
         "user-agent": USER_AGENT,
     }
+    if replay_id is not None:
+        headers[REPLAY_HEADER] = replay_id
     started = time.monotonic()
     status_code: int | None = None
+    retry_after: float | None = None
     error: str | None = None
     try:
         # A hard bound on the whole exchange, the lookup included (httpx's timeouts are per read), and the
@@ -172,6 +191,8 @@ async def post(
                 timeout=timeout,
             ) as response:
                 status_code = response.status_code
+                if status_code in domain.RETRY_AFTER_STATUSES:
+                    retry_after = domain.retry_after_seconds(response.headers.get("retry-after"), utcnow())
     except RuleViolation as exc:
         error = f"nothing sent: {exc.detail}"
         log.warning("webhooks.receiver_refused", subscription=target.id, code=exc.code)
@@ -180,7 +201,7 @@ async def post(
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"[:500]
     latency_ms = int((time.monotonic() - started) * 1000)
-    return AttemptOutcome(status_code=status_code, error=error, latency_ms=latency_ms)
+    return AttemptOutcome(status_code=status_code, error=error, latency_ms=latency_ms, retry_after=retry_after)
 
 
 class DeliveryWorker:
@@ -192,7 +213,7 @@ class DeliveryWorker:
         self.settings = settings
         self.production = production  # only globally routable receivers
         self.cipher = settings.secret_cipher
-        self.schedule = settings.retry_schedule
+        self.random = random.Random()  # the jitter of retry delays
         self.holder = f"worker-{uuid.uuid4().hex[:12]}"
         self.in_flight: dict[str, asyncio.Task[None]] = {}
 
@@ -280,22 +301,23 @@ class DeliveryWorker:
                 subscription = await session.get(WebhookSubscription, subscription_id)
                 if subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value:
                     return attempted
-                target = _target(subscription, now, self.cipher)
+                target = _target(subscription, now, self.cipher, self.settings)
                 batch = (await session.execute(self._deliverable(subscription_id, now))).scalars().all()
             if not batch:
                 return attempted
             for delivery in batch:
                 await self._renew_lease(subscription_id)
+                started_at = utcnow()
                 outcome = await post(
                     client,
                     target,
                     delivery.id,
                     delivery.body,
-                    self.settings.timeout_seconds,
                     production=self.production,
+                    replay_id=delivery.replay_id,
                 )
                 attempted += 1
-                if await self._record(subscription_id, delivery.seq, outcome):
+                if await self._record(target, delivery.seq, started_at, outcome):
                     return attempted
 
     def _deliverable(self, subscription_id: str, now: datetime) -> Any:
@@ -319,9 +341,10 @@ class DeliveryWorker:
             .limit(self.settings.batch_size)
         )
 
-    async def _record(self, subscription_id: str, seq: int, outcome: AttemptOutcome) -> bool:
+    async def _record(self, target: Target, seq: int, started_at: datetime, outcome: AttemptOutcome) -> bool:
         """Write one attempt's outcome; True when this subscription's work should stop: it was paused (by
-        its owner meanwhile, or now for spending the schedule) or deleted."""
+        its owner meanwhile, or now for spending the schedule or a 410) or deleted."""
+        subscription_id = target.id
         now = utcnow()
         DELIVERY_ATTEMPTS.labels(outcome="succeeded" if outcome.succeeded else "failed").inc()
         DELIVERY_LATENCY.observe(outcome.latency_ms / 1000)
@@ -332,6 +355,17 @@ class DeliveryWorker:
             if delivery.status != DeliveryStatus.PENDING.value:
                 return False  # redriven meanwhile
             delivery.attempts += 1
+            uow.session.add(
+                WebhookAttempt(
+                    delivery_seq=seq,
+                    number=delivery.attempts,
+                    started_at=started_at,
+                    status_code=outcome.status_code,
+                    error=outcome.error,
+                    latency_ms=outcome.latency_ms,
+                    retry_after_seconds=outcome.retry_after,
+                )
+            )
             delivery.first_attempt_at = delivery.first_attempt_at or now
             delivery.last_attempt_at = now
             delivery.last_status_code = outcome.status_code
@@ -341,14 +375,29 @@ class DeliveryWorker:
                 delivery.status = DeliveryStatus.SUCCEEDED.value
                 delivery.succeeded_at = now
                 delivery.last_error = None
+            elif outcome.gone:
+                delivery.last_error = domain.failure_reason(outcome)
+                delivery.status = DeliveryStatus.FAILED.value
+                reason = f"the receiver answered 410 Gone to delivery {delivery.id}: the endpoint is disabled"
+                paused = await self._pause(uow, subscription_id, PausedBy.RECEIVER_GONE, reason, now)
             else:
                 delivery.last_error = domain.failure_reason(outcome)
-                next_attempt = self.schedule.next_attempt(delivery.attempts, now)
+                next_attempt = target.schedule.next_attempt(delivery.attempts, now, self.random.uniform)
+                if next_attempt is not None and outcome.retry_after is not None:
+                    # The receiver said when to come back (429/503): then, up to the operator's longest delay.
+                    wait = min(outcome.retry_after, self.settings.max_retry_delay_seconds)
+                    next_attempt = now + timedelta(seconds=wait)
                 if next_attempt is not None:
                     delivery.next_attempt_at = next_attempt
                 else:
                     delivery.status = DeliveryStatus.FAILED.value
-                    paused = await self._pause_for_failures(uow, subscription_id, delivery, now)
+                    since = aware(delivery.first_attempt_at) or now
+                    reason = (
+                        f"delivery {delivery.id} ({delivery.event_type}) failed {delivery.attempts} times since "
+                        f"{_timestamp(since)}, beyond the retry window of {target.schedule.window}; last error: "
+                        f"{delivery.last_error}"
+                    )
+                    paused = await self._pause(uow, subscription_id, PausedBy.DELIVERY_FAILURES, reason, now)
             if not paused:
                 subscription = await uow.session.get(WebhookSubscription, subscription_id)
                 paused = subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value
@@ -363,20 +412,12 @@ class DeliveryWorker:
             )
         return paused
 
-    async def _pause_for_failures(
-        self, uow: UnitOfWork, subscription_id: str, delivery: WebhookDelivery, now: datetime
-    ) -> bool:
+    async def _pause(self, uow: UnitOfWork, subscription_id: str, by: PausedBy, reason: str, now: datetime) -> bool:
         subscription = await uow.session.get(WebhookSubscription, subscription_id)
         if subscription is None or subscription.status != SubscriptionStatus.ACTIVE.value:
             return False
-        since = aware(delivery.first_attempt_at) or now
-        reason = (
-            f"delivery {delivery.id} ({delivery.event_type}) failed {delivery.attempts} times since "
-            f"{_timestamp(since)}, beyond the retry window of {self.schedule.window}; last error: "
-            f"{delivery.last_error}"
-        )
         subscription.status = SubscriptionStatus.PAUSED.value
-        subscription.paused_by = PausedBy.DELIVERY_FAILURES.value
+        subscription.paused_by = by.value
         subscription.paused_reason = reason
         subscription.paused_at = now
         subscription.updated_at = now
@@ -404,7 +445,8 @@ class DeliveryWorker:
 
     async def _renew_lease(self, subscription_id: str) -> None:
         # A lease outlives one attempt by far; renewing before each keeps a long batch to this replica.
-        until = utcnow() + timedelta(seconds=self.settings.lease_seconds + self.settings.timeout_seconds)
+        longest = max(self.settings.timeout_seconds, self.settings.max_timeout_seconds)
+        until = utcnow() + timedelta(seconds=self.settings.lease_seconds + longest)
         async with self.database.sessions() as session:
             await session.execute(
                 update(WebhookSubscription)
@@ -424,30 +466,35 @@ class DeliveryWorker:
 
 
 async def prune_delivery_log(database: Database, older_than: datetime) -> int:
-    """Forget succeeded deliveries older than the retention period (failed and pending ones stay)."""
+    """Forget succeeded deliveries older than the retention period, with their attempts (failed and pending
+    ones stay)."""
+    expired = and_(
+        WebhookDelivery.status == DeliveryStatus.SUCCEEDED.value,
+        WebhookDelivery.succeeded_at < older_than,
+    )
     async with database.sessions() as session:
-        result = await session.execute(
-            sa_delete(WebhookDelivery).where(
-                WebhookDelivery.status == DeliveryStatus.SUCCEEDED.value,
-                WebhookDelivery.succeeded_at < older_than,
-            )
+        # Explicitly, not by cascade: SQLite enforces foreign keys only where the pragma is on.
+        await session.execute(
+            sa_delete(WebhookAttempt).where(WebhookAttempt.delivery_seq.in_(select(WebhookDelivery.seq).where(expired)))
         )
+        result = await session.execute(sa_delete(WebhookDelivery).where(expired))
         await session.commit()
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def ping(subscription: WebhookSubscription, settings: IntegrationsSettings, *, production: bool) -> bool:
+async def ping(
+    subscription: WebhookSubscription, settings: IntegrationsSettings, contracts_base_url: str, *, production: bool
+) -> bool:
     """Send a signed test event now, outside the delivery log and the order of keys; True when the receiver
     took it. Only that: a status code or a latency would make ping a probe of what answers where."""
     now = utcnow()
-    target = _target(subscription, now, settings.secret_cipher)
+    target = _target(subscription, now, settings.secret_cipher, settings)
     async with webhook_client(settings) as client:
         outcome = await post(
             client,
             target,
             new_message_id(),
-            ping_body(subscription.id, now),
-            settings.timeout_seconds,
+            ping_body(subscription.id, now, contracts_base_url),
             production=production,
         )
     return outcome.succeeded

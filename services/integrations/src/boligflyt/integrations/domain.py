@@ -7,12 +7,13 @@ No I/O here: times, the catalogue and secrets come in as arguments.
 from __future__ import annotations
 
 import base64
+import email.utils
 import ipaddress
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from boligflyt.platform.errors import Conflict, Forbidden, RuleViolation
@@ -116,6 +117,9 @@ class SubscriptionStatus(StrEnum):
 class PausedBy(StrEnum):
     OWNER = "owner"
     DELIVERY_FAILURES = "delivery_failures"
+    # The receiver answered 410 Gone: it says the endpoint no longer exists, so nothing more is sent until
+    # its owner resumes it (Standard Webhooks: disable the endpoint).
+    RECEIVER_GONE = "receiver_gone"
 
 
 def check_can_pause(status: SubscriptionStatus) -> None:
@@ -126,6 +130,33 @@ def check_can_pause(status: SubscriptionStatus) -> None:
 def check_can_resume(status: SubscriptionStatus) -> None:
     if status is not SubscriptionStatus.PAUSED:
         raise Conflict("only a paused subscription can be resumed", current_state=status.value)
+
+
+@dataclass(frozen=True)
+class RetiredSecret:
+    """A secret replaced by a rotation, still signing beside the current one until `expires_at`."""
+
+    sealed: str
+    expires_at: datetime
+
+
+# At most this many retired secrets sign beside the current one: each signature costs the receiver a check.
+MAX_RETIRED_SECRETS = 5
+
+
+def secrets_after_rotation(
+    retired: Sequence[RetiredSecret], current: str, now: datetime, grace: timedelta
+) -> list[RetiredSecret]:
+    """The retired secrets once `current` is rotated out: each one before keeps its own grace period (a second
+    rotation within the first's grace does not cut the first one short); expired ones are dropped."""
+    kept = [secret for secret in retired if secret.expires_at > now]
+    kept.append(RetiredSecret(sealed=current, expires_at=now + grace))
+    return kept[-MAX_RETIRED_SECRETS:]
+
+
+def secrets_in_force(retired: Sequence[RetiredSecret], now: datetime) -> list[RetiredSecret]:
+    """The retired secrets still signing at `now`, newest first."""
+    return [secret for secret in reversed(retired) if secret.expires_at > now]
 
 
 def new_secret() -> str:
@@ -213,23 +244,118 @@ class DeliveryStatus(StrEnum):
 DEFAULT_RETRY_SCHEDULE: tuple[float, ...] = (5, 300, 1800, 7200, 18000, 36000, 36000)
 
 
+# A delay is drawn from [delay * (1 - JITTER), delay * (1 + JITTER)]: receivers that failed together (an
+# outage) are not all tried again in the same second.
+DEFAULT_JITTER = 0.2
+
+
 @dataclass(frozen=True)
 class RetrySchedule:
-    """Seconds to wait after the n-th failed attempt; after the last one the delivery has failed for good."""
+    """Seconds to wait after the n-th failed attempt, each spread by +-`jitter` of itself; after the last one
+    the delivery has failed for good. The delays grow (exponential backoff); jitter keeps them apart."""
 
     delays: tuple[float, ...] = DEFAULT_RETRY_SCHEDULE
+    jitter: float = DEFAULT_JITTER
 
     @property
     def window(self) -> timedelta:
         return timedelta(seconds=sum(self.delays))
 
-    def next_attempt(self, attempts: int, now: datetime) -> datetime | None:
-        """When to try again after `attempts` failed attempts, or None when the schedule is spent."""
+    def bounds(self, attempts: int) -> tuple[float, float] | None:
+        """The least and most seconds to wait after `attempts` failed attempts; None when the schedule is spent."""
         if attempts < 1:
             raise ValueError("attempts counts the failed attempts so far: at least 1")
         if attempts > len(self.delays):
             return None
-        return now + timedelta(seconds=self.delays[attempts - 1])
+        delay = self.delays[attempts - 1]
+        return delay * (1 - self.jitter), delay * (1 + self.jitter)
+
+    def next_attempt(
+        self, attempts: int, now: datetime, uniform: Callable[[float, float], float] | None = None
+    ) -> datetime | None:
+        """When to try again after `attempts` failed attempts, or None when the schedule is spent.
+
+        `uniform(a, b)` draws the jittered delay (`random.uniform`); without it, the delay as scheduled."""
+        bounds = self.bounds(attempts)
+        if bounds is None:
+            return None
+        delay = uniform(*bounds) if uniform is not None else self.delays[attempts - 1]
+        return now + timedelta(seconds=delay)
+
+
+@dataclass(frozen=True)
+class PolicyBounds:
+    """What the operator lets a subscription choose for itself."""
+
+    min_timeout_seconds: float = 15.0
+    max_timeout_seconds: float = 30.0
+    min_retry_delay_seconds: float = 1.0
+    max_retry_delay_seconds: float = 86400.0
+    max_retry_attempts: int = 12
+
+
+def check_delivery_policy(
+    retry_schedule_seconds: Sequence[float] | None, timeout_seconds: float | None, bounds: PolicyBounds
+) -> None:
+    """A subscription's own retry schedule and timeout, each within the operator's bounds (422 otherwise)."""
+    if timeout_seconds is not None and not (
+        bounds.min_timeout_seconds <= timeout_seconds <= bounds.max_timeout_seconds
+    ):
+        raise RuleViolation(
+            f"timeout_seconds must be between {bounds.min_timeout_seconds:g} and {bounds.max_timeout_seconds:g}",
+            code="policy-out-of-bounds",
+        )
+    if retry_schedule_seconds is None:
+        return
+    if not 1 <= len(retry_schedule_seconds) <= bounds.max_retry_attempts:
+        raise RuleViolation(
+            f"retry_schedule_seconds holds 1 to {bounds.max_retry_attempts} delays", code="policy-out-of-bounds"
+        )
+    for delay in retry_schedule_seconds:
+        if not bounds.min_retry_delay_seconds <= delay <= bounds.max_retry_delay_seconds:
+            raise RuleViolation(
+                f"each retry delay must be between {bounds.min_retry_delay_seconds:g} and "
+                f"{bounds.max_retry_delay_seconds:g} seconds",
+                code="policy-out-of-bounds",
+            )
+    if list(retry_schedule_seconds) != sorted(retry_schedule_seconds):
+        raise RuleViolation("retry delays must not shrink (backoff)", code="policy-out-of-bounds")
+
+
+# Statuses with which a receiver may say when to come back (RFC 9110: Retry-After).
+RETRY_AFTER_STATUSES = frozenset({429, 503})
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """A `Retry-After` header as seconds from `now`: delta-seconds or an HTTP date; None when absent or unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - now).total_seconds())
+
+
+def check_replay_range(
+    since: datetime | None, until: datetime | None, from_event_id: str | None, now: datetime, max_range: timedelta
+) -> tuple[datetime | None, datetime]:
+    """A replay asks for a time range (`since` .. `until`, until defaulting to now) or everything from one
+    event on; never both, and a range no longer than the operator allows."""
+    if (since is None) == (from_event_id is None):
+        raise RuleViolation("give either `since` (with an optional `until`) or `from_event_id`", code="invalid-replay")
+    until = until or now
+    if since is not None:
+        if since >= until:
+            raise RuleViolation("`since` must be before `until`", code="invalid-replay")
+        if until - since > max_range:
+            raise RuleViolation(f"a replay covers at most {max_range}; ask for shorter ranges", code="replay-too-large")
+    return since, until
 
 
 @dataclass(frozen=True)
@@ -239,10 +365,16 @@ class AttemptOutcome:
     status_code: int | None
     error: str | None
     latency_ms: int
+    retry_after: float | None = None  # seconds the receiver asked us to wait (429 or 503 with Retry-After)
 
     @property
     def succeeded(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
+
+    @property
+    def gone(self) -> bool:
+        """410 Gone: the receiver says the endpoint is no more; its subscription is disabled at once."""
+        return self.status_code == 410
 
 
 def failure_reason(outcome: AttemptOutcome) -> str:

@@ -6,7 +6,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from boligflyt.platform.tables import NAMING_CONVENTION
@@ -41,8 +53,11 @@ class WebhookSubscription(Base):
     paused_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Sealed (secret_cipher.py): a Fernet token of the `whsec_...` secret, never the secret itself.
     secret: Mapped[str] = mapped_column(String(400))
-    previous_secret: Mapped[str | None] = mapped_column(String(400))
-    previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Secrets rotated out and still signing, each until its own expiry: [{"sealed": ..., "expires_at": ISO}].
+    previous_secrets: Mapped[list[dict[str, str]] | None] = mapped_column(JSON, default=list)
+    # The subscription's own delivery policy, within the operator's bounds; None: the operator's default.
+    retry_schedule: Mapped[list[float] | None] = mapped_column(JSON)
+    timeout_seconds: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     # One delivery worker at a time per subscription (several replicas): who holds it, until when.
@@ -59,7 +74,15 @@ class WebhookDelivery(Base):
 
     __tablename__ = "webhook_delivery"
     __table_args__ = (
-        UniqueConstraint("subscription_id", "event_id", name="uq_webhook_delivery_subscription_event"),
+        # One delivery per event and subscription; a replay's copies (replay_id set) come beside it.
+        Index(
+            "uq_webhook_delivery_subscription_event",
+            "subscription_id",
+            "event_id",
+            unique=True,
+            sqlite_where=text("replay_id IS NULL"),
+            postgresql_where=text("replay_id IS NULL"),
+        ),
         Index("ix_webhook_delivery_key_order", "subscription_id", "key", "seq"),
         Index("ix_webhook_delivery_due", "status", "next_attempt_at"),
     )
@@ -82,7 +105,41 @@ class WebhookDelivery(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     latency_ms: Mapped[int | None] = mapped_column(Integer)
     succeeded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # A replay's copy of an earlier delivery: the replay that asked for it (None: the event's own delivery).
+    replay_id: Mapped[str | None] = mapped_column(String(40), index=True)
+
+
+class WebhookAttempt(Base):
+    """One HTTP attempt of a delivery: when, how it ended, how long it took (the delivery log's detail)."""
+
+    __tablename__ = "webhook_attempt"
+
+    id: Mapped[int] = mapped_column(Seq, primary_key=True, autoincrement=True)
+    delivery_seq: Mapped[int] = mapped_column(Seq, ForeignKey("webhook_delivery.seq", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)
+    latency_ms: Mapped[int] = mapped_column(Integer)
+    retry_after_seconds: Mapped[float | None] = mapped_column(Float)
+
+
+class WebhookReplay(Base):
+    """An integrator's request to have a range of its subscription's events delivered again (audited too)."""
+
+    __tablename__ = "webhook_replay"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    subscription_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("webhook_subscription.id", ondelete="CASCADE"), index=True
+    )
+    requested_by: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    from_event_id: Mapped[str | None] = mapped_column(String(64))
+    events: Mapped[int] = mapped_column(Integer)
 
 
 class PropertyObject(Base):

@@ -87,10 +87,20 @@ class MaintenanceDwellingRegister:
 
 
 async def run_import(
-    database: Database, register: DwellingRegister, text: str, source_format: str, *, actor: str
+    database: Database,
+    register: DwellingRegister,
+    text: str,
+    source_format: str,
+    *,
+    actor: str,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Map the export, send what is new or changed, remember it, and report; rejected rows are reported, not
-    sent. When the register refuses, nothing is remembered, so the next run sends the same again."""
+    sent. When the register refuses, nothing is remembered, so the next run sends the same again.
+
+    A dry run reports what an import would do now (created, updated, unchanged, the rows the mapping rejects)
+    and changes nothing: nothing is sent, remembered or stored. What maintenance itself would refuse is known
+    only by sending, so a dry run cannot report it."""
     started_at = utcnow()
     try:
         parsed = parse_export(text, source_format)
@@ -107,7 +117,7 @@ async def run_import(
         }
     to_send = [o for o in parsed.objects if known.get(o.object_id) != o.fingerprint]
     refused: dict[str, tuple[MappedObject, str]] = {}
-    for start in range(0, len(to_send), CHUNK):
+    for start in range(0, 0 if dry_run else len(to_send), CHUNK):
         chunk = to_send[start : start + CHUNK]
         result = await register.bulk_upsert([o.dwelling for o in chunk])
         for index, reason in result.refused.items():
@@ -125,7 +135,7 @@ async def run_import(
     ]
     rejections.sort(key=lambda r: r.row)
 
-    import_id = new_id("imp")
+    import_id = new_id("dry" if dry_run else "imp")
     finished_at = utcnow()
     report = ImportReport(
         id=import_id,
@@ -142,7 +152,10 @@ async def run_import(
         updated_objects=[o.object_id for o in updated],
         rejections=rejections,
         ignored_columns=parsed.ignored_columns,
+        dry_run=dry_run,
     )
+    if dry_run:
+        return report
     async with database.unit_of_work(actor) as uow:
         for obj in changed:
             row = await uow.session.get(PropertyObject, obj.object_id)
@@ -198,9 +211,15 @@ def format_of_path(path: Path) -> str:
 
 
 async def import_file(
-    database: Database, register: DwellingRegister, path: Path, *, source_format: str | None = None, actor: str
+    database: Database,
+    register: DwellingRegister,
+    path: Path,
+    *,
+    source_format: str | None = None,
+    actor: str,
+    dry_run: bool = False,
 ) -> ImportReport:
     """The scheduled job's and the command's way in: an export file on disk."""
     source_format = source_format or format_of_path(path)
     text = await asyncio.to_thread(path.read_text, encoding="utf-8-sig")
-    return await run_import(database, register, text, source_format, actor=actor)
+    return await run_import(database, register, text, source_format, actor=actor, dry_run=dry_run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from boligflyt.integrations.domain import DeliveryStatus, PausedBy, SubscriptionStatus
 
@@ -28,6 +28,16 @@ class SubscriptionIn(BaseModel):
         examples=[["tenancy.*", "dwelling.changed.v1"]],
     )
     description: str | None = Field(default=None, max_length=500, examples=["Facilit: tenancies and rent"])
+    retry_schedule_seconds: list[float] | None = Field(
+        default=None,
+        max_length=50,
+        description="Seconds to wait after each failed attempt (growing; within the operator's bounds). "
+        "None: the operator's default schedule.",
+        examples=[[5, 60, 600, 3600]],
+    )
+    timeout_seconds: float | None = Field(
+        default=None, description="How long one POST may take, within the operator's bounds (by default 15-30 s)."
+    )
 
 
 class SubscriptionPatch(BaseModel):
@@ -38,6 +48,8 @@ class SubscriptionPatch(BaseModel):
     url: str | None = Field(default=None, max_length=2000, examples=["https://facilit.example.no/hooks/v2"])
     event_types: list[str] | None = Field(default=None, min_length=1, max_length=50, examples=[["tenancy.*"]])
     description: str | None = Field(default=None, max_length=500)
+    retry_schedule_seconds: list[float] | None = Field(default=None, max_length=50, description="null: the default.")
+    timeout_seconds: float | None = Field(default=None, description="null: the default.")
 
 
 class PauseIn(BaseModel):
@@ -59,6 +71,11 @@ class Subscription(BaseModel):
     previous_secret_expires_at: datetime | None = Field(
         description="Until then deliveries are also signed with the secret before the last rotation."
     )
+    previous_secrets_expire_at: list[datetime] = Field(
+        description="Each secret rotated out and still signing, by its own expiry (newest first)."
+    )
+    retry_schedule_seconds: list[float] | None = Field(description="Its own retry schedule; null: the default.")
+    timeout_seconds: float | None = Field(description="Its own timeout; null: the default.")
     created_at: datetime
     updated_at: datetime
 
@@ -96,7 +113,46 @@ class Delivery(BaseModel):
     last_error: str | None
     latency_ms: int | None = Field(description="How long the last attempt took.")
     succeeded_at: datetime | None
-    created_at: datetime
+    created_at: datetime = Field(description="When the event was recorded for this subscription.")
+    replay_id: str | None = Field(description="The replay that sent this event again; null for its own delivery.")
+
+
+class Attempt(BaseModel):
+    number: int
+    started_at: datetime
+    status_code: int | None = Field(description="The receiver's answer; null when none came.")
+    error: str | None
+    latency_ms: int
+    retry_after_seconds: float | None = Field(description="What the receiver's Retry-After asked for, if anything.")
+
+
+class DeliveryDetail(Delivery):
+    body: str = Field(description="The request body exactly as sent (and signed): the CloudEvent in JSON.")
+    attempt_log: list[Attempt] = Field(description="Every attempt, first to last.")
+
+
+class ReplayIn(BaseModel):
+    """Events of the subscription to deliver again: those recorded for it in `since` .. `until`, or every one
+    from the event `from_event_id` on. Within the delivery log's retention; bounded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    since: AwareDatetime | None = Field(default=None, description="From this moment (inclusive), with its offset.")
+    until: AwareDatetime | None = Field(
+        default=None, description="Up to this moment (exclusive), with its offset; default now."
+    )
+    from_event_id: str | None = Field(default=None, max_length=64, description="From this event on (inclusive).")
+
+
+class Replay(BaseModel):
+    id: str = Field(description="Sent as the `boligflyt-replay` header of every delivery of the replay.")
+    subscription_id: str
+    requested_by: str
+    requested_at: datetime
+    since: datetime | None
+    until: datetime
+    from_event_id: str | None
+    events: int = Field(description="How many events are delivered again.")
 
 
 class Redrive(BaseModel):
@@ -133,6 +189,9 @@ class ImportReport(BaseModel):
     updated_objects: list[str]
     rejections: list[ImportRejection]
     ignored_columns: list[str] = Field(description="Columns of the export the mapping does not use (never sent).")
+    dry_run: bool = Field(
+        default=False, description="What an import would do, with nothing sent, remembered or stored."
+    )
 
     @classmethod
     def from_report(cls, report: dict[str, Any]) -> ImportReport:

@@ -8,7 +8,7 @@ from typing import Self
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 
-from boligflyt.integrations.domain import DEFAULT_RETRY_SCHEDULE, RetrySchedule
+from boligflyt.integrations.domain import DEFAULT_JITTER, DEFAULT_RETRY_SCHEDULE, PolicyBounds, RetrySchedule
 from boligflyt.integrations.secret_cipher import SecretCipher, parse_keys
 from boligflyt.platform.settings import ServiceSettings, Settings, service_settings_config
 
@@ -24,7 +24,24 @@ class IntegrationsSettings(ServiceSettings):
         default=DEFAULT_RETRY_SCHEDULE,
         description="Seconds to wait after each failed attempt; when spent, the subscription is paused.",
     )
-    timeout_seconds: float = Field(default=10.0, gt=0, description="How long one POST may take.")
+    retry_jitter: float = Field(
+        default=DEFAULT_JITTER, ge=0, lt=1, description="Each retry delay is spread by up to this fraction of itself."
+    )
+    # Standard Webhooks recommends 15-30 s: a receiver gets long enough to write what it received.
+    timeout_seconds: float = Field(default=20.0, gt=0, description="How long one POST may take (by default).")
+    min_timeout_seconds: float = Field(default=15.0, gt=0, description="The least timeout a subscription may set.")
+    max_timeout_seconds: float = Field(default=30.0, gt=0, description="The most timeout a subscription may set.")
+    min_retry_delay_seconds: float = Field(
+        default=1.0, gt=0, description="The shortest retry delay a subscription may set."
+    )
+    max_retry_delay_seconds: float = Field(
+        default=86400.0,
+        gt=0,
+        description="The longest retry delay a subscription may set, and the most a Retry-After is waited.",
+    )
+    max_retry_attempts: int = Field(
+        default=12, ge=1, description="The most retries a subscription's schedule may hold."
+    )
     poll_seconds: float = Field(default=1.0, gt=0, description="How often the worker looks for due deliveries.")
     batch_size: int = Field(default=50, ge=1, description="Deliveries one subscription's worker loads at a time.")
     secret_grace_seconds: float = Field(
@@ -40,8 +57,13 @@ class IntegrationsSettings(ServiceSettings):
     )
 
     delivery_log_retention_days: float = Field(
-        default=30.0, gt=0, description="How long succeeded deliveries stay in the delivery log."
+        default=30.0,
+        gt=0,
+        description="How long succeeded deliveries (with their bodies and attempts) stay in the delivery log, and "
+        "so how far back a replay reaches.",
     )
+    replay_max_events: int = Field(default=10000, ge=1, description="The most events one replay may send again.")
+    replay_max_range_days: float = Field(default=31.0, gt=0, description="The longest time range one replay may cover.")
     property_export_path: Path | None = Field(
         default=None,
         description="A property-system export (.csv or .json) to import on a schedule; none: by command or API only.",
@@ -65,7 +87,17 @@ class IntegrationsSettings(ServiceSettings):
 
     @property
     def retry_schedule(self) -> RetrySchedule:
-        return RetrySchedule(tuple(self.retry_schedule_seconds))
+        return RetrySchedule(tuple(self.retry_schedule_seconds), self.retry_jitter)
+
+    @property
+    def policy_bounds(self) -> PolicyBounds:
+        return PolicyBounds(
+            min_timeout_seconds=self.min_timeout_seconds,
+            max_timeout_seconds=self.max_timeout_seconds,
+            min_retry_delay_seconds=self.min_retry_delay_seconds,
+            max_retry_delay_seconds=self.max_retry_delay_seconds,
+            max_retry_attempts=self.max_retry_attempts,
+        )
 
     @property
     def secret_cipher(self) -> SecretCipher:

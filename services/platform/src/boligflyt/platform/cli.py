@@ -20,6 +20,10 @@ def main() -> None:
     """Boligflyt operations and development commands."""
 
 
+# Every event type, and the property-system import.
+DEV_INTEGRATOR_SCOPES = ("events:read:*", "property-import:write")
+
+
 @app.command()
 def token(
     agency: Annotated[Agency, typer.Option(help="The agency the token speaks for.", case_sensitive=False)],
@@ -40,6 +44,11 @@ def token(
             "provider and will refuse this HS256 token",
             err=True,
         )
+    if not scope and agency is Agency.integrator:
+        # An integrator without scopes is granted nothing (no event types, no import): give it what a
+        # development integrator needs, and say so.
+        scope = list(DEV_INTEGRATOR_SCOPES)
+        typer.echo(f"integrator token with scopes {' '.join(scope)} (--scope to choose)", err=True)
     typer.echo(
         mint_token(
             settings,

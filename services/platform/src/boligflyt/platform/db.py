@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from boligflyt.contracts.base import Event
-from boligflyt.contracts.envelope import Envelope, to_wire
+from boligflyt.contracts.envelope import DEFAULT_CONTRACTS_BASE_URL, Envelope, to_wire
 from boligflyt.platform.auth import current_principal
 from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.errors import NotFound
@@ -127,6 +127,8 @@ class Database:
         )
         # The service's clock (the runtime sets its own): what a reaction's unit of work calls "now".
         self.clock: Clock = SystemClock()
+        # Where the contracts are published (the runtime sets the deployment's): each event's `dataschema`.
+        self.contracts_base_url = DEFAULT_CONTRACTS_BASE_URL
         self._event_listeners: list[Callable[[], None]] = []
         self._write_turns: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
@@ -250,7 +252,7 @@ class UnitOfWork:
     def record(self, data: Event, *, subject: str | None = None) -> Envelope:
         """Validate an event against its contract and add it to the outbox of this transaction."""
         envelope = Envelope(data=data, subject=subject or data.key, traceparent=current_traceparent())
-        wire = to_wire(envelope)
+        wire = to_wire(envelope, self.database.contracts_base_url)
         self._outbox_rows.append(
             {
                 "event_id": envelope.id,

@@ -121,6 +121,9 @@ def run_distributed(
         "BOLIGFLYT_SERVICE_URL_" + name.upper().replace("-", "_"): f"http://{host}:{port}"
         for name, port in ports.items()
     }
+    if "integrations" in ports and not settings.contracts_base_url:
+        # No reverse proxy here: events' `dataschema` must name the integrations service's own address.
+        service_urls["BOLIGFLYT_CONTRACTS_BASE_URL"] = f"http://{host}:{ports['integrations']}/v1/contracts"
     for name, port in ports.items():
         env = {
             **os.environ,

@@ -93,6 +93,7 @@ class ServiceRuntime:
         self.settings = settings
         self.bus = bus
         self.database = Database(settings.database_url(definition.name), service=definition.name)
+        self.database.contracts_base_url = settings.contracts_url
         self.clock = clock or SystemClock()
         self._machine_token: ClientCredentials | None = None
         self.relay = OutboxRelay(

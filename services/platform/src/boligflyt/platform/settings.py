@@ -84,6 +84,10 @@ class Settings(BaseSettings):
     # Where other services' APIs are, for service-to-service calls in distributed mode:
     # BOLIGFLYT_SERVICE_URL_<SERVICE>, else <public_base_url>/<service> (the embedded layout).
     public_base_url: str = "http://127.0.0.1:8000"
+    # Where integrators fetch the published contracts without a token: every event's `dataschema` and every
+    # served schema's `$id` lie under it. Unset: <public_base_url>/integrations/v1/contracts (the embedded layout,
+    # and the reverse proxy's); a distributed deployment without the proxy names the integrations service's URL.
+    contracts_base_url: str | None = None
     # With an identity provider (jwt_jwks_url), the token this service presents to others (client credentials).
     service_token: str | None = None
 
@@ -145,6 +149,10 @@ class Settings(BaseSettings):
     def service_url(self, service: str) -> str:
         env_name = "BOLIGFLYT_SERVICE_URL_" + service.upper().replace("-", "_")
         return os.environ.get(env_name) or f"{self.public_base_url.rstrip('/')}/{service}"
+
+    @property
+    def contracts_url(self) -> str:
+        return (self.contracts_base_url or f"{self.public_base_url.rstrip('/')}/integrations/v1/contracts").rstrip("/")
 
     @property
     def event_log_path(self) -> Path:
