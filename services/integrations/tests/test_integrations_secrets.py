@@ -140,6 +140,7 @@ def test_production_refuses_the_development_key_and_every_key_must_be_a_fernet_k
 ) -> None:
     monkeypatch.setenv("BOLIGFLYT_ENVIRONMENT", "production")
     monkeypatch.setenv("BOLIGFLYT_JWT_SECRET", "p" * 48)
+    monkeypatch.setenv("BOLIGFLYT_JWT_JWKS_URL", "https://login.example.test/keys")  # production trusts a provider
     monkeypatch.setenv("BOLIGFLYT_PERSON_REF_KEY", "k" * 48)
     monkeypatch.delenv("BOLIGFLYT_INTEGRATIONS_SECRET_KEYS", raising=False)
     with pytest.raises(ValidationError, match="SECRET_KEYS must be set in production"):
@@ -246,6 +247,7 @@ def test_a_production_process_of_integrations_refuses_to_start_on_the_developmen
         environment = {key: value for key, value in os.environ.items() if not key.startswith("BOLIGFLYT_")} | {
             "BOLIGFLYT_ENVIRONMENT": "production",
             "BOLIGFLYT_JWT_SECRET": "p" * 48,
+            "BOLIGFLYT_JWT_JWKS_URL": "https://login.example.test/keys",
             "BOLIGFLYT_PERSON_REF_KEY": "k" * 48,
             "BOLIGFLYT_DATA_DIR": str(tmp_path),
             "BOLIGFLYT_SERVICE": service,

@@ -89,13 +89,18 @@ async def dwelling_status(uow: UnitOfWork, dwelling_id: str, status: DwellingSta
         return
     _enter_status(dwelling, status, on)
     if status is DwellingStatus.WITHDRAWN:
-        pending = await open_offer(uow.session, dwelling_id)
-        if pending is not None and await close_offer(uow, pending, OfferState.CANCELLED, on):
-            application = await uow.session.get(Application, pending.application_id)
-            assert application is not None
-            move_application(uow, application, ApplicationCommand.OFFER_CANCELLED)
-            uow.audit("offer.cancelled", "offer", pending.id, reason="the dwelling was withdrawn from letting")
+        await _cancel_pending_offer(uow, dwelling_id, on, "the dwelling was withdrawn from letting")
     uow.audit(f"dwelling.{status.value}", "dwelling", dwelling_id)
+
+
+async def _cancel_pending_offer(uow: UnitOfWork, dwelling_id: str, on: date, reason: str) -> None:
+    """The offer standing on the dwelling is cancelled; its household is back on the waiting list."""
+    pending = await open_offer(uow.session, dwelling_id)
+    if pending is not None and await close_offer(uow, pending, OfferState.CANCELLED, on):
+        application = await uow.session.get(Application, pending.application_id)
+        assert application is not None
+        move_application(uow, application, ApplicationCommand.OFFER_CANCELLED)
+        uow.audit("offer.cancelled", "offer", pending.id, reason=reason)
 
 
 async def notice_given(uow: UnitOfWork, dwelling_id: str, given_on: date, move_out_date: date) -> None:
@@ -114,12 +119,7 @@ async def notice_withdrawn(uow: UnitOfWork, dwelling_id: str, on: date) -> None:
     dwelling = await uow.session.get(Dwelling, dwelling_id)
     if dwelling is None:
         return
-    pending = await open_offer(uow.session, dwelling_id)
-    if pending is not None and await close_offer(uow, pending, OfferState.CANCELLED, on):
-        application = await uow.session.get(Application, pending.application_id)
-        assert application is not None
-        move_application(uow, application, ApplicationCommand.OFFER_CANCELLED)
-        uow.audit("offer.cancelled", "offer", pending.id, reason="the tenant withdrew the notice")
+    await _cancel_pending_offer(uow, dwelling_id, on, "the tenant withdrew the notice")
     dwelling.status = DwellingStatus.LET.value
     dwelling.notice_given_on = None
     dwelling.expected_ready_on = None
@@ -153,22 +153,20 @@ async def expected_ready(
 async def _move_in_follows(uow: UnitOfWork, dwelling: Dwelling, ready_by: date, on: date) -> None:
     """A slipping renovation moves the move-in of the household the dwelling is allocated or offered to; the
     household gets a letter and NAV an event."""
+    pending = None if dwelling.allocated_to is not None else await open_offer(uow.session, dwelling.id)
     if dwelling.allocated_to is not None:
         application_id, planned = dwelling.allocated_to, dwelling.planned_move_in_on
-    else:
-        pending = await open_offer(uow.session, dwelling.id)
-        if pending is None:
-            return
+    elif pending is not None:
         application_id, planned = pending.application_id, pending.expected_move_in_on
+    else:
+        return
     new_date = domain.move_in_follows(planned, ready_by)
     if new_date is None or planned is None:
         return
-    if dwelling.allocated_to is not None:
-        dwelling.planned_move_in_on = new_date
+    if pending is not None:
+        pending.expected_move_in_on = new_date
     else:
-        offer = await open_offer(uow.session, dwelling.id)
-        assert offer is not None
-        offer.expected_move_in_on = new_date
+        dwelling.planned_move_in_on = new_date
     application = await uow.session.get(Application, application_id)
     assert application is not None
     uow.record(

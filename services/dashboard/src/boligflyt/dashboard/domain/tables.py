@@ -64,6 +64,7 @@ TABLES: dict[str, dict[str, type]] = {
         "left_reason": str,
         "allocated_on": date,
         "allocated_dwelling_id": str,
+        "planned_move_in_on": date,
         "moved_in_on": date,
         "tenancy_id": str,
     },

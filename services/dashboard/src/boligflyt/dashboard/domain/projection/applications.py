@@ -109,9 +109,17 @@ def allocation_decided(data: a.AllocationDecided, event_id: str) -> list[Change]
                 "person_ref": data.person_ref,
                 "allocated_on": data.decided_on,
                 "allocated_dwelling_id": data.dwelling_id,
+                "planned_move_in_on": data.planned_move_in_on,
             },
         )
     ]
+
+
+@projections.on(a.AllocationMoveInRescheduled)
+def move_in_rescheduled(data: a.AllocationMoveInRescheduled, event_id: str) -> list[Change]:
+    """The dwelling's renovation slipped: the household waits until the new date (a pending offer's household too,
+    so the row is the application's, not its allocation's)."""
+    return [Change("applications", data.application_id, {"planned_move_in_on": data.planned_move_in_on})]
 
 
 @projections.on(a.TenancySigned)

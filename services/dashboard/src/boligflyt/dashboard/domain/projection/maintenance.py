@@ -100,6 +100,12 @@ def renovation_started(data: m.RenovationStarted, event_id: str) -> list[Change]
     ]
 
 
+@projections.on(m.RenovationRescheduled)
+def renovation_rescheduled(data: m.RenovationRescheduled, event_id: str) -> list[Change]:
+    """An agreed new date: the job is late only after it (as LKE's agreement with Boligkontoret counts it)."""
+    return [Change("renovations", data.job_id, {"dwelling_id": data.dwelling_id, "due_date": data.due_date})]
+
+
 @projections.on(m.RenovationCompleted)
 def renovation_completed(data: m.RenovationCompleted, event_id: str) -> list[Change]:
     return [
