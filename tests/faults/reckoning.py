@@ -286,7 +286,7 @@ async def _check_effects(
     async with engines["temporary-housing"].connect() as connection:
         rows = await connection.execute(select(Stay.id, Stay.application_id).where(Stay.id.in_(linked)))
         count("stay", linked, Counter(stay for stay, app in rows if app == linked[stay]), "the application link")
-    # Boligkontoret starts a letting round each time a dwelling becomes ready: one each here.
+    # Boligkontoret starts a letting round each time a dwelling comes up for letting: one each here.
     async with engines["applications"].connect() as connection:
         query = select(OfferableDwelling.id, OfferableDwelling.letting_round).where(OfferableDwelling.id.in_(ready))
         rounds = Counter({dwelling: letting_round for dwelling, letting_round in await connection.execute(query)})

@@ -29,11 +29,13 @@ async def upsert_dwelling(
 ) -> Dwelling:
     dwelling = await uow.session.get(Dwelling, facts.dwelling_id)
     if dwelling is None:
+        first = status or DwellingStatus.VACANT
         dwelling = Dwelling(
             id=facts.dwelling_id,
-            status=(status or DwellingStatus.VACANT).value,
+            status=first.value,
             recommendation=[],
-            letting_round=0,
+            # Registered empty (a new delivery, a vacancy in the register): its first letting round has begun.
+            letting_round=1 if first in domain.TO_ALLOCATE else 0,
             first_let=False,
         )
         uow.session.add(dwelling)
