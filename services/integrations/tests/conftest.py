@@ -196,16 +196,20 @@ def receivers() -> Iterator[ReceiverServer]:
 class World:
     """The integrations service in a harness, its delivery worker, and integrator clients."""
 
-    def __init__(self, runtime: ServiceRuntime, settings: IntegrationsSettings, harness: Any = None) -> None:
+    def __init__(
+        self, runtime: ServiceRuntime, settings: IntegrationsSettings, harness: Any = None, *, production: bool = False
+    ) -> None:
         self.runtime = runtime
         self.harness: ServiceHarness = harness
         self.worker = DeliveryWorker(
-            self.runtime.database, settings, production=self.runtime.settings.environment == "production"
+            self.runtime.database,
+            settings,
+            production=production or self.runtime.settings.environment == "production",
         )
 
     @classmethod
-    def of(cls, harness: ServiceHarness, settings: IntegrationsSettings) -> World:
-        return cls(harness.runtimes["integrations"], settings, harness)
+    def of(cls, harness: ServiceHarness, settings: IntegrationsSettings, *, production: bool = False) -> World:
+        return cls(harness.runtimes["integrations"], settings, harness, production=production)
 
     def client(self, subject: str = "facilit", scopes: Sequence[str] = ("events:read:*",), agency: Any = None) -> Any:
         token = mint_token(self.runtime.settings, subject=subject, agency=agency or Agency.integrator, scopes=scopes)

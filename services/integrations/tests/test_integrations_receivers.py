@@ -18,12 +18,12 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import text
 
 from boligflyt.integrations import addresses, delivery
+from boligflyt.integrations import api as integrations_api
 from boligflyt.integrations.main import build_definition
 from boligflyt.testkit import ServiceHarness
 
 from .conftest import FAST, ReceiverServer, World, notices
 
-PRODUCTION = {"environment": "production", "jwt_secret": "p" * 48, "person_ref_key": "k" * 48}
 PUBLIC = "93.184.216.34"  # globally routable; nothing connects to it in these tests (a test transport answers)
 # Every spelling of an internal address the issue found passing the check by spelling, and a few more.
 INTERNAL_SPELLINGS = [
@@ -92,8 +92,11 @@ async def production(
     monkeypatch.setattr(
         delivery, "webhook_client", lambda _settings: httpx.AsyncClient(transport=httpx.MockTransport(recorder))
     )
-    async with ServiceHarness([build_definition(FAST)], tmp_path, **PRODUCTION) as harness:
-        world = World.of(harness, FAST)
+    # Production's address policy, on a service that still takes the test's tokens: a production process trusts
+    # only an identity provider's signatures, and what is tested here is where webhooks may go.
+    monkeypatch.setattr(integrations_api, "in_production", lambda _runtime: True)
+    async with ServiceHarness([build_definition(FAST)], tmp_path) as harness:
+        world = World.of(harness, FAST, production=True)
         try:
             yield world, recorder
         finally:
