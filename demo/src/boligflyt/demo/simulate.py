@@ -346,7 +346,8 @@ class Simulator:
                     "offer declined", bk.post(f"/v1/offers/{offer['id']}/answer", {"answer": "declined"})
                 )
             else:
-                body = {"answer": "accepted", "planned_move_in_on": days_after(self.today, 7)}
+                # The move-in is agreed at the signing: as soon as the dwelling is ready (Boligkontoret plans it).
+                body = {"answer": "accepted"}
                 await self.attempt("offer accepted", bk.post(f"/v1/offers/{offer['id']}/answer", body))
 
     async def contracts(self) -> None:
