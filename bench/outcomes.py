@@ -184,6 +184,10 @@ async def simulate_a_year(days: int, *, allocate_at_notice: bool, label: str) ->
                             await sample(larvik, simulator.today, watch)
                             progress.update(task, advance=1, description=f"{label}: {simulator.today.isoformat()}")
                     return await measure(larvik, first_day, simulator.today, watch)
+            except Exception:
+                # The server's own account of why it stopped answering, before its folder goes.
+                print(log.read_text(errors="replace")[-3000:], file=sys.stderr)
+                raise
             finally:
                 process.terminate()
                 process.wait(timeout=60)
