@@ -65,7 +65,12 @@ MINIMUM_SET = {
 # Additions beyond the minimum set, each justified in its module's docstring.
 ADDITIONS = {
     "applications": [],
-    "temporary-housing": ["stay.provider_changed", "settlement.housing_ordered", "agreement.renegotiation_due"],
+    "temporary-housing": [
+        "stay.provider_changed",
+        "settlement.housing_ordered",
+        "agreement.renegotiation_due",
+        "deposit_guarantee.decided",
+    ],
     "maintenance": ["inspection.booked", "dwelling.reserved", "dwelling.let"],
     "ordering": ["need.rejected"],
 }

@@ -60,6 +60,7 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
             "start_date": system.today().isoformat(),
             "deposit_kind": "cash",
         }
+        await agencies.close_gates(tenant["id"], "cash")
         tenancy = ok(await tbo.post("/v1/tenancies", json=contract), 201)
         tenancy_url = f"/v1/tenancies/{tenancy['id']}"
         ok(await tbo.post(f"{tenancy_url}/move-in", json={}))
@@ -155,6 +156,7 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
             "start_date": slipped.isoformat(),
             "deposit_kind": "nav_guarantee",
         }
+        await agencies.close_gates(application_id, "nav_guarantee")
         new_tenancy = ok(await tbo.post("/v1/tenancies", json=contract), 201)
         system.advance_clock((slipped - system.today()).days)
         too_soon = await tbo.post(f"/v1/tenancies/{new_tenancy['id']}/move-in", json={})

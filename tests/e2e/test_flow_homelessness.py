@@ -80,6 +80,7 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
             ) == ("reserved", application_id)
 
         await eventually(allocated_everywhere, what="NAV and LKE to see the allocation")
+        await agencies.close_gates(application_id, "nav_guarantee")  # NAV guarantees the deposit
         tenancy = ok(
             await tbo.post(
                 "/v1/tenancies",

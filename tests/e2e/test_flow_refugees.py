@@ -10,6 +10,7 @@ from typing import Any
 
 from boligflyt.platform.auth import Agency
 
+from .agencies import close_gates
 from .events import name_of, topic_events
 from .system import System, eventually
 from .test_flow_turnover import (
@@ -202,6 +203,7 @@ async def settlement(system: System) -> None:
             "start_date": day.isoformat(),
             "deposit_kind": "nav_guarantee",
         }
+        await close_gates(system, staff, application_id, "nav_guarantee")
         tenancy = ok(await staff.post("/v1/tenancies", json=contract), 201)
         assert ok(await staff.post(f"/v1/tenancies/{tenancy['id']}/move-in", json={}))["state"] == "active"
         settled = await until_state(nav, settlement_url, "establishment")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date, timedelta
 
-from .agencies import Agencies, ok
+from .agencies import DOCUMENTS, Agencies, ok
 from .events import name_of, topic_events
 from .system import System, eventually
 
@@ -32,6 +32,7 @@ async def test_a_contract_near_its_end_is_reminded_of_and_renewed(system: System
         offer = ok(await tbo.post(f"/v1/dwellings/{dwelling_id}/offers", json={}), 201)
         assert offer["application_id"] == application["id"]
         ok(await tbo.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"}))
+        await agencies.close_gates(application["id"], "cash")
 
         # A contract that ends within the reminder window, counted from the processes' today.
         today = system.today()
@@ -66,9 +67,31 @@ async def test_a_contract_near_its_end_is_reminded_of_and_renewed(system: System
         assert (reminder["end_date"], reminder["days_left"], reminder["dwelling_id"]) == (end, DAYS_LEFT, dwelling_id)
         assert isinstance(reminder["expiry_notice_deadline"], date) and reminder["expiry_notice_deadline"] > end
 
-        # Boligkontoret renews after the ownership check; the contract runs on for the type's term.
+        # The tenant applies for a renewal; the committee approves it after the ownership check, and Boligkontoret
+        # records the renewal on that application: the contract runs on for the type's term.
+        check = {"ownership_check": {"able_to_buy": False}}
+        without = await tbo.post(f"/v1/tenancies/{tenancy_id}/renewal", json=check)
+        assert without.status_code == 422, without.text
+        renewal_application = ok(
+            await tbo.post(
+                "/v1/applications",
+                json={
+                    "applicant_id": application["applicant_id"],
+                    "kind": "rental",
+                    "household": {"adults": 1, "children": 0},
+                    "needs": {"bedrooms": BEDROOMS},
+                    **check,
+                    "documents_received": DOCUMENTS,
+                    "renewal_of_tenancy_id": tenancy_id,
+                },
+            ),
+            201,
+        )
+        await agencies.approve([renewal_application["id"]])
         renewed = ok(
-            await tbo.post(f"/v1/tenancies/{tenancy_id}/renewal", json={"ownership_check": {"able_to_buy": False}})
+            await tbo.post(
+                f"/v1/tenancies/{tenancy_id}/renewal", json={**check, "application_id": renewal_application["id"]}
+            )
         )
         new_end = date.fromisoformat(renewed["end_date"])
         assert renewed["state"] == "active" and new_end == date(end.year + 3, end.month, end.day)

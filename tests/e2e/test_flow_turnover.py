@@ -19,6 +19,7 @@ from boligflyt.contracts.envelope import Envelope
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit.people import random_person
 
+from .agencies import close_gates
 from .events import name_of, topic_events
 from .system import System, eventually
 
@@ -255,6 +256,7 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "start_date": system.today().isoformat(),
         "deposit_kind": "cash",
     }
+    await close_gates(system, staff, tenant["id"], "cash")
     tenancy1 = ok(await staff.post("/v1/tenancies", json=contract), 201)
     tenancy1_url = f"/v1/tenancies/{tenancy1['id']}"
     assert ok(await staff.post(f"{tenancy1_url}/move-in", json={}))["state"] == "active"
@@ -337,6 +339,7 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "start_date": ready_on.isoformat(),
         "deposit_kind": "nav_guarantee",
     }
+    await close_gates(system, staff, top["id"], "nav_guarantee")
     tenancy2 = ok(await staff.post("/v1/tenancies", json=contract2), 201)
     assert ok(await staff.post(f"/v1/tenancies/{tenancy2['id']}/move-in", json={}))["state"] == "active"
     let = await until_state(lke, dwelling_url, "let", field="status")

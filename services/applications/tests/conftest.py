@@ -12,9 +12,10 @@ import httpx
 import pytest
 
 from boligflyt.applications.main import definition
-from boligflyt.contracts.codes import DwellingCategory, DwellingOwner, DwellingStatus
+from boligflyt.contracts.codes import DwellingCategory, DwellingOwner, DwellingStatus, GuaranteeDecision
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.maintenance import DwellingReadyForLetting, DwellingRegistered
+from boligflyt.contracts.events.temporary_housing import DepositGuaranteeDecided
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit import ServiceHarness, people
 
@@ -148,6 +149,23 @@ class Caseworker:
             DwellingReadyForLetting(dwelling_id=dwelling_id, ready_on=self.today, first_let=False),
         )
         return dwelling_id
+
+    async def close_gates(self, application_id: str, deposit_kind: str = "cash") -> None:
+        """The deposit paid, or NAV's guarantee granted (its event): the gates before the contract closed."""
+        if deposit_kind == "cash":
+            paid = await self.staff.post(f"/v1/applications/{application_id}/deposit-payment", json={})
+            assert paid.status_code == 200, paid.text
+        elif deposit_kind == "nav_guarantee":
+            await self.publish(
+                DepositGuaranteeDecided(
+                    guarantee_id=f"gar-{application_id}",
+                    application_id=application_id,
+                    person_ref=(await self.staff.get(f"/v1/applications/{application_id}")).json()["person_ref"],
+                    decision=GuaranteeDecision.GRANTED,
+                    amount=32000,
+                    decided_on=self.today,
+                )
+            )
 
     async def events(self) -> list[Envelope]:
         await self.harness.settle()

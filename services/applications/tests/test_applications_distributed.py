@@ -37,6 +37,7 @@ async def test_ready_dwelling_to_move_in_on_postgres_and_kafka(tmp_path: Path) -
             [offer] = [a.json() for a in attempts if a.status_code == 201]
             answered = await caseworker.staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"})
             assert answered.status_code == 200, answered.text
+            await caseworker.close_gates(application["id"])
             signed = await caseworker.staff.post(
                 "/v1/tenancies",
                 json={

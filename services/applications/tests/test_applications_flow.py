@@ -116,6 +116,7 @@ async def test_from_allocation_to_the_end_of_the_tenancy(caseworker: Caseworker)
         "start_date": move_in_on.isoformat(),
         "deposit_kind": "nav_guarantee",
     }
+    await caseworker.close_gates(application["id"], "nav_guarantee")
     bad_end = await caseworker.staff.post("/v1/tenancies", json={**contract, "end_date": move_in_on.isoformat()})
     assert bad_end.status_code == 422 and bad_end.json()["code"] == "end_before_start"
     signed = await caseworker.staff.post("/v1/tenancies", json=contract)
@@ -138,7 +139,16 @@ async def test_from_allocation_to_the_end_of_the_tenancy(caseworker: Caseworker)
     caseworker.harness.clock.set(caseworker.harness.clock.now() + (end - caseworker.today) - timedelta(days=85))
     await caseworker.harness.run_jobs("applications")
     await caseworker.harness.run_jobs("applications")
-    renewal = await caseworker.staff.post(f"{url}/renewal", json={"ownership_check": {"able_to_buy": False}})
+    without = await caseworker.staff.post(f"{url}/renewal", json={"ownership_check": {"able_to_buy": False}})
+    assert without.status_code == 422  # a renewal needs its renewal application
+    renewal_application = await caseworker.application(
+        renewal_of_tenancy_id=tenancy["id"], ownership_check={"able_to_buy": False}
+    )
+    await caseworker.decide([renewal_application["id"]])
+    renewal = await caseworker.staff.post(
+        f"{url}/renewal",
+        json={"ownership_check": {"able_to_buy": False}, "application_id": renewal_application["id"]},
+    )
     assert renewal.status_code == 200, renewal.text
     new_end = date.fromisoformat(renewal.json()["end_date"])
     assert new_end == date(end.year + 3, end.month, end.day)
@@ -168,6 +178,8 @@ async def test_from_allocation_to_the_end_of_the_tenancy(caseworker: Caseworker)
         "tenancy.signed",
         "tenancy.moved_in",
         "tenancy.ending_soon",
+        "application.submitted",  # the renewal application
+        "application.decided",
         "tenancy.renewed",
         "tenancy.notice_given",
         "tenancy.notice_withdrawn",
@@ -187,6 +199,7 @@ async def test_the_reminder_at_the_end_of_a_contract(caseworker: Caseworker) -> 
     dwelling = await caseworker.ready_dwelling()
     offer = (await caseworker.staff.post(f"/v1/dwellings/{dwelling}/offers", json={})).json()
     await caseworker.staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"})
+    await caseworker.close_gates(offer["application_id"])
     tenancy = (
         await caseworker.staff.post(
             "/v1/tenancies",
@@ -231,6 +244,7 @@ async def test_no_personal_data_in_any_event(caseworker: Caseworker) -> None:
     await caseworker.staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "declined"})
     offer = (await caseworker.staff.get("/v1/offers", params={"state": "pending"})).json()["items"][0]
     await caseworker.staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"})
+    await caseworker.close_gates(offer["application_id"])
     tenancy = (
         await caseworker.staff.post(
             "/v1/tenancies",
@@ -276,10 +290,12 @@ async def test_renewal_on_a_written_application(caseworker: Caseworker) -> None:
         "start_date": caseworker.today.isoformat(),
         "deposit_kind": "cash",
     }
+    await caseworker.close_gates(application["id"])
     tenancy = (await caseworker.staff.post("/v1/tenancies", json=contract)).json()
     url = f"/v1/tenancies/{tenancy['id']}"
     check = {"ownership_check": {"able_to_buy": False}}
-    assert (await caseworker.staff.post(f"{url}/renewal", json=check)).json()["current_state"] == "signed"
+    too_early = {**check, "application_id": application["id"]}
+    assert (await caseworker.staff.post(f"{url}/renewal", json=too_early)).json()["current_state"] == "signed"
     await caseworker.staff.post(f"{url}/move-in", json={})
 
     renewal = await caseworker.application(

@@ -21,6 +21,7 @@ async def contract_for_an_allocated_household(caseworker: Caseworker, starts_in_
     dwelling = await caseworker.ready_dwelling()
     offer = (await caseworker.staff.post(f"/v1/dwellings/{dwelling}/offers", json={})).json()
     await caseworker.staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"})
+    await caseworker.close_gates(application["id"])
     return {
         "application_id": application["id"],
         "contract_type": "ordinary_rental",

@@ -34,6 +34,7 @@ async def let_to_a_tenant(caseworker: Caseworker, dwelling_id: str) -> dict[str,
         "start_date": caseworker.today.isoformat(),
         "deposit_kind": "cash",
     }
+    await caseworker.close_gates(tenant["id"])
     signed = await caseworker.staff.post("/v1/tenancies", json=contract)
     assert signed.status_code == 201, signed.text
     tenancy: dict[str, Any] = signed.json()
@@ -196,6 +197,7 @@ async def test_allocation_at_notice_follows_the_renovation_to_the_move_in(casewo
         "start_date": slipped.isoformat(),
         "deposit_kind": "nav_guarantee",
     }
+    await caseworker.close_gates(homeless["id"], "nav_guarantee")
     signed = await caseworker.staff.post("/v1/tenancies", json=contract)
     assert signed.status_code == 201, signed.text
     caseworker.harness.clock.advance(slipped - caseworker.today)

@@ -106,6 +106,13 @@ class DepositKind(StrEnum):
     NONE = "none"  # e.g. LKBS lets without deposit after a municipal decision
 
 
+class GuaranteeDecision(StrEnum):
+    """NAV's decision on a guarantee for a deposit."""
+
+    GRANTED = "granted"
+    REFUSED = "refused"
+
+
 class NoticeParty(StrEnum):
     """Who gave the notice to quit (oppsigelse)."""
 

@@ -23,6 +23,7 @@ from boligflyt.contracts.codes import (
     DwellingCategory,
     DwellingOwner,
     DwellingStatus,
+    GuaranteeDecision,
     InspectionTrigger,
     LeftListReason,
     NeedRejectReason,
@@ -237,6 +238,14 @@ def examples() -> list[Event]:
             cost=33750,  # 24 nights x 600 at the pension, 43 x 450 in the barracks
             application_id="app-2015-0042",
             tenancy_id="ten-2015-0101",
+        ),
+        t.DepositGuaranteeDecided(
+            guarantee_id="gar-2015-0017",
+            application_id="app-2015-0042",
+            person_ref=KARI,
+            decision=GuaranteeDecision.GRANTED,
+            amount=36000,
+            decided_on=date(2015, 2, 20),
         ),
         t.SettlementQuotaAdopted(
             quota_id="quota-2015",

@@ -351,24 +351,71 @@ class Simulator:
                 await self.attempt("offer accepted", bk.post(f"/v1/offers/{offer['id']}/answer", body))
 
     async def contracts(self) -> None:
-        """The contract is signed for the day the dwelling is ready (the planned move-in)."""
+        """The contract is signed for the day the dwelling is ready (the planned move-in), once its gates are closed:
+        the co-op board approved (or kept silent for 20 days), the deposit paid or NAV's guarantee granted."""
         bk = self.larvik.boligkontoret
         for application in await bk.all("/v1/applications", state="allocated"):
             chance = self.chance(application["id"], "contract")
             [dwelling, *_] = await bk.all("/v1/dwellings", allocated_to=application["id"]) or [None]
-            planned = dwelling["planned_move_in_on"] if dwelling else None
+            if dwelling is None:
+                continue
+            deposit_kind = chance.choice(["nav_guarantee", "nav_guarantee", "cash"])
+            gates = await self.close_gates(application, dwelling, deposit_kind)
+            if gates is None or gates["open_gates"]:
+                continue  # signed on a later day, once NAV's decision or the board's answer has come
+            planned = dwelling["planned_move_in_on"]
             earliest = self.today + timedelta(days=2 if self.report.moved_time else 0)
             start = max(date.fromisoformat(planned), earliest) if planned else earliest
             body: dict[str, Any] = {
                 "application_id": application["id"],
                 "contract_type": CONTRACT_TYPE[application["kind"]],
                 "start_date": start.isoformat(),
-                "deposit_kind": chance.choice(["nav_guarantee", "nav_guarantee", "cash"]),
+                "deposit_kind": deposit_kind,
             }
             if application["kind"] == "rental" and chance.random() < 0.15:
                 # A short contract, so the renewal reminder shows up during a demo.
                 body["end_date"] = days_after(start, 100)
             await self.attempt("contract signed", bk.post("/v1/tenancies", body))
+
+    async def close_gates(
+        self, application: dict[str, Any], dwelling: dict[str, Any], deposit_kind: str
+    ) -> dict[str, Any] | None:
+        """What the caseworker (and NAV) do about each open gate today; the gates as they stand afterwards."""
+        bk, nav = self.larvik.boligkontoret, self.larvik.nav
+        path = f"/v1/applications/{application['id']}/gates"
+        try:
+            gates: dict[str, Any] = await bk.get(path, deposit_kind=deposit_kind)
+        except ApiError as error:  # the allocation moved on meanwhile (a race with a consumer)
+            if error.status_code >= 500:
+                raise
+            return None
+        if not gates["open_gates"]:
+            return gates
+        state = gates["gates"]
+        if state.get("coop_board_approval") == "not_requested":
+            await self.attempt("co-op board asked", bk.post(f"/v1/applications/{application['id']}/coop-board-request"))
+        elif state.get("coop_board_approval") == "pending" and gates["coop_board_requested_on"]:
+            # Most boards answer within a few days; the rest stay silent and approve after 20 days (a job).
+            waited = (self.today - date.fromisoformat(gates["coop_board_requested_on"])).days
+            if waited >= self.chance(application["id"], "board").randint(2, 30):
+                body = {"answer": "approved", "answered_on": self.today.isoformat()}
+                await self.attempt(
+                    "co-op board approved", bk.post(f"/v1/applications/{application['id']}/coop-board-answer", body)
+                )
+        if state.get("deposit_paid") == "not_paid":
+            await self.attempt("deposit paid", bk.post(f"/v1/applications/{application['id']}/deposit-payment"))
+        if state.get("nav_guarantee_granted") == "pending" and not await nav.get(
+            "/v1/deposit-guarantees", application_id=application["id"]
+        ):
+            body = {
+                "application_id": application["id"],
+                "person_ref": application["person_ref"],
+                "decision": "granted",
+                "amount": 4 * dwelling["monthly_rent"],
+            }
+            await self.attempt("NAV guarantee granted", nav.post("/v1/deposit-guarantees", body))
+        after: dict[str, Any] = await bk.get(path, deposit_kind=deposit_kind)
+        return after
 
     async def move_ins(self) -> None:
         """The household moves in on the contract's first day, or the day the dwelling is ready if that is later."""
@@ -386,14 +433,40 @@ class Simulator:
         for tenancy in await bk.all("/v1/tenancies", state="active"):
             end = tenancy["end_date"]
             if end is not None and date.fromisoformat(end) <= self.today + timedelta(days=60):
-                body = {
-                    "ownership_check": {"able_to_buy": False},
-                    "new_end_date": days_after(date.fromisoformat(end), 3 * 365),
-                }
-                await self.attempt("renewal recorded", bk.post(f"/v1/tenancies/{tenancy['id']}/renewal", body))
+                await self.renewal(tenancy)
             elif self.rng.random() < NOTICE_PER_TENANCY_DAY:
                 body = {"given_by": "tenant", "move_out_date": days_after(self.today, 30)}
                 await self.attempt("notice given", bk.post(f"/v1/tenancies/{tenancy['id']}/notice", body))
+
+    async def renewal(self, tenancy: dict[str, Any]) -> None:
+        """The tenant applies for a renewal; once the committee has approved it (after the ownership check) the
+        caseworker records the renewal on that application."""
+        bk = self.larvik.boligkontoret
+        housed = await bk.get(f"/v1/applications/{tenancy['application_id']}")
+        applied = [
+            a
+            for a in await bk.all("/v1/applications", person_ref=housed["person_ref"])
+            if a["renewal_of_tenancy_id"] == tenancy["id"]
+        ]
+        if not applied:
+            body = {
+                "applicant_id": housed["applicant_id"],
+                "kind": housed["kind"],
+                "household": {"adults": housed["adults"], "children": housed["children"]},
+                "ownership_check": {"able_to_buy": False},
+                "documents_received": REQUIRED_DOCUMENTS[housed["kind"]],
+                "renewal_of_tenancy_id": tenancy["id"],
+            }
+            await self.attempt("renewal applied for", bk.post("/v1/applications", body))
+            return
+        approved = [a for a in applied if a["state"] == "approved"]
+        if approved:
+            body = {
+                "ownership_check": {"able_to_buy": False},
+                "new_end_date": days_after(date.fromisoformat(tenancy["end_date"]), 3 * 365),
+                "application_id": approved[0]["id"],
+            }
+            await self.attempt("renewal recorded", bk.post(f"/v1/tenancies/{tenancy['id']}/renewal", body))
 
     async def move_outs(self) -> None:
         bk = self.larvik.boligkontoret

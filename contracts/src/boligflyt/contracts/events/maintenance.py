@@ -63,6 +63,10 @@ class _DwellingFacts(Event):
         default=None,
         description="The municipality's neighbourhood code (for spread settlement); never an address.",
     )
+    coop_board_approval: bool = Field(
+        default=False,
+        description="A co-op dwelling (borettslag) whose board must approve each new tenant before the contract.",
+    )
 
 
 @event("dwelling.registered", producer=PRODUCER, key="dwelling_id")

@@ -7,17 +7,20 @@ Beyond the minimum set the catalogue started with (docs/domain.md, "Events"):
   campsite is closed May-July); without it "sum of nights x price" (KPI 1) goes wrong.
 - `settlement.housing_ordered`: NAV's housing order for a household to settle (4-5 times a year); the need
   itself reaches ordering through its API (`POST /v1/needs`).
+- `deposit_guarantee.decided`: NAV decides a guarantee for a household's deposit in its own service, and
+  Boligkontoret may sign a contract with a NAV guarantee only once it was granted (a gate before the contract).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
 from boligflyt.contracts.base import Event, PersonRef, event
 from boligflyt.contracts.codes import (
+    GuaranteeDecision,
     ProviderKind,
     SettlementCategory,
     SettlementOrigin,
@@ -28,6 +31,7 @@ from boligflyt.contracts.fields import (
     ApplicationId,
     Count,
     DwellingId,
+    Id,
     Nok,
     ProviderId,
     QuotaId,
@@ -284,3 +288,20 @@ class SettlementCompleted(_SettlementHousehold):
         if self.establishment_ends_on <= self.settled_on:
             raise ValueError("establishment_ends_on must be after settled_on")
         return self
+
+
+@event("deposit_guarantee.decided", producer=PRODUCER, key="application_id")
+class DepositGuaranteeDecided(Event):
+    """NAV decided on a municipal guarantee for the deposit (garanti for depositum) of a household about to sign a
+    tenancy contract; granted, it stands in for the 4 months' deposit (allocation criteria § 9).
+
+    Consumers: applications (a contract with a NAV guarantee is signed only once the guarantee is granted); the
+    dashboard. The reasons of a refusal stay with NAV.
+    """
+
+    guarantee_id: Annotated[Id, Field(description="NAV's id of the guarantee decision.")]
+    application_id: ApplicationId
+    person_ref: PersonRef = Field(description="The household's applicant, pseudonymised.")
+    decision: GuaranteeDecision = Field(description="Granted or refused.")
+    amount: Nok = Field(description="The amount guaranteed in NOK (the deposit); 0 when refused.")
+    decided_on: date = Field(description="The day NAV decided.")

@@ -27,11 +27,15 @@ from boligflyt.applications.schemas import (
     ConsentIn,
     ConsentOut,
     ConsentRevokeIn,
+    CoopBoardAnswerIn,
+    CoopBoardRequestIn,
     DecisionIn,
+    DepositPaymentIn,
     DocumentsIn,
     DwellingOut,
     DwellingRecommendationOut,
     EndIn,
+    GatesOut,
     LeaveListIn,
     LetterOut,
     MeetingCaseOut,
@@ -49,7 +53,7 @@ from boligflyt.applications.schemas import (
     TenancyIn,
     TenancyOut,
 )
-from boligflyt.contracts.codes import ApplicationKind, DwellingStatus, Referrer
+from boligflyt.contracts.codes import ApplicationKind, DepositKind, DwellingStatus, Referrer
 from boligflyt.platform.auth import Agency, Principal, require
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.personref import PersonRefQuery
@@ -189,6 +193,62 @@ async def appeal(
     """Register an appeal against a refusal; the committee decides it again at a meeting."""
     application = await service.appeal(database, principal, clock, application_id, body.appealed_on)
     return ApplicationOut.model_validate(application)
+
+
+# --- Gates before the contract ------------------------------------------------------------------------
+
+
+async def _gates(database: DatabaseDep, clock: ClockDep, application_id: str, deposit_kind: DepositKind) -> GatesOut:
+    application, dwelling, gates = await service.gates_of(database, clock, application_id, deposit_kind)
+    return GatesOut(
+        application_id=application.id,
+        dwelling_id=dwelling.id,
+        deposit_kind=deposit_kind,
+        gates=gates,
+        open_gates=[gate for gate, state in gates.items() if state != "closed"],
+        coop_board_requested_on=application.coop_board_requested_on,
+        coop_board_answer=application.coop_board_answer,
+        deposit_paid_on=application.deposit_paid_on,
+        guarantee_decision=application.guarantee_decision,
+    )
+
+
+@router.get("/applications/{application_id}/gates", response_model=GatesOut, tags=["tenancies"])
+async def gates(
+    application_id: str,
+    _: Reader,
+    database: DatabaseDep,
+    clock: ClockDep,
+    deposit_kind: DepositKind = DepositKind.CASH,
+) -> GatesOut:
+    """The gates before the contract for the allocated dwelling, and which are still open."""
+    return await _gates(database, clock, application_id, deposit_kind)
+
+
+@router.post("/applications/{application_id}/coop-board-request", response_model=GatesOut, tags=["tenancies"])
+async def request_coop_board(
+    application_id: str, body: CoopBoardRequestIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> GatesOut:
+    """The co-op board was asked to approve the tenant; silent for 20 days, it has approved."""
+    await service.request_coop_board(database, principal, clock, application_id, body)
+    return await _gates(database, clock, application_id, DepositKind.NONE)
+
+
+@router.post("/applications/{application_id}/coop-board-answer", response_model=GatesOut, tags=["tenancies"])
+async def answer_coop_board(
+    application_id: str, body: CoopBoardAnswerIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> GatesOut:
+    await service.answer_coop_board(database, principal, clock, application_id, body)
+    return await _gates(database, clock, application_id, DepositKind.NONE)
+
+
+@router.post("/applications/{application_id}/deposit-payment", response_model=GatesOut, tags=["tenancies"])
+async def record_deposit_paid(
+    application_id: str, body: DepositPaymentIn, principal: Staff, database: DatabaseDep, clock: ClockDep
+) -> GatesOut:
+    """The deposit of 4 months' rent was paid into the deposit account."""
+    await service.record_deposit_paid(database, principal, clock, application_id, body)
+    return await _gates(database, clock, application_id, DepositKind.CASH)
 
 
 @router.post("/applications/{application_id}/leave-list", response_model=ApplicationOut, tags=["applications"])

@@ -18,7 +18,12 @@ from boligflyt.contracts.events.maintenance import (
     RenovationRescheduled,
     RenovationStarted,
 )
-from boligflyt.contracts.events.temporary_housing import StayApplicationLinked, StayEnded, StayLimitApproaching
+from boligflyt.contracts.events.temporary_housing import (
+    DepositGuaranteeDecided,
+    StayApplicationLinked,
+    StayEnded,
+    StayLimitApproaching,
+)
 from boligflyt.platform.db import UnitOfWork
 from boligflyt.platform.inbox import EventHandlers
 
@@ -85,3 +90,8 @@ async def on_stay_limit_approaching(event: StayLimitApproaching, uow: UnitOfWork
 @handlers.on(StayEnded)
 async def on_stay_ended(event: StayEnded, uow: UnitOfWork) -> None:
     await service.stay_ended(uow, event.stay_id, event.end_date)
+
+
+@handlers.on(DepositGuaranteeDecided)
+async def on_guarantee_decided(event: DepositGuaranteeDecided, uow: UnitOfWork) -> None:
+    await service.guarantee_decided(uow, event)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from boligflyt.applications.api import routers
 from boligflyt.applications.handlers import handlers
-from boligflyt.applications.service import expire_offers, remind_tenancy_ends
+from boligflyt.applications.service import approve_by_board_silence, expire_offers, remind_tenancy_ends
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
 
@@ -17,6 +17,10 @@ async def tenancy_end_reminders(runtime: ServiceRuntime) -> None:
     await remind_tenancy_ends(runtime.database, runtime.clock)
 
 
+async def coop_board_silence(runtime: ServiceRuntime) -> None:
+    await approve_by_board_silence(runtime.database, runtime.clock)
+
+
 definition = ServiceDefinition(
     name="applications",
     title="Boligflyt: Boligkontoret",
@@ -24,7 +28,11 @@ definition = ServiceDefinition(
     routers=routers,
     handlers=handlers,
     migrations=Path(__file__).resolve().parents[3] / "migrations",
-    jobs=[PeriodicJob(offer_deadlines, every_seconds=300), PeriodicJob(tenancy_end_reminders, every_seconds=3600)],
+    jobs=[
+        PeriodicJob(offer_deadlines, every_seconds=300),
+        PeriodicJob(tenancy_end_reminders, every_seconds=3600),
+        PeriodicJob(coop_board_silence, every_seconds=3600),
+    ],
     publishes=True,
     agency=Agency.boligkontoret,
     audit_readers=[Agency.boligkontoret],

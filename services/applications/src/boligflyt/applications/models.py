@@ -99,6 +99,16 @@ class Application(Base):
     stay_started_on: Mapped[date | None] = mapped_column(Date)
     stay_limit_warned_on: Mapped[date | None] = mapped_column(Date)
     stay_ended_on: Mapped[date | None] = mapped_column(Date)
+    # The gates before the contract (domain/gates.py): the co-op board's answer for the allocated dwelling, the
+    # deposit paid, NAV's guarantee decision.
+    coop_board_dwelling_id: Mapped[str | None] = mapped_column(String(64))
+    coop_board_requested_on: Mapped[date | None] = mapped_column(Date, index=True)
+    coop_board_answer: Mapped[str | None] = mapped_column(String(30))
+    coop_board_answered_on: Mapped[date | None] = mapped_column(Date)
+    deposit_paid_on: Mapped[date | None] = mapped_column(Date)
+    guarantee_id: Mapped[str | None] = mapped_column(String(64))
+    guarantee_decision: Mapped[str | None] = mapped_column(String(20))
+    guarantee_decided_on: Mapped[date | None] = mapped_column(Date)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -139,6 +149,7 @@ class Dwelling(Base):
     staffed: Mapped[bool] = mapped_column(Boolean)
     monthly_rent: Mapped[int] = mapped_column(Integer)
     area_code: Mapped[str | None] = mapped_column(String(16))
+    coop_board_approval: Mapped[bool] = mapped_column(Boolean, default=False)  # the co-op board approves tenants
     status: Mapped[str] = mapped_column(String(20))
     first_let: Mapped[bool] = mapped_column(Boolean, default=False)
     ready_on: Mapped[date | None] = mapped_column(Date)

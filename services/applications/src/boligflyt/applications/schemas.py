@@ -446,6 +446,33 @@ class TenancyIn(Strict):
     signed_on: BusinessDate | None = Field(default=None, description="Signed at the dwelling; today if left out.")
 
 
+class CoopBoardRequestIn(Strict):
+    requested_on: BusinessDate | None = Field(
+        default=None, description="The day the board got the request (its 20 days run from it); today if left out."
+    )
+
+
+class CoopBoardAnswerIn(Strict):
+    answer: Literal["approved", "refused"]
+    answered_on: BusinessDate | None = Field(default=None, description="Today if left out.")
+
+
+class DepositPaymentIn(Strict):
+    paid_on: BusinessDate | None = Field(default=None, description="The day the deposit was paid; today if left out.")
+
+
+class GatesOut(Out):
+    application_id: str
+    dwelling_id: str
+    deposit_kind: DepositKind
+    gates: dict[str, str] = Field(description="Each gate that applies: `closed`, or why it is still open.")
+    open_gates: list[str]
+    coop_board_requested_on: date | None
+    coop_board_answer: str | None
+    deposit_paid_on: date | None
+    guarantee_decision: str | None
+
+
 class TenancyOut(Out):
     id: str
     application_id: str
@@ -498,7 +525,7 @@ class RenewalIn(Strict):
     ownership_check: OwnershipCheck
     contract_type: ContractType | None = None
     new_end_date: BusinessDate | None = Field(default=None, description="Left out: the contract type's default term.")
-    application_id: str | None = None
+    application_id: str = Field(description="The approved renewal application for this tenancy.")
 
 
 class EndIn(Strict):

@@ -6,7 +6,7 @@ Pure: no I/O, no framework. Dates come in as arguments; the service layer loads 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -98,6 +98,40 @@ def allocation(status: DwellingStatus, *, allocated_to_this_application: bool, d
     if status not in ALLOCATABLE_BEFORE_READY:
         raise Conflict(f"dwelling {dwelling_id} is {status}: it cannot be allocated", current_state=status.value)
     return Allocation.RESERVE_WHEN_READY
+
+
+# --- Selling or withdrawing under a tenant ------------------------------------------------------------
+
+
+def withdrawal_blockers(
+    status: DwellingStatus,
+    *,
+    current_tenancy_id: str | None,
+    signed_tenancy_ids: Collection[str],
+    open_offer_ids: Collection[str],
+    allocated_application_id: str | None,
+) -> dict[str, list[str]]:
+    """What Boligkontoret has promised on the dwelling (as LKE knows it from its events): a tenant living there, a
+    contract signed, an offer waiting for its answer, or an allocation. Any of them stops a sale or withdrawal."""
+    blockers: dict[str, list[str]] = {}
+    tenancies = sorted({*([current_tenancy_id] if current_tenancy_id else []), *signed_tenancy_ids})
+    if tenancies or status in OCCUPIED:
+        blockers["active_tenancy"] = tenancies
+    if open_offer_ids:
+        blockers["open_offer"] = sorted(open_offer_ids)
+    if allocated_application_id is not None or status is S.RESERVED:
+        blockers["allocation"] = [allocated_application_id] if allocated_application_id else []
+    return blockers
+
+
+def check_can_withdraw(dwelling_id: str, blockers: Mapping[str, Sequence[str]]) -> None:
+    if blockers:
+        named = "; ".join(f"{what.replace('_', ' ')} {', '.join(ids)}".strip() for what, ids in blockers.items())
+        raise Conflict(
+            f"dwelling {dwelling_id} cannot be sold or withdrawn while Boligkontoret holds it: {named}",
+            current_state="held_by_boligkontoret",
+            extra={"blocking": {what: list(ids) for what, ids in blockers.items()}},
+        )
 
 
 # --- Dwelling facts -------------------------------------------------------------------------------------

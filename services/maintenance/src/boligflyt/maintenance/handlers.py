@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from boligflyt.contracts.events.applications import (
     AllocationDecided,
+    OfferAnswered,
+    OfferMade,
     TenancyEnded,
     TenancyMovedIn,
     TenancyNoticeGiven,
     TenancyNoticeWithdrawn,
+    TenancySigned,
 )
 from boligflyt.contracts.events.ordering import OrderPlaced
 from boligflyt.maintenance import service
@@ -49,3 +52,18 @@ async def moved_in(event: TenancyMovedIn, uow: UnitOfWork) -> None:
 @handlers.on(OrderPlaced)
 async def order_placed(event: OrderPlaced, uow: UnitOfWork) -> None:
     await service.on_order_placed(uow, event)
+
+
+@handlers.on(OfferMade)
+async def offer_made(event: OfferMade, uow: UnitOfWork) -> None:
+    await service.on_offer_made(uow, event)
+
+
+@handlers.on(OfferAnswered)
+async def offer_answered(event: OfferAnswered, uow: UnitOfWork) -> None:
+    await service.on_offer_answered(uow, event)
+
+
+@handlers.on(TenancySigned)
+async def tenancy_signed(event: TenancySigned, uow: UnitOfWork) -> None:
+    await service.on_tenancy_signed(uow, event)

@@ -52,6 +52,9 @@ class Dwelling(Base):
     # An allocation that came before the dwelling was ready: it is reserved the moment it becomes ready.
     allocated_application_id: Mapped[str | None] = mapped_column(String(64))
     allocated_no_fixed_address: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What Boligkontoret's events say it has promised on the dwelling: it is not sold or withdrawn under them.
+    open_offer_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    signed_tenancy_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
     withdrawal_reason: Mapped[str | None] = mapped_column(String(40))
     withdrawn_permanently: Mapped[bool] = mapped_column(Boolean, default=False)
     photographs: Mapped[list[str] | None] = mapped_column(JSON)

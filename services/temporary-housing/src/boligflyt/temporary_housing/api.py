@@ -86,6 +86,24 @@ async def terminate_agreement(
     return service.agreement_out(await service.terminate_agreement(database, principal.actor, agreement_id, body))
 
 
+# --- deposit guarantees -------------------------------------------------------------------------------------
+
+
+@router.post("/deposit-guarantees", status_code=201, tags=["deposit guarantees"])
+async def decide_guarantee(
+    body: schemas.GuaranteeIn, database: DatabaseDep, clock: ClockDep, principal: Writer, response: ResponseParam
+) -> schemas.GuaranteeOut:
+    """NAV's decision on a guarantee for the deposit; Boligkontoret signs with a NAV guarantee once it is granted."""
+    guarantee = await service.decide_guarantee(database, principal.actor, clock, body)
+    response.headers["Location"] = f"/v1/deposit-guarantees?application_id={guarantee.application_id}"
+    return schemas.GuaranteeOut.model_validate(guarantee)
+
+
+@router.get("/deposit-guarantees", tags=["deposit guarantees"])
+async def list_guarantees(application_id: str, database: DatabaseDep, _: Reader) -> list[schemas.GuaranteeOut]:
+    return [schemas.GuaranteeOut.model_validate(g) for g in await service.guarantees_of(database, application_id)]
+
+
 # --- stays ---------------------------------------------------------------------------------------------------
 
 

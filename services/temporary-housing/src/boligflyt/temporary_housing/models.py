@@ -207,3 +207,18 @@ class ChecklistItem(Base):
     item: Mapped[str] = mapped_column(String(60), primary_key=True)
     done_on: Mapped[date] = mapped_column(Date)
     done_by: Mapped[str] = mapped_column(String(200))
+
+
+class DepositGuarantee(Base):
+    """NAV's decision on a guarantee for a household's deposit (garanti for depositum); the reason stays here."""
+
+    __tablename__ = "deposit_guarantees"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    application_id: Mapped[str] = mapped_column(String(64), index=True)
+    person_ref: Mapped[str] = mapped_column(String(64), index=True)
+    decision: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[int] = mapped_column(Integer)
+    decided_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,7 +7,9 @@ from typing import Annotated, Any, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from boligflyt.contracts.base import PersonRef
 from boligflyt.contracts.codes import (
+    GuaranteeDecision,
     ProviderKind,
     SettlementCategory,
     SettlementOrigin,
@@ -435,3 +437,33 @@ class MonthlyReportOut(BaseModel):
 
 
 ProviderOut.model_rebuild()
+
+
+# --- deposit guarantees ------------------------------------------------------------------------------------
+
+
+class GuaranteeIn(In):
+    application_id: Id = Field(description="Boligkontoret's application the household is about to sign a contract on.")
+    person_ref: PersonRef = Field(description="The household's person_ref (as on Boligkontoret's events).")
+    decision: GuaranteeDecision
+    amount: int = Field(ge=0, le=4_000_000, description="NOK guaranteed: the deposit (4 months' rent); 0 if refused.")
+    decided_on: BusinessDate | None = Field(default=None, description="Today if left out.")
+    reason: str | None = Field(default=None, max_length=2000, description="Why; stays with NAV.")
+
+    @model_validator(mode="after")
+    def check_amount(self) -> Self:
+        if self.decision is GuaranteeDecision.GRANTED and self.amount == 0:
+            raise ValueError("a granted guarantee guarantees an amount")
+        return self
+
+
+class GuaranteeOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: str
+    application_id: str
+    person_ref: str
+    decision: GuaranteeDecision
+    amount: int
+    decided_on: date
+    reason: str | None

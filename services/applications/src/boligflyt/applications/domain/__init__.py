@@ -1,7 +1,7 @@
 """Boligkontoret's rules: consent (`consent`), the application's state machine, documents and referrals
 (`applications`), deadlines in Norway's calendar (`deadlines`), the allocation committee (`committee`), a suitable
 dwelling (`suitability`), priority (`priority`), ranking, matching and the committee's recommendation on the waiting
-list (`waiting_list`), offers (`offers`) and tenancy contracts (`tenancies`).
+list (`waiting_list`), offers (`offers`), the gates before a contract (`gates`) and tenancy contracts (`tenancies`).
 
 Pure: no I/O, no framework. Dates come in as arguments so that every rule can be tested by itself. Everything is
 re-exported here: the rest of the service uses `domain.<name>`. Imports within the package are relative, so
@@ -56,6 +56,18 @@ from .deadlines import (
     public_holidays,
     working_days_before,
 )
+from .gates import (
+    COOP_BOARD_SILENCE_DAYS,
+    BoardAnswer,
+    Gate,
+    GateFacts,
+    board_answer,
+    check_board_answer,
+    check_gates_closed,
+    gate_state,
+    open_gates,
+    silence_approves_on,
+)
 from .offers import (
     OfferState,
     answer_offer,
@@ -82,6 +94,7 @@ from .tenancies import (
     TenancyCommand,
     TenancyState,
     check_can_sign,
+    check_dwelling_not_withdrawn,
     check_dwelling_ready_for_move_in,
     check_move_in,
     check_notice,
@@ -92,6 +105,7 @@ from .tenancies import (
     deposit_amount,
     due_reminders,
     expiry_notice_deadline,
+    past_end_unresolved,
     renewable_end,
     renewed_end_date,
     tenancy_transition,
@@ -124,6 +138,7 @@ __all__ = [
     "COMING_VACANT",
     "CONSENT_TO_COLLECT",
     "CONTRACT_TERM_MONTHS",
+    "COOP_BOARD_SILENCE_DAYS",
     "DEFAULT_TENANCY_YEARS",
     "DEPOSIT_MONTHS",
     "EXPIRY_NOTICE_MONTHS",
@@ -140,9 +155,12 @@ __all__ = [
     "TO_ALLOCATE",
     "ApplicationCommand",
     "ApplicationState",
+    "BoardAnswer",
     "Candidate",
     "DwellingFit",
     "DwellingToAllocate",
+    "Gate",
+    "GateFacts",
     "Household",
     "Needs",
     "OfferState",
@@ -159,9 +177,11 @@ __all__ = [
     "appeal_deadline",
     "appeal_within_deadline",
     "application_transition",
+    "board_answer",
     "case_list_freezes_on",
     "case_list_frozen",
     "check_allocatable",
+    "check_board_answer",
     "check_can_sign",
     "check_case_list_open",
     "check_committee_case",
@@ -169,7 +189,9 @@ __all__ = [
     "check_consent_signed",
     "check_consent_to_collect",
     "check_decision",
+    "check_dwelling_not_withdrawn",
     "check_dwelling_ready_for_move_in",
+    "check_gates_closed",
     "check_meeting_held",
     "check_move_in",
     "check_notice",
@@ -188,6 +210,7 @@ __all__ = [
     "expiry_notice_deadline",
     "factor_score",
     "fit_explanation",
+    "gate_state",
     "in_wished_area",
     "is_allocatable",
     "is_offerable",
@@ -200,6 +223,8 @@ __all__ = [
     "missing_documents",
     "move_in_follows",
     "next_in_recommendation",
+    "open_gates",
+    "past_end_unresolved",
     "priority",
     "public_holidays",
     "rank_key",
@@ -210,6 +235,7 @@ __all__ = [
     "renewed_end_date",
     "reply_to",
     "revoke_consent",
+    "silence_approves_on",
     "starts_letting_round",
     "stay_score",
     "tenancy_transition",

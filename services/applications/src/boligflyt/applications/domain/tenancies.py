@@ -120,6 +120,16 @@ def check_dwelling_ready_for_move_in(dwelling_id: str, status: DwellingStatus, e
     )
 
 
+def check_dwelling_not_withdrawn(dwelling_id: str, status: DwellingStatus) -> None:
+    """LKE took the dwelling out of letting (sold, say): nobody signs a contract for it any more."""
+    if status is DwellingStatus.WITHDRAWN:
+        raise Conflict(
+            f"dwelling {dwelling_id} was withdrawn from letting by LKE: no contract can be signed for it",
+            current_state=status.value,
+            extra={"blocking": "dwelling_withdrawn", "dwelling_id": dwelling_id},
+        )
+
+
 def check_notice(given_on: date, move_out_date: date, start_date: date) -> None:
     """Notice is given during the tenancy (not before it started), and the move-out comes after it."""
     if given_on < start_date:
@@ -138,7 +148,7 @@ def renewable_end(end_date: date | None) -> date:
 
 
 def check_renewal_application(tenancy_id: str, renewal_of_tenancy_id: str | None, state: ApplicationState) -> None:
-    """A renewal on a written application needs that application, for this tenancy, approved."""
+    """A renewal needs a written renewal application for this tenancy, approved (its ownership check done)."""
     if renewal_of_tenancy_id != tenancy_id:
         raise RuleViolation("that application is not a renewal of this tenancy", code="not_a_renewal")
     if state is not S.APPROVED:
@@ -182,3 +192,14 @@ def due_reminders(end_date: date | None, today: date, months_before: int, sent: 
     if Reminder.AT_END not in done and today >= end_date:
         due.append(Reminder.AT_END)
     return due
+
+
+def past_end_unresolved(end_date: date | None, state: TenancyState, today: date) -> int:
+    """Days a time-limited contract has run past its end with neither a renewal nor a notice (0: not at risk).
+
+    Husleieloven § 9-2: a fixed-term contract the landlord lets run out without notice continues as indefinite, so
+    every such day is a risk to escalate. A renewal moves the end; a notice moves the tenancy out of `active`.
+    """
+    if end_date is None or state not in (TenancyState.ACTIVE, TenancyState.SIGNED) or today <= end_date:
+        return 0
+    return (today - end_date).days

@@ -46,6 +46,14 @@ from boligflyt.applications.service.dwellings import (
     tenancy_ended,
     upsert_dwelling,
 )
+from boligflyt.applications.service.gates import (
+    answer_coop_board,
+    approve_by_board_silence,
+    gates_of,
+    guarantee_decided,
+    record_deposit_paid,
+    request_coop_board,
+)
 from boligflyt.applications.service.offers import answer_offer, expire_offers, get_offer, list_offers, make_offer
 from boligflyt.applications.service.temporary_stays import stay_ended, stay_limit_approaching, stay_linked
 from boligflyt.applications.service.tenancies import (
@@ -65,8 +73,10 @@ __all__ = [
     "add_case",
     "allocate",
     "allocations_of",
+    "answer_coop_board",
     "answer_offer",
     "appeal",
+    "approve_by_board_silence",
     "candidates",
     "check_completeness",
     "create_meeting",
@@ -79,6 +89,7 @@ __all__ = [
     "end_tenancy",
     "expected_ready",
     "expire_offers",
+    "gates_of",
     "get_applicant",
     "get_application",
     "get_dwelling",
@@ -88,6 +99,7 @@ __all__ = [
     "get_referral",
     "get_tenancy",
     "give_notice",
+    "guarantee_decided",
     "leave_list",
     "letters_of",
     "list_applicants",
@@ -103,9 +115,11 @@ __all__ = [
     "notice_withdrawn",
     "recommendation",
     "record_consent",
+    "record_deposit_paid",
     "register_applicant",
     "remind_tenancy_ends",
     "renew",
+    "request_coop_board",
     "revoke_consent",
     "sign_tenancy",
     "stay_ended",

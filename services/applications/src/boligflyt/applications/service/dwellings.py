@@ -48,6 +48,7 @@ async def upsert_dwelling(
     dwelling.staffed = facts.staffed
     dwelling.monthly_rent = facts.monthly_rent
     dwelling.area_code = facts.area_code
+    dwelling.coop_board_approval = facts.coop_board_approval
     dwelling.updated_on = on
     return dwelling
 

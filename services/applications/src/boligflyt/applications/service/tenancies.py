@@ -17,6 +17,7 @@ from boligflyt.applications.service.common import (
     referenced,
 )
 from boligflyt.applications.service.dwellings import notice_given, notice_withdrawn, tenancy_ended
+from boligflyt.applications.service.gates import gate_facts
 from boligflyt.applications.settings import ApplicationsSettings
 from boligflyt.contracts.codes import ContractType, DwellingStatus
 from boligflyt.contracts.events.applications import (
@@ -48,9 +49,14 @@ async def sign_tenancy(database: Database, principal: Principal, clock: Clock, b
     async with database.unit_of_work(principal.actor) as uow:
         application = await referenced(uow.session, Application, body.application_id, "application")
         domain.check_can_sign(ApplicationState(application.state))
-        dwelling = await uow.session.scalar(select(Dwelling).where(Dwelling.allocated_to == application.id))
+        dwelling = await uow.session.scalar(
+            select(Dwelling).where(Dwelling.allocated_to == application.id).with_for_update()
+        )
         if dwelling is None:
             raise Conflict("no dwelling is allocated to this application", current_state=application.state)
+        # Locked with the dwelling: LKE's withdrawal arrives as an event on this row, so the two never interleave.
+        domain.check_dwelling_not_withdrawn(dwelling.id, DwellingStatus(dwelling.status))
+        domain.check_gates_closed(gate_facts(application, dwelling, body.deposit_kind), today)
         end_date = domain.contract_end_date(body.contract_type, body.start_date, body.end_date, signed_on)
         rent = body.monthly_rent if body.monthly_rent is not None else dwelling.monthly_rent
         applicant = await uow.session.get(Applicant, application.applicant_id)
@@ -178,11 +184,10 @@ async def renew(database: Database, principal: Principal, clock: Clock, tenancy_
         tenancy = await get_or_404(uow.session, Tenancy, tenancy_id, what="tenancy")
         _move(uow, tenancy, TenancyCommand.RENEW)
         previous_end = domain.renewable_end(tenancy.end_date)
-        if body.application_id is not None:
-            renewal_application = await referenced(uow.session, Application, body.application_id, "application")
-            domain.check_renewal_application(
-                tenancy.id, renewal_application.renewal_of_tenancy_id, ApplicationState(renewal_application.state)
-            )
+        renewal_application = await referenced(uow.session, Application, body.application_id, "application")
+        domain.check_renewal_application(
+            tenancy.id, renewal_application.renewal_of_tenancy_id, ApplicationState(renewal_application.state)
+        )
         contract_type = body.contract_type or ContractType(tenancy.contract_type)
         new_end = domain.renewed_end_date(contract_type, previous_end, body.new_end_date)
         uow.session.add(

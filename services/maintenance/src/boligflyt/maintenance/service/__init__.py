@@ -34,7 +34,10 @@ from boligflyt.maintenance.service.reactions import (
     on_moved_in,
     on_notice_given,
     on_notice_withdrawn,
+    on_offer_answered,
+    on_offer_made,
     on_tenancy_ended,
+    on_tenancy_signed,
 )
 from boligflyt.maintenance.service.renovation import (
     change_renovation,
@@ -62,8 +65,11 @@ __all__ = [
     "on_moved_in",
     "on_notice_given",
     "on_notice_withdrawn",
+    "on_offer_answered",
+    "on_offer_made",
     "on_order_placed",
     "on_tenancy_ended",
+    "on_tenancy_signed",
     "open_acquisition",
     "order_renovation",
     "read_checklist",

@@ -124,6 +124,7 @@ def _facts(dwelling: Dwelling) -> dict[str, Any]:
         "staffed": dwelling.staffed,
         "monthly_rent": dwelling.monthly_rent,
         "area_code": dwelling.zone,
+        "coop_board_approval": dwelling.coop_board_approval,
     }
 
 
@@ -246,6 +247,18 @@ async def withdraw_dwelling(
 ) -> Dwelling:
     async with database.unit_of_work(actor) as uow:
         dwelling = await get_dwelling(uow.session, dwelling_id, lock=True)
+        # Locked: Boligkontoret's allocation, offer and contract arrive as events on this same row, so a sale and
+        # a signing at once are decided one after the other.
+        domain.check_can_withdraw(
+            dwelling.id,
+            domain.withdrawal_blockers(
+                status_of(dwelling),
+                current_tenancy_id=dwelling.current_tenancy_id,
+                signed_tenancy_ids=dwelling.signed_tenancy_ids or [],
+                open_offer_ids=dwelling.open_offer_ids or [],
+                allocated_application_id=dwelling.allocated_application_id,
+            ),
+        )
         move(uow, dwelling, Command.WITHDRAW, today, now, "withdrawn")
         dwelling.withdrawal_reason = body.reason.value
         dwelling.withdrawn_permanently = body.permanent

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from boligflyt.contracts.codes import InspectionTrigger
+from boligflyt.contracts.codes import DwellingStatus, InspectionTrigger
 from boligflyt.contracts.events.applications import (
     AllocationDecided,
+    OfferAnswered,
+    OfferMade,
     TenancyEnded,
     TenancyMovedIn,
     TenancyNoticeGiven,
     TenancyNoticeWithdrawn,
+    TenancySigned,
 )
 from boligflyt.contracts.events.maintenance import DwellingLet
 from boligflyt.maintenance import domain
@@ -48,6 +51,7 @@ async def on_tenancy_ended(uow: UnitOfWork, event: TenancyEnded) -> None:
     dwelling = await get_dwelling(uow.session, event.dwelling_id, lock=True)
     move(uow, dwelling, Command.END_TENANCY, event.end_date, uow.clock.now(), "vacant")
     dwelling.current_tenancy_id = None
+    dwelling.signed_tenancy_ids = [t for t in dwelling.signed_tenancy_ids or [] if t != event.tenancy_id]
     job = await open_job(uow.session, dwelling.id)
     if job is not None and not job.due_date_agreed:
         # Ordered before the key was returned: LKE's month runs from the day it can get in.
@@ -68,6 +72,15 @@ async def on_tenancy_ended(uow: UnitOfWork, event: TenancyEnded) -> None:
 
 async def on_allocation_decided(uow: UnitOfWork, event: AllocationDecided) -> None:
     dwelling = await get_dwelling(uow.session, event.dwelling_id, lock=True)
+    if status_of(dwelling) is DwellingStatus.WITHDRAWN:
+        # LKE sold or withdrew it first; Boligkontoret hears dwelling.withdrawn and refuses the contract.
+        uow.audit(
+            "dwelling.allocation_after_withdrawal",
+            "dwelling",
+            dwelling.id,
+            detail={"application": event.application_id},
+        )
+        return
     outcome = domain.allocation(
         status_of(dwelling),
         allocated_to_this_application=dwelling.allocated_application_id == event.application_id,
@@ -93,6 +106,24 @@ async def on_allocation_decided(uow: UnitOfWork, event: AllocationDecided) -> No
         uow.audit(
             "renovation.urgent", "renovation_job", job.id, reason="allocated to a household with no fixed address"
         )
+
+
+async def on_offer_made(uow: UnitOfWork, event: OfferMade) -> None:
+    dwelling = await get_dwelling(uow.session, event.dwelling_id, lock=True)
+    if event.offer_id not in (dwelling.open_offer_ids or []):
+        dwelling.open_offer_ids = [*(dwelling.open_offer_ids or []), event.offer_id]
+
+
+async def on_offer_answered(uow: UnitOfWork, event: OfferAnswered) -> None:
+    # Accepted: the allocation (allocation.decided) holds the dwelling from here on.
+    dwelling = await get_dwelling(uow.session, event.dwelling_id, lock=True)
+    dwelling.open_offer_ids = [o for o in dwelling.open_offer_ids or [] if o != event.offer_id]
+
+
+async def on_tenancy_signed(uow: UnitOfWork, event: TenancySigned) -> None:
+    dwelling = await get_dwelling(uow.session, event.dwelling_id, lock=True)
+    if event.tenancy_id not in (dwelling.signed_tenancy_ids or []):
+        dwelling.signed_tenancy_ids = [*(dwelling.signed_tenancy_ids or []), event.tenancy_id]
 
 
 async def on_moved_in(uow: UnitOfWork, event: TenancyMovedIn) -> None:

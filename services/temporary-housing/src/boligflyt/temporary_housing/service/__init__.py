@@ -4,6 +4,7 @@ commits once; each read opens a session and answers in the API's shapes.
 api.py, handlers.py and main.py use them as `service.<name>`.
 """
 
+from boligflyt.temporary_housing.service.guarantees import decide_guarantee, guarantees_of
 from boligflyt.temporary_housing.service.providers import (
     add_agreement,
     agreement_out,
@@ -61,8 +62,10 @@ __all__ = [
     "check_limits",
     "close_establishment_phases",
     "complete_task",
+    "decide_guarantee",
     "end_stay",
     "finish_establishment",
+    "guarantees_of",
     "link_application",
     "link_settlement_application",
     "list_agreements",
