@@ -65,6 +65,8 @@ TABLES: dict[str, dict[str, type]] = {
         "allocated_on": date,
         "allocated_dwelling_id": str,
         "planned_move_in_on": date,
+        "deposit_guarantee": str,
+        "deposit_guarantee_on": date,
         "moved_in_on": date,
         "tenancy_id": str,
     },

@@ -185,3 +185,20 @@ def settlement_completed(data: t.SettlementCompleted, event_id: str) -> list[Cha
 
 def _household(data: t.SettlementAnnounced | t.SettlementHousingOrdered | t.SettlementCompleted) -> dict[str, Any]:
     return {"quota_id": data.quota_id, "adults": data.adults, "children": data.children}
+
+
+@projections.on(t.DepositGuaranteeDecided)
+def deposit_guarantee_decided(data: t.DepositGuaranteeDecided, event_id: str) -> list[Change]:
+    """NAV's guarantee for the household's deposit, granted or refused: one of the gates before the contract. A later
+    decision (a grant after an appeal) replaces an earlier one."""
+    return [
+        Change(
+            "applications",
+            data.application_id,
+            {
+                "person_ref": data.person_ref,
+                "deposit_guarantee": data.decision.value,
+                "deposit_guarantee_on": data.decided_on,
+            },
+        )
+    ]
