@@ -8,7 +8,7 @@ import asyncio
 import sys
 from collections.abc import Awaitable, Callable
 
-from bench import footprint, latency, outcomes, replay, streams, throughput, visibility
+from bench import dashboard_pages, footprint, latency, outcomes, replay, streams, throughput, visibility
 from bench.common import Options, Result, warn_if_broker_crowded
 
 BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
@@ -21,9 +21,11 @@ BENCHMARKS: dict[str, Callable[[Options], Awaitable[Result]]] = {
     "footprint": footprint.embedded_footprint,
     "streams": streams.stream_clients_page_latency,
     "outcomes": outcomes.allocation_outcomes,
+    "dashboard-pages": dashboard_pages.dashboard_pages,
 }
-# Two simulated years take the better part of an hour: run when named only.
-BY_NAME_ONLY = {"outcomes"}
+# Two simulated years take the better part of an hour, a million events projected most of ten minutes: run when
+# named only.
+BY_NAME_ONLY = {"outcomes", "dashboard-pages"}
 
 
 async def main(selected: list[str], options: Options) -> int:
@@ -41,8 +43,14 @@ async def main(selected: list[str], options: Options) -> int:
 def parse(arguments: list[str]) -> tuple[list[str], Options]:
     parser = argparse.ArgumentParser(prog="./dev bench", description=__doc__)
     parser.add_argument("names", nargs="*", metavar="NAME", help="any of: " + ", ".join(BENCHMARKS))
-    parser.add_argument("--events", type=int, help="events for relay, consumer, replay (a quicker run)")
-    parser.add_argument("--seconds", type=float, help="how long latency and visibility run their load")
+    parser.add_argument(
+        "--events", type=int, help="events for relay, consumer, replay, dashboard-pages (a quicker run)"
+    )
+    parser.add_argument(
+        "--seconds",
+        type=float,
+        help="how long latency and visibility run their load; dashboard-pages: at most per endpoint",
+    )
     parser.add_argument("--rate", type=float, help="requests/s of the latency benchmark's load (default 200)")
     parser.add_argument("--days", type=int, help="simulated days of the outcomes benchmark (default 365)")
     parsed = parser.parse_args(arguments)

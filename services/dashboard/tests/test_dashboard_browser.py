@@ -208,3 +208,67 @@ def test_login_overview_live_stream_and_person_timeline(server: tuple[str, Setti
             page.screenshot(path=ARTIFACTS / "17-person-timeline-kari.png", full_page=True)
         finally:
             browser.close()  # type: ignore[attr-defined]
+
+
+EVERY_PAGE = [
+    "/login",
+    "/",
+    "/?as_of=2015-04-30",
+    "/?as_of=2015-03-31&clock=recorded",
+    "/flow?as_of=2015-04-30",
+    "/flow/cases?step=stay_moved_in&as_of=2015-04-30",
+    "/flow/stages/in_temporary_housing?as_of=2015-02-20",
+    "/stream",
+    f"/persons/{story.KARI}",
+    "/dwellings/lke-0153?as_of=2015-04-30",
+    "/stuck?as_of=2015-02-20",
+    "/reports",
+    *(
+        f"/reports/{name}?as_of=2015-04-30"
+        for name in (
+            "four-monthly",
+            "nav-monthly",
+            "waiting-list",
+            "relet-times",
+            "renovation",
+            "ordering",
+            "budgets",
+            "settlement",
+        )
+    ),
+    "/system",
+]
+
+
+def test_every_page_loads_without_a_console_error(server: tuple[str, Settings]) -> None:
+    """Issue 22: no page logs an error in the browser's console, and none of what a page loads (the favicon
+    above all, which every browser asks for) answers with an error."""
+    from playwright.sync_api import sync_playwright
+
+    base, settings = server
+    token = mint_token(settings, subject="browser-coordinator", agency=Agency.coordinator)
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            page = browser.new_page()  # type: ignore[attr-defined]
+            page.set_default_timeout(10_000)
+            page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+            page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+            page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+            page.goto(f"{base}/login")
+            page.fill("#token", token)
+            page.click("#login-button")
+            page.wait_for_url(f"{base}/")
+            for path in EVERY_PAGE:
+                response = page.goto(f"{base}{path}")
+                assert response is not None and response.status == 200, path
+                page.wait_for_load_state("load")
+            # Chromium asks for the icon once per origin; it was served, not a 404.
+            icon = page.request.get(f"{base}/favicon.ico")
+            assert icon.status == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+            page.goto(f"{base}/?as_of=2015-03-31&clock=recorded")
+            assert page.get_attribute("#clock-shown", "data-clock") == "recorded"
+        finally:
+            browser.close()  # type: ignore[attr-defined]
+    assert problems == []

@@ -29,6 +29,7 @@ from starlette.types import Receive, Scope, Send
 
 from boligflyt.contracts.registry import specs, topics
 from boligflyt.dashboard import charts, domain, i18n, reports, service, signin
+from boligflyt.dashboard import figures as figures_
 from boligflyt.dashboard.settings import dashboard_settings
 from boligflyt.dashboard.stream import StreamFilters, StreamsExhausted, feed_of, messages
 from boligflyt.platform.auth import (
@@ -41,7 +42,7 @@ from boligflyt.platform.auth import (
     from_this_machine,
 )
 from boligflyt.platform.errors import RuleViolation
-from boligflyt.platform.problems import problem_response, problem_type
+from boligflyt.platform.problems import PROBLEM_RESPONSES, problem_response, problem_type
 from boligflyt.platform.runtime import ServiceRuntime, get_runtime
 from boligflyt.platform.settings import Settings
 
@@ -164,24 +165,34 @@ def render(request: Request, template: str, *, status_code: int = 200, **context
     return response
 
 
-async def as_of_day(
+async def view_asked(
     runtime: Runtime,
     as_of: Annotated[
         str | None, Query(description="The day to show the figures as of (YYYY-MM-DD); today if absent.")
     ] = None,
-) -> date | None:
-    """`?as_of=` of every page and report: a day from `plausible_years_back` years ago up to today, or none."""
+    clock: Annotated[
+        service.Clock,
+        Query(
+            description="`business`: as of the business date (stays, lets, notices and decisions counted on their "
+            "own dates, however late registered); `recorded`: as recorded on that day (what the system knew then)."
+        ),
+    ] = service.Clock.business,
+) -> service.View:
+    """`?as_of=` of every page, report and figure: a day from `plausible_years_back` years ago up to today, or
+    none (today); `?clock=` which of the two days it is."""
     if not as_of:
-        return None
+        return service.view_of(None, runtime.clock.today(), clock)
     try:
         day = date.fromisoformat(as_of)
     except ValueError:
         raise RuleViolation(f"as_of must be a date (YYYY-MM-DD), not {as_of[:40]!r}", code="as_of_not_a_date") from None
     domain.check_as_of(day, runtime.clock.today(), runtime.settings.plausible_years_back)
-    return day
+    return service.view_of(day, runtime.clock.today(), clock)
 
 
-AsOf = Annotated[date | None, Depends(as_of_day)]
+AsOf = Annotated[service.View, Depends(view_asked)]
+Offset = Annotated[int, Query(ge=0, description="The first case of the page (0: the first).")]
+Limit = Annotated[int, Query(ge=1, le=figures_.MAX_CASES_PER_PAGE, description="Cases per page.")]
 
 
 # --- Login ------------------------------------------------------------------------------------------------
@@ -303,36 +314,24 @@ async def logout(request: Request) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def overview(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
+async def overview(request: Request, runtime: Runtime, _: Coordinator, view: AsOf) -> HTMLResponse:
     today = runtime.clock.today()
-    figures = await service.kpis(runtime.database, as_of, today)
-    limits = await service.thresholds(runtime.database)
-    trend = await service.monthly_trend(runtime.database, figures.as_of, 12, limits)
+    shown = await figures_.overview(runtime.database, view)
+    figures = shown.kpis
     labels = i18n.labels(language(request))
-
-    def line(values: list[float | None], key: str) -> Any:
-        return charts.sparkline(values, labels[key])
-
-    void_months = domain.void_summary(figures.voids, domain.months_back(figures.as_of, 12))
     year = next((s for s in figures.settlement if s.year == figures.as_of.year), None)
-    trends = {
-        "stays_active": line([k.temporary_housing.active for k in trend], "stays_active"),
-        "stays_over_90": line([k.temporary_housing.over_90_days for k in trend], "stays_over_90"),
-        "waiting_list": line([k.waiting_list for k in trend], "waiting_list"),
-        "void_median": line([v.median_days for v in void_months], "void_median"),
-        "renovation_open": line([k.renovation.open_jobs for k in trend], "renovation_open"),
-        "stuck_count": line([len(k.stuck) for k in trend], "stuck_count"),
-    }
-    recent_voids = [v for v in figures.voids if (figures.as_of - v.let_date).days < 365]
+    lines = ("stays_active", "stays_over_90", "waiting_list", "void_median", "renovation_open", "stuck_count")
+    trends = {key: charts.sparkline([getattr(p, key) for p in shown.trend], labels[key]) for key in lines}
     return render(
         request,
         "overview.html",
         k=figures,
         as_of=figures.as_of,
+        view=view,
         today=today,
         trends=trends,
-        months=[m.strftime("%Y-%m") for m in domain.months_back(figures.as_of, 12)],
-        void_median=domain.median([v.days for v in recent_voids]),
+        months=[p.month for p in shown.trend],
+        void_median=shown.void_median,
         settlement_year=year,
         histogram=charts.histogram(figures.temporary_housing.days, labels["histogram_stays"]),
     )
@@ -342,15 +341,15 @@ async def overview(request: Request, runtime: Runtime, _: Coordinator, as_of: As
 
 
 @router.get("/flow", response_class=HTMLResponse)
-async def flow(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
-    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
+async def flow(request: Request, runtime: Runtime, _: Coordinator, view: AsOf) -> HTMLResponse:
+    shown = await figures_.flow(runtime.database, view)
     labels = i18n.labels(language(request))
-    counts = domain.stage_counts(model, day)
-    steps = domain.step_times(model, day)
+    counts, steps = shown.stages, shown.steps
     return render(
         request,
         "flow.html",
-        as_of=day,
+        as_of=view.day,
+        view=view,
         counts=counts,
         steps=steps,
         buckets=domain.BUCKETS,
@@ -365,24 +364,37 @@ async def flow(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf =
 
 @router.get("/flow/cases", response_class=HTMLResponse)
 async def flow_cases(
-    request: Request, runtime: Runtime, _: Coordinator, step: str, bucket: str | None = None, as_of: AsOf = None
+    request: Request,
+    runtime: Runtime,
+    _: Coordinator,
+    view: AsOf,
+    step: str,
+    bucket: str | None = None,
+    offset: Offset = 0,
+    limit: Limit = figures_.CASES_PER_PAGE,
 ) -> HTMLResponse:
     if step not in domain.STEPS or (bucket is not None and bucket not in domain.BUCKETS):
         raise HTTPException(404, f"no step {step!r} with bucket {bucket!r}")
-    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
-    times = domain.step_times(model, day)[step]
-    cases = times.in_bucket(bucket) if bucket else times.cases
-    return render(request, "cases.html", as_of=day, step=step, bucket=bucket, cases=cases)
+    shown = await figures_.step_cases(runtime.database, view, step, bucket, offset, limit)
+    return render(
+        request, "cases.html", as_of=view.day, view=view, step=step, bucket=bucket, cases=shown.cases, page=shown
+    )
 
 
 @router.get("/flow/stages/{stage}", response_class=HTMLResponse)
 async def flow_stage(
-    request: Request, stage: str, runtime: Runtime, _: Coordinator, as_of: AsOf = None
+    request: Request,
+    stage: str,
+    runtime: Runtime,
+    _: Coordinator,
+    view: AsOf,
+    offset: Offset = 0,
+    limit: Limit = figures_.CASES_PER_PAGE,
 ) -> HTMLResponse:
     if stage not in domain.STAGES:
         raise HTTPException(404, f"no stage {stage!r}; there are {', '.join(domain.STAGES)}")
-    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
-    return render(request, "stage.html", as_of=day, stage=stage, cases=domain.stage_cases(model, day)[stage])
+    shown = await figures_.stage_cases(runtime.database, view, stage, offset, limit)
+    return render(request, "stage.html", as_of=view.day, view=view, stage=stage, cases=shown.cases, page=shown)
 
 
 # --- Live event stream ------------------------------------------------------------------------------------
@@ -538,12 +550,12 @@ async def person_timeline(request: Request, person_ref: str, runtime: Runtime, _
 
 @router.get("/dwellings/{dwelling_id}", response_class=HTMLResponse)
 async def dwelling_timeline(
-    request: Request, dwelling_id: str, runtime: Runtime, _: Coordinator, as_of: AsOf = None
+    request: Request, dwelling_id: str, runtime: Runtime, _: Coordinator, view: AsOf
 ) -> HTMLResponse:
     rows = await service.dwelling_events(runtime.database, dwelling_id)
-    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
+    shown = await figures_.dwelling(runtime.database, view, dwelling_id)
     labels = i18n.labels(language(request))
-    found = [v for v in domain.voids(model, day) if v.dwelling_id == dwelling_id]
+    found = shown.voids
     chart = charts.stacked(
         [(f"{v.end_date} -> {v.let_date}", [v.waiting, v.renovating, v.ready]) for v in found],
         [labels["waiting"], labels["renovating"], labels["ready"]],
@@ -553,7 +565,7 @@ async def dwelling_timeline(
         request,
         "dwelling.html",
         dwelling_id=dwelling_id,
-        dwelling=model.tables["dwellings"].get(dwelling_id),
+        dwelling=shown.dwelling,
         rows=list(zip(rows, _waits(rows), strict=True)),
         voids=found,
         chart=chart,
@@ -564,12 +576,13 @@ async def dwelling_timeline(
 
 
 @router.get("/stuck", response_class=HTMLResponse)
-async def stuck(request: Request, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> HTMLResponse:
-    figures = await service.kpis(runtime.database, as_of, runtime.clock.today())
+async def stuck(request: Request, runtime: Runtime, _: Coordinator, view: AsOf) -> HTMLResponse:
+    figures = await service.kpis_in(runtime.database, view)
     return render(
         request,
         "stuck.html",
         as_of=figures.as_of,
+        view=view,
         cases=figures.stuck,
         thresholds=await service.thresholds(runtime.database),
         rules=list(domain.STUCK_RULES),
@@ -604,31 +617,44 @@ async def reports_index(request: Request, _: Coordinator) -> HTMLResponse:
 
 
 @router.get("/reports/{name}", response_class=HTMLResponse)
-async def report(request: Request, name: str, runtime: Runtime, _: Coordinator, as_of: AsOf = None) -> Response:
+async def report(
+    request: Request,
+    name: str,
+    runtime: Runtime,
+    _: Coordinator,
+    view: AsOf,
+    offset: Offset = 0,
+    limit: Limit = figures_.CASES_PER_PAGE,
+) -> Response:
     csv_wanted = name.endswith(".csv") or request.query_params.get("format") == "csv"
     name = name.removesuffix(".csv")
     if name not in reports.REPORTS:
         raise HTTPException(404, f"no report named {name!r}; there are {', '.join(reports.REPORTS)}")
-    model, day = await service.read_model(runtime.database, as_of, runtime.clock.today())
-    table = reports.REPORTS[name](model, day)
+    shown = await figures_.report(runtime.database, view, name)
+    table, day = shown.report, view.day
+    suffix = "-as-recorded" if view.clock is service.Clock.recorded else ""
     if csv_wanted:
         return Response(
             table.csv(),
             media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": f'attachment; filename="{name}-{day.isoformat()}.csv"'},
+            # The file says which clock it holds, as the page does.
+            headers={"Content-Disposition": f'attachment; filename="{name}-{day.isoformat()}{suffix}.csv"'},
         )
     labels = i18n.labels(language(request))
     chart = None
-    if name == "nav-monthly":
-        chart = charts.histogram(domain.temporary_housing(model, day).days, labels["histogram_stays"])
-    elif name == "relet-times":
-        summary = domain.void_summary(domain.voids(model, day), domain.months_back(day, 12))
+    if shown.stay_days is not None:
+        chart = charts.histogram(shown.stay_days, labels["histogram_stays"])
+    elif shown.void_months is not None:
         chart = charts.stacked(
-            [(s.period.strftime("%Y-%m"), [s.waiting, s.renovating, s.ready]) for s in summary],
+            [(s.period.strftime("%Y-%m"), [s.waiting, s.renovating, s.ready]) for s in shown.void_months],
             [labels["waiting"], labels["renovating"], labels["ready"]],
             labels["relet-times"],
         )
-    return render(request, "report.html", name=name, report=table, as_of=day, chart=chart)
+    # The page shows its rows a page at a time (the CSV has them all): its cost does not grow with the rows.
+    rows = table.rows[offset : offset + limit]
+    page = figures_.CasePage(len(table.rows), offset, limit, rows)
+    shown_table = reports.Report(table.name, table.columns, rows)
+    return render(request, "report.html", name=name, report=shown_table, as_of=day, view=view, chart=chart, page=page)
 
 
 # --- System health ----------------------------------------------------------------------------------------
@@ -693,3 +719,97 @@ def iso(value: date | datetime | None) -> str:
 
 templates.filters["iso"] = iso
 templates.globals["urlencode"] = urlencode
+
+
+# --- Favicon ----------------------------------------------------------------------------------------------
+
+# The Boligflyt house on the header's blue; served at both names so no browser asks for a page that is not there.
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b3d63"/>'
+    '<path d="M6 16 16 7l10 9h-3v9h-5v-6h-4v6H9v-9z" fill="#fff"/></svg>'
+)
+
+
+@router.get("/favicon.ico")
+@router.get("/favicon.svg")
+async def favicon() -> Response:
+    return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
+
+
+# --- The JSON API: the pages' figures -------------------------------------------------------------------------
+
+# The same objects the pages render (`figures`), as JSON: one computation, two renderings. Same authorization.
+v1 = APIRouter(prefix="/v1", tags=["figures"], responses=PROBLEM_RESPONSES)
+
+
+@v1.get("/overview", summary="Every KPI, the 12-month trends and the re-let months of the overview page")
+async def overview_json(runtime: Runtime, _: Coordinator, view: AsOf) -> figures_.Overview:
+    return await figures_.overview(runtime.database, view)
+
+
+@v1.get("/kpis", summary="Every KPI as of a day (KPI 1-9)")
+async def kpis_json(runtime: Runtime, _: Coordinator, view: AsOf) -> domain.Kpis:
+    return await service.kpis_in(runtime.database, view)
+
+
+@v1.get("/trends", summary="The overview's trend lines at the end of each of the last 12 months")
+async def trends_json(runtime: Runtime, _: Coordinator, view: AsOf) -> list[figures_.TrendPoint]:
+    return (await figures_.overview(runtime.database, view)).trend
+
+
+@v1.get("/flow", summary="Cases per stage and the time between steps")
+async def flow_json(runtime: Runtime, _: Coordinator, view: AsOf) -> figures_.Flow:
+    return await figures_.flow(runtime.database, view)
+
+
+@v1.get("/flow/cases", summary="The cases of one step (and bucket), a page at a time")
+async def flow_cases_json(
+    runtime: Runtime,
+    _: Coordinator,
+    view: AsOf,
+    step: str,
+    bucket: str | None = None,
+    offset: Offset = 0,
+    limit: Limit = figures_.CASES_PER_PAGE,
+) -> figures_.CasePage[domain.StepCase]:
+    if step not in domain.STEPS or (bucket is not None and bucket not in domain.BUCKETS):
+        raise HTTPException(404, f"no step {step!r} with bucket {bucket!r}")
+    return await figures_.step_cases(runtime.database, view, step, bucket, offset, limit)
+
+
+@v1.get("/flow/stages/{stage}", summary="The cases standing in one stage")
+async def flow_stage_json(
+    stage: str,
+    runtime: Runtime,
+    _: Coordinator,
+    view: AsOf,
+    offset: Offset = 0,
+    limit: Limit = figures_.CASES_PER_PAGE,
+) -> figures_.CasePage[domain.StageCase]:
+    if stage not in domain.STAGES:
+        raise HTTPException(404, f"no stage {stage!r}; there are {', '.join(domain.STAGES)}")
+    return await figures_.stage_cases(runtime.database, view, stage, offset, limit)
+
+
+@v1.get("/stuck", summary="Stuck cases (KPI 9) under the coordinators' thresholds")
+async def stuck_json(runtime: Runtime, _: Coordinator, view: AsOf) -> list[domain.StuckCase]:
+    return (await service.kpis_in(runtime.database, view)).stuck
+
+
+@v1.get("/dwellings/{dwelling_id}/voids", summary="One dwelling's voids (KPI 5)")
+async def dwelling_voids_json(
+    dwelling_id: str, runtime: Runtime, _: Coordinator, view: AsOf
+) -> figures_.DwellingFigures:
+    return await figures_.dwelling(runtime.database, view, dwelling_id)
+
+
+@v1.get("/reports", summary="The reports' names")
+async def reports_json(_: Coordinator) -> list[str]:
+    return list(reports.REPORTS)
+
+
+@v1.get("/reports/{name}", summary="One report as a table (the page's and the CSV's rows)")
+async def report_json(name: str, runtime: Runtime, _: Coordinator, view: AsOf) -> reports.Report:
+    if name not in reports.REPORTS:
+        raise HTTPException(404, f"no report named {name!r}; there are {', '.join(reports.REPORTS)}")
+    return (await figures_.report(runtime.database, view, name)).report

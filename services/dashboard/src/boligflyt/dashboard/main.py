@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from boligflyt.dashboard.api import configure, router
+from boligflyt.dashboard.api import configure, router, v1
 from boligflyt.dashboard.handlers import handlers
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import ServiceDefinition, create_service_app
@@ -11,7 +11,7 @@ definition = ServiceDefinition(
     name="dashboard",
     title="Boligflyt: Dashboard",
     description="Coordinator dashboard: read model of the whole flow, KPIs, live events.",
-    routers=[router],
+    routers=[router, v1],
     handlers=handlers,
     migrations=Path(__file__).resolve().parents[3] / "migrations",
     publishes=False,

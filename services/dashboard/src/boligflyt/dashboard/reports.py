@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from boligflyt.dashboard import domain
@@ -43,7 +43,7 @@ def waiting_list(model: domain.ReadModel, as_of: date) -> Report:
                 r.get("kind"),
                 r["decided_on"],
                 (as_of - r["decided_on"]).days,
-                any(o.get("application_id") == r["application_id"] for o in model.rows("offers")),
+                bool(model.by("offers", "application_id", r["application_id"])),
             ]
             for r in rows
         ],
@@ -155,7 +155,56 @@ def settlement(model: domain.ReadModel, as_of: date) -> Report:
     return Report("settlement", ["year", "month", "quota", "settled_cumulative", "even_spread_cumulative"], rows)
 
 
+def four_monthly(model: domain.ReadModel, as_of: date) -> Report:
+    """The report to the council each four months (January-April, May-August, September-December): the KPIs at
+    each period's end (the last: `as_of`) against the plan's goals: nobody over 3 months in temporary housing,
+    vacant dwellings re-let without needless delay, settlement against the year's quota."""
+    rows = []
+    for start in _four_month_periods(as_of, 3):
+        end = min(domain.add_months(start, 4) - timedelta(days=1), as_of)
+        stays = domain.temporary_housing(model, end)
+        relets = [v.days for v in domain.voids(model, end) if start <= v.let_date <= end]
+        year = next((y for y in domain.settlement(model, end) if y.year == end.year), None)
+        rows.append(
+            [
+                f"{start.year}-T{(start.month - 1) // 4 + 1}",
+                end,
+                stays.active,
+                stays.over_90_days,
+                0,  # the goal: nobody over 3 months
+                len(domain.waiting_list(model, end)),
+                len(relets),
+                domain.median(relets),
+                year.settled if year else 0,
+                year.quota if year else 0,
+            ]
+        )
+    return Report(
+        "four-monthly",
+        [
+            "period",
+            "as_of",
+            "in_temporary_housing",
+            "over_90_days",
+            "goal_over_90_days",
+            "waiting_list",
+            "relets",
+            "relet_median_days",
+            "settled_this_year",
+            "quota_this_year",
+        ],
+        rows,
+    )
+
+
+def _four_month_periods(as_of: date, count: int) -> list[date]:
+    """The first days of the last `count` four-month periods, the last the one `as_of` falls in, oldest first."""
+    first = date(as_of.year, (as_of.month - 1) // 4 * 4 + 1, 1)
+    return [domain.add_months(first, -4 * n) for n in reversed(range(count))]
+
+
 REPORTS: dict[str, Callable[[domain.ReadModel, date], Report]] = {
+    "four-monthly": four_monthly,
     "nav-monthly": nav_monthly,
     "waiting-list": waiting_list,
     "relet-times": relet_times,

@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from sqlalchemy import String, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.dialects import sqlite
@@ -23,11 +24,14 @@ from boligflyt.contracts.base import catalogue
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.contracts.topics import dead_letter_topic
 from boligflyt.dashboard import domain
+from boligflyt.dashboard.live import live_model
 from boligflyt.dashboard.models import event_log, read_model_tables, stuck_thresholds
 from boligflyt.platform.bus import EventBus
 from boligflyt.platform.db import Database, copy_rows
 from boligflyt.platform.inbox import redrive
 from boligflyt.platform.tables import inbox, outbox
+
+T = TypeVar("T")
 
 
 def as_utc(moment: datetime) -> datetime:
@@ -212,12 +216,56 @@ async def replay(session: AsyncSession, until: datetime | None = None) -> domain
     return model
 
 
-async def read_model(database: Database, as_of: date | None, today: date) -> tuple[domain.ReadModel, date]:
-    """The read model for a day: the live tables for today (or later), a replay of the log for a past day."""
+class Clock(StrEnum):
+    """The two days a figure can be told "as of" (`docs/architecture.md`, section 12)."""
+
+    # As of a business date: the read model as known now, each stay, let, notice and decision counted on its own
+    # dates however late it was registered. `?as_of=`; today's figures are this clock's.
+    business = "business"
+    # As recorded on: what the system knew at the end of that day, the log replayed up to then. `?recorded_on=`.
+    recorded = "recorded"
+
+
+@dataclass(frozen=True)
+class View:
+    """The day figures are told for, and by which clock."""
+
+    day: date
+    clock: Clock = Clock.business
+
+
+def view_of(as_of: date | None, today: date, clock: Clock = Clock.business) -> View:
+    """`as_of` (today if none) by `clock`; "as recorded on" today is what is known now, the business clock's."""
+    day = as_of or today
+    return View(day, clock if day < today else Clock.business)
+
+
+async def figure(database: Database, view: View, name: Hashable, compute: Callable[[domain.ReadModel, date], T]) -> T:
+    """`compute(model, day)` for the view, drawn once per log position: on the live model (business clock), or on
+    the log replayed up to the end of the day (as recorded on)."""
+    live = live_model(database)
+    if view.clock is Clock.business:
+        return await live.figure(database, (name, view.day), lambda model: compute(model, view.day))
+    _, seq = await live.current(database)
+
+    async def replayed() -> T:
+        async with database.sessions() as session:
+            return compute(await replay(session, domain.cutoff(view.day)), view.day)
+
+    return await live.remembered((name, view.day, Clock.recorded), seq, replayed)
+
+
+async def read_model(
+    database: Database, as_of: date | None, today: date, clock: Clock = Clock.business
+) -> tuple[domain.ReadModel, date]:
+    """The read model for a day: the live model (business clock, or today), or the log replayed up to the end of
+    the day (as recorded on a past day)."""
+    view = view_of(as_of, today, clock)
+    if view.clock is Clock.business:
+        model, _ = await live_model(database).current(database)
+        return model, view.day
     async with database.sessions() as session:
-        if as_of is None or as_of >= today:
-            return await load_read_model(session), as_of or today
-        return await replay(session, domain.cutoff(as_of)), as_of
+        return await replay(session, domain.cutoff(view.day)), view.day
 
 
 async def thresholds(database: Database) -> dict[str, int]:
@@ -238,9 +286,30 @@ async def set_thresholds(database: Database, values: Mapping[str, int], actor: s
         await uow.commit()
 
 
-async def kpis(database: Database, as_of: date | None, today: date) -> domain.Kpis:
-    model, day = await read_model(database, as_of, today)
-    return domain.kpis(model, day, await thresholds(database))
+async def kpis(database: Database, as_of: date | None, today: date, clock: Clock = Clock.business) -> domain.Kpis:
+    return await kpis_in(database, view_of(as_of, today, clock))
+
+
+async def kpis_in(database: Database, view: View) -> domain.Kpis:
+    limits = await thresholds(database)
+    key = ("kpis", tuple(sorted(limits.items())))
+    return await figure(database, view, key, lambda model, day: domain.kpis(model, day, limits))
+
+
+async def trend(
+    database: Database, view: View, months: int = 12, thresholds_: Mapping[str, int] | None = None
+) -> list[domain.Kpis]:
+    """The KPIs at the end of each of the last `months` months (the last one: the view's day). By the business
+    clock each month end is drawn from the live model (and kept); as recorded, one pass over the log."""
+    if view.clock is Clock.recorded:
+        return await monthly_trend(database, view.day, months, thresholds_)
+    limits = dict(thresholds_ or domain.STUCK_RULES)
+    key = ("kpis", tuple(sorted(limits.items())))
+    result = []
+    for first in domain.months_back(view.day, months):
+        day = min(domain.month_end(first), view.day)
+        result.append(await figure(database, View(day), key, lambda model, d: domain.kpis(model, d, limits)))
+    return result
 
 
 # --- The event log: the live stream and timelines ---------------------------------------------------------
@@ -319,12 +388,16 @@ async def last_seq(database: Database) -> int:
 
 async def person_events(database: Database, person_ref: str) -> list[dict[str, Any]]:
     """One person's events across agencies: those naming the person, and those of the person's cases."""
+    model, _ = await live_model(database).current(database)
+    keys = {person_ref}
+    for table, key in (
+        ("stays", "stay_id"),
+        ("applications", "application_id"),
+        ("offers", "offer_id"),
+        ("tenancies", "tenancy_id"),
+    ):
+        keys |= {r[key] for r in model.by(table, "person_ref", person_ref)}
     async with database.sessions() as session:
-        model = await load_read_model(session)
-        keys = {person_ref}
-        for table, key in (("stays", "stay_id"), ("applications", "application_id"), ("offers", "offer_id")):
-            keys |= {r[key] for r in model.rows(table) if r.get("person_ref") == person_ref}
-        keys |= {r["tenancy_id"] for r in model.rows("tenancies") if r.get("person_ref") == person_ref}
         query = (
             select(event_log)
             .where(or_(event_log.c.person_ref == person_ref, event_log.c.key.in_(sorted(keys))))

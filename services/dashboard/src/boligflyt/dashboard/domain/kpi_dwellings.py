@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pydantic import computed_field
+
 from .measures import median, month_start
 from .read_model import ReadModel
 from .tables import Row
@@ -24,6 +26,7 @@ class Void:
     renovating: int
     ready: int
 
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
     @property
     def days(self) -> int:
         return self.waiting + self.renovating + self.ready
@@ -92,6 +95,7 @@ class VoidSummary:
     renovating: int
     ready: int
 
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
     @property
     def average_days(self) -> float | None:
         return self.total_days / self.relets if self.relets else None
@@ -128,6 +132,7 @@ class RenovationKpi:
     lost_rent_accruing: int  # open jobs past their due date, up to as_of
     late_jobs: list[Row]
 
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
     @property
     def lost_rent_total(self) -> int:
         return self.lost_rent_owed + self.lost_rent_accruing

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
+
+from pydantic import computed_field
 
 from .kpi_stays import stay_active
 from .measures import add_months, median
@@ -59,6 +62,7 @@ class StepCase:
     start: date
     end: date
 
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
     @property
     def days(self) -> int:
         return (self.end - self.start).days
@@ -69,11 +73,13 @@ class StepTimes:
     step: str
     cases: list[StepCase]
 
-    @property
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
+    @cached_property  # a page asks more than once; the cases never change
     def median_days(self) -> float | None:
         return median([c.days for c in self.cases])
 
-    @property
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
+    @cached_property
     def buckets(self) -> dict[str, int]:
         counts = dict.fromkeys(BUCKETS, 0)
         for case in self.cases:
@@ -104,7 +110,8 @@ def step_times(model: ReadModel, as_of: date) -> dict[str, StepTimes]:
         if start is None:
             continue
         moved: Row | None = tenancies.get(stay.get("tenancy_id") or "")
-        if moved is None or moved.get("move_in_date") is None:
+        # A stay whose person is not known yet matches no one's move-in (not every tenancy without a person).
+        if (moved is None or moved.get("move_in_date") is None) and stay.get("person_ref") is not None:
             moved = next(
                 (
                     r
@@ -123,7 +130,7 @@ def step_times(model: ReadModel, as_of: date) -> dict[str, StepTimes]:
                 stay.get("person_ref"),
                 moved.get("dwelling_id"),
                 start,
-                moved["move_in_date"],
+                moved.get("move_in_date"),
             )
     for tenancy in model.rows("tenancies"):
         given = tenancy.get("notice_given_on")

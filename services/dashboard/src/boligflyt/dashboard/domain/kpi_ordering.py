@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import computed_field
+
 from .read_model import ReadModel
 
 # --- KPI 7: ordering and budgets ----------------------------------------------------------------------------
@@ -57,6 +59,7 @@ class BudgetUse:
     ordered: int  # budget amounts of orders placed and not cancelled
     delivered_cost: int
 
+    @computed_field  # type: ignore[prop-decorator]  # a figure of the JSON API too
     @property
     def used_share(self) -> float | None:
         return self.ordered / self.frame if self.frame else None
