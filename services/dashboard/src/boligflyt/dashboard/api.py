@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import jwt
 import structlog
-from authlib.integrations.starlette_client import OAuthError
+from authlib.integrations.base_client.errors import OAuthError
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape

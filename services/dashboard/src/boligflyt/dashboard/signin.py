@@ -11,15 +11,17 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from authlib.integrations.starlette_client import OAuth
 from fastapi import FastAPI, Request
 from starlette.middleware.sessions import SessionMiddleware
 
 from boligflyt.dashboard.settings import DashboardSettings
 from boligflyt.platform.auth import Agency, Principal
 from boligflyt.platform.settings import Settings
+
+if TYPE_CHECKING:
+    from authlib.integrations.starlette_client import OAuth
 
 SESSION_COOKIE = "boligflyt_session"
 PROVIDER = "idp"
@@ -38,6 +40,10 @@ def configure(app: FastAPI, settings: Settings) -> None:
     )
     app.state.oauth = None
     if settings.jwt_discovery_url and settings.oidc_client_id:
+        # Imported only with a provider: the embedded system signs its own development tokens, and Authlib (with
+        # its httpx integration) is a noticeable part of a start.
+        from authlib.integrations.starlette_client import OAuth
+
         oauth = OAuth()
         oauth.register(
             PROVIDER,
