@@ -255,3 +255,29 @@ async def test_a_withdrawn_notice_takes_the_dwelling_off_the_list(caseworker: Ca
     assert "dw-studio" not in [d["dwelling"]["id"] for d in advice["dwellings"]]
     assert (await caseworker.staff.get("/v1/dwellings/dw-studio")).json()["status"] == "let"
     assert date.fromisoformat(meeting["meeting_date"]) == caseworker.today
+
+
+async def test_an_offer_accepted_after_the_expected_ready_day_plans_the_move_in_from_today(
+    caseworker: Caseworker,
+) -> None:
+    """The renovation ran late and LKE has not said a new date: the move-in cannot be planned in the past."""
+    tenancy = await let_to_a_tenant(caseworker, "dw-studio")
+    [household] = await caseworker.approved(household={"adults": 1}, needs={})
+    move_out = caseworker.today + timedelta(days=10)
+    await caseworker.staff.post(
+        f"/v1/tenancies/{tenancy['id']}/notice", json={"given_by": "tenant", "move_out_date": move_out.isoformat()}
+    )
+    meeting = await caseworker.meeting(days_ahead=3)
+    await caseworker.to_meeting_day(meeting)
+    allocated = await caseworker.staff.post(
+        f"/v1/meetings/{meeting['id']}/allocations",
+        json={"dwelling_id": "dw-studio", "application_id": household["id"]},
+    )
+    assert allocated.status_code == 201, allocated.text
+    caseworker.harness.clock.advance(move_out + timedelta(days=4) - caseworker.today)
+    accepted = await caseworker.staff.post(
+        f"/v1/offers/{allocated.json()['offer_id']}/answer", json={"answer": "accepted"}
+    )
+    assert accepted.status_code == 200, accepted.text
+    studio = (await caseworker.staff.get("/v1/dwellings/dw-studio")).json()
+    assert studio["planned_move_in_on"] == caseworker.today.isoformat()

@@ -184,11 +184,10 @@ async def answer_offer(
         if answer is OfferState.ACCEPTED:
             move_application(uow, application, ApplicationCommand.ACCEPT_OFFER)
             dwelling.allocated_to = application.id
-            # The move-in is the day agreed, never before the day LKE expects the dwelling ready.
-            planned = max(
-                (d for d in (body.planned_move_in_on, offer.expected_move_in_on, _expected_ready(dwelling)) if d),
-                default=None,
-            )
+            # The move-in is the day agreed, never before the day LKE expects the dwelling ready, nor before today
+            # (a renovation already late has an expected day that has passed).
+            agreed = (body.planned_move_in_on, offer.expected_move_in_on, _expected_ready(dwelling))
+            planned = max((d for d in (*agreed, today) if d), default=None) if any(agreed) else None
             dwelling.planned_move_in_on = planned
             uow.record(
                 AllocationDecided(
