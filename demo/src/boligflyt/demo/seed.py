@@ -47,6 +47,9 @@ PROGRAMME_NEEDS = (
     ("ordinary", "homeless", "follow_up", 2, 1, "nav", "Singles leaving temporary housing"),
     ("care", "elderly", "none", 3, 1, "care_service", "Care dwellings for the waiting list"),
 )
+# The register's accessible family dwellings, as Larvik listed them: 16, of which 11 have two bedrooms, 2 have two
+# bedrooms and two living rooms and 3 have more than two bedrooms. Other ordinary stock is not adapted.
+ACCESSIBLE_FAMILY_DWELLINGS = ((2, 3),) * 11 + ((2, 4),) * 2 + ((3, 4),) * 3  # (bedrooms, rooms)
 PROVIDERS = (
     # name, kind, owner/operator, capacity, takes families (a municipal emergency flat may)
     ("Larvik pensjonat", "pension", "Pensjonat Larvik AS", 12, False),
@@ -195,14 +198,35 @@ class Seeder:
             "bedrooms": bedrooms,
             "floor_area_m2": 28 + 17 * bedrooms + rng.randint(0, 12),
             "monthly_rent": 4800 + 1700 * bedrooms + rng.randrange(0, 1500, 50),
-            "accessible": category in ("care", "staffed") or rng.random() < 0.08,
+            "accessible": category in ("care", "staffed"),
             "staffed": category == "staffed",
             "near_services": rng.random() < 0.5,
             "status": status,
         }
+        family = self.accessible_family_dwelling(number)
+        if family is not None:
+            bedrooms, rooms = family
+            row |= {
+                "category": "ordinary",
+                "rooms": rooms,
+                "bedrooms": bedrooms,
+                "floor_area_m2": 30 + 18 * rooms,
+                "monthly_rent": 4800 + 1700 * bedrooms + 900,
+                "accessible": True,
+                "staffed": False,
+            }
         if owner == "private_lease":
             row["head_lease_end"] = days_after(today, rng.randint(45, 1500))
         return row
+
+    def accessible_family_dwelling(self, number: int) -> tuple[int, int] | None:
+        """(bedrooms, rooms) when row `number` is one of the register's accessible family dwellings, spread evenly
+        through the register and scaled with it (16 in Larvik's 700)."""
+        count = max(1, round(len(ACCESSIBLE_FAMILY_DWELLINGS) * self.volumes.dwellings / 700))
+        step = self.volumes.dwellings // count
+        if number % step or number // step > count:
+            return None
+        return ACCESSIBLE_FAMILY_DWELLINGS[(number // step - 1) % len(ACCESSIBLE_FAMILY_DWELLINGS)]
 
     async def dwellings(self, today: date) -> None:
         rows = [self.dwelling_row(n, today) for n in range(1, self.volumes.dwellings + 1)]
