@@ -44,46 +44,13 @@ LOG_FILE=$KAFKA_DATA_DIR/server.log
 ADMIN_CONFIG=$RUN_DIR/kafka-admin.properties
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-log() { printf 'kafka.sh[%s]: %s\n' "$KAFKA_PORT" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-# Serialises start/stop per port, so parallel test workers calling `start` get one broker.
-# The fd must not leak into the broker, or the lock would be held for the broker's lifetime.
-lock_port() {
-    mkdir -p "$RUN_DIR"
-    exec 9>"$RUN_DIR/kafka-$KAFKA_PORT.lock"
-    flock 9
-}
+LOG_NAME="kafka.sh[$KAFKA_PORT]"
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
 # ---- jars -------------------------------------------------------------------------------------
 
-libs_stamp() { printf '%s %s\n' "$KAFKA_VERSION" "$(sha256sum "$SCRIPT_DIR/pom.xml" | cut -d' ' -f1)"; }
-libs_ready() { [[ -f $LIBS_DIR/.complete && "$(cat "$LIBS_DIR/.complete")" == "$(libs_stamp)" ]]; }
-
-fetch() {
-    libs_ready && return 0
-    mkdir -p "$BOLIGFLYT_STATE_DIR"
-    exec 8>"$BOLIGFLYT_STATE_DIR/kafka-libs.lock"
-    flock 8
-    if ! libs_ready; then
-        command -v mvn >/dev/null || die "mvn not found (apt-get install -y maven)"
-        log "fetching Kafka $KAFKA_VERSION jars into $LIBS_DIR"
-        local tmp
-        tmp=$(mktemp -d "$LIBS_DIR.tmp.XXXXXX")
-        # Into a temp dir first: an interrupted download must not look like a complete one.
-        # The sed drops the colour resets Debian's Maven prints even with -q -B.
-        if ! mvn -q -B -f "$SCRIPT_DIR/pom.xml" -Dkafka.version="$KAFKA_VERSION" \
-                dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 \
-                | sed 's/\x1b\[[0-9;]*m//g' >&2; then
-            rm -rf -- "$tmp"
-            die "maven could not fetch Kafka $KAFKA_VERSION"
-        fi
-        libs_stamp >"$tmp/.complete"
-        rm -rf -- "$LIBS_DIR"
-        mv -- "$tmp" "$LIBS_DIR"
-    fi
-    exec 8>&-
-}
+fetch() { fetch_jars "$SCRIPT_DIR" "$LIBS_DIR" "$KAFKA_VERSION" "Kafka $KAFKA_VERSION" -Dkafka.version="$KAFKA_VERSION"; }
 
 # Short-lived JVMs for admin tools: small heap and C1 only, because on 2 cores JIT warm-up
 # dominates their run time.
@@ -231,7 +198,7 @@ wait_ready() {
 }
 
 cmd_start() {
-    lock_port
+    lock_port "kafka-$KAFKA_PORT"
     if broker_pid >/dev/null; then
         # Ours and alive: a previous start may have timed out on a slow machine; give it the
         # usual time to come up rather than starting a second one.
@@ -301,7 +268,7 @@ cmd_stop() {
         "") ;;
         *) die "unknown option to stop: $1" ;;
     esac
-    lock_port
+    lock_port "kafka-$KAFKA_PORT"
     local pid
     if pid=$(broker_pid); then
         log "stopping broker pid $pid with SIG$sig"

@@ -36,40 +36,11 @@ LOG_FILE=$OIDC_DATA_DIR/server.log
 MAIN=no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-log() { printf 'mock-oauth2.sh[%s]: %s\n' "$OIDC_PORT" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+LOG_NAME="mock-oauth2.sh[$OIDC_PORT]"
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
-lock_port() {
-    mkdir -p "$RUN_DIR"
-    exec 9>"$RUN_DIR/oidc-$OIDC_PORT.lock"
-    flock 9
-}
-
-libs_stamp() { printf '%s %s\n' "$VERSION" "$(sha256sum "$SCRIPT_DIR/pom.xml" | cut -d' ' -f1)"; }
-libs_ready() { [[ -f $LIBS_DIR/.complete && "$(cat "$LIBS_DIR/.complete")" == "$(libs_stamp)" ]]; }
-
-fetch() {
-    libs_ready && return 0
-    mkdir -p "$BOLIGFLYT_STATE_DIR"
-    exec 8>"$BOLIGFLYT_STATE_DIR/mock-oauth2-libs.lock"
-    flock 8
-    if ! libs_ready; then
-        command -v mvn >/dev/null || die "mvn not found (apt-get install -y maven)"
-        log "fetching mock-oauth2-server $VERSION jars into $LIBS_DIR"
-        local tmp
-        tmp=$(mktemp -d "$LIBS_DIR.tmp.XXXXXX")
-        # Into a temp dir first: an interrupted download must not look like a complete one.
-        if ! mvn -q -B -f "$SCRIPT_DIR/pom.xml" dependency:copy-dependencies -DincludeScope=runtime \
-                -DoutputDirectory="$tmp" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2; then
-            rm -rf -- "$tmp"
-            die "maven could not fetch mock-oauth2-server $VERSION"
-        fi
-        libs_stamp >"$tmp/.complete"
-        rm -rf -- "$LIBS_DIR"
-        mv -- "$tmp" "$LIBS_DIR"
-    fi
-    exec 8>&-
-}
+fetch() { fetch_jars "$SCRIPT_DIR" "$LIBS_DIR" "$VERSION" "mock-oauth2-server $VERSION"; }
 
 # The pid counts only while it is still *this* provider: pids get reused.
 provider_pid() {
@@ -87,7 +58,7 @@ answers() {
 }
 
 cmd_start() {
-    lock_port
+    lock_port "oidc-$OIDC_PORT"
     if provider_pid >/dev/null; then
         wait_ready || die "provider (pid $(provider_pid || true)) is alive but does not answer"
         echo "running $ISSUER"
@@ -144,7 +115,7 @@ stop_provider() {
 }
 
 cmd_stop() {
-    lock_port
+    lock_port "oidc-$OIDC_PORT"
     if provider_pid >/dev/null; then
         stop_provider
         echo "stopped $ISSUER"

@@ -29,6 +29,8 @@
 #   PG_WIPE=1            with `stop`: also delete the data dir
 set -euo pipefail
 
+SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+
 BOLIGFLYT_STATE_DIR=${BOLIGFLYT_STATE_DIR:-$HOME/.cache/boligflyt}
 PG_PORT=${PG_PORT:-15432}
 if [[ $EUID -eq 0 ]]; then
@@ -53,16 +55,11 @@ DATABASES=(
 RUN_DIR=$BOLIGFLYT_STATE_DIR/run
 BIN=
 
-log() { printf 'pg.sh[%s]: %s\n' "$PG_PORT" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-# Serialises start/stop/createdb per port, so parallel test workers get one cluster and no
-# "database already exists" races. The server must not inherit fd 9 (see start_server).
-lock_port() {
-    mkdir -p "$RUN_DIR"
-    exec 9>"$RUN_DIR/pg-$PG_PORT.lock"
-    flock 9
-}
+LOG_NAME="pg.sh[$PG_PORT]"
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
+# start/stop/createdb take the port's lock, so parallel test workers get one cluster and no "database already
+# exists" races.
 
 # cd /: the caller's cwd (often under /root) is unreadable for `postgres`, and initdb/pg_ctl
 # complain about it.
@@ -207,7 +204,7 @@ SQL
 }
 
 cmd_start() {
-    lock_port
+    lock_port "pg-$PG_PORT"
     ensure_installed
     if ours_running; then
         wait_ready
@@ -246,7 +243,7 @@ cmd_stop() {
         "") ;;
         *) die "unknown option to stop: $1" ;;
     esac
-    lock_port
+    lock_port "pg-$PG_PORT"
     BIN=$(newest_bindir)
     if [[ -n $BIN ]] && ours_running; then
         log "stopping PostgreSQL ($mode)"
@@ -282,7 +279,7 @@ case ${1:-} in
     url) echo "$SERVER_URL/postgres" ;;
     createdb)
         [[ -n ${2:-} ]] || die "usage: $0 createdb NAME"
-        lock_port
+        lock_port "pg-$PG_PORT"
         ensure_installed
         create_database "$2"
         echo "$SERVER_URL/$2"
