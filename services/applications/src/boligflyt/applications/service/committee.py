@@ -210,6 +210,8 @@ async def allocate(
             )
             application = await referenced(uow.session, Application, body.application_id, "application")
             domain.check_on_waiting_list(application.id, ApplicationState(application.state))
+            # The whole recommendation: who is proposed for this dwelling depends on every other dwelling on the
+            # list (each household is proposed for one only, the earliest ready it fits).
             advice = next(r for r in await _recommend(uow.session, today) if r.dwelling.fit.dwelling_id == dwelling.id)
             chosen = domain.check_committee_choice(
                 advice, application.id, _needs_of(application), body.deviation_reason
