@@ -154,7 +154,8 @@ async def test_the_json_api_and_the_pages_give_the_same_numbers(harness: Service
         assert (await client.get("/v1/flow/cases", params={"step": "submitted_decided", "limit": 0})).status_code == 422
         paged = (await client.get("/reports/four-monthly", params={"limit": 1, "offset": 1})).text
         assert "1 / 3" not in paged and "2\u20132 / 3" in paged and 'id="next-page"' in paged
-        assert paged.count("-T") == 1  # one period's row
+        table = paged.split('id="report"', 1)[1].split("</table>", 1)[0]
+        assert table.count("-T") == 1  # one period's row (the charts above it show them all)
         refused = await client.get("/v1/kpis", params={"as_of": "2015-03-31", "clock": "someday"})
         assert refused.status_code == 422
     async with harness.client("dashboard", Agency.nav) as nav:

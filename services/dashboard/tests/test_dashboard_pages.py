@@ -10,10 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from boligflyt.contracts.envelope import to_wire
 from boligflyt.contracts.topics import dead_letter_topic
-from boligflyt.dashboard import reports
+from boligflyt.dashboard import printable, reports
 from boligflyt.dashboard.main import definition
 from boligflyt.dashboard.signin import SESSION_COOKIE
 from boligflyt.platform.auth import Agency
@@ -226,3 +227,33 @@ async def test_the_live_stream_needs_a_coordinator_too(harness: ServiceHarness) 
         assert (await anonymous.get("/stream/events")).status_code == 401
     async with harness.client("dashboard", Agency.lke) as lke:
         assert (await lke.get("/stream/events")).status_code == 403
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+async def test_every_report_prints_as_a_pdf_with_its_clock_charts_and_table(harness: ServiceHarness) -> None:
+    async with harness.client("dashboard", Agency.coordinator) as client:
+        for name in reports.REPORTS:
+            response = await client.get(f"/reports/{name}.pdf?as_of=2015-04-30&lang=en")
+            assert response.status_code == 200, (name, response.text)
+            assert response.headers["content-type"] == "application/pdf"
+            assert f'filename="{name}-2015-04-30.pdf"' in response.headers["content-disposition"]
+            table = (await client.get(f"/v1/reports/{name}?as_of=2015-04-30")).json()
+            text = pdf_text(response.content)
+            assert "As of business date 2015-04-30" in text, name
+            assert all(column in text for column in table["columns"]), name
+            if table["rows"]:
+                first_row_text = [str(value) for value in table["rows"][0] if value not in (None, "")]
+                assert all(value in text for value in first_row_text), name
+                captions = [caption for caption, _ in printable.report_charts(reports.Report(**table))]
+                assert captions and all(caption in text for caption in captions), name
+
+        monthly = pdf_text(
+            (await client.get("/reports/nav-monthly.pdf?as_of=2015-04-30&clock=recorded&lang=en")).content
+        )
+        assert "As recorded on 2015-04-30" in monthly
+        assert "persons by month" in monthly
+        # The chart's bars carry their values: March 2015 had 3 persons in temporary housing (the CSV's row).
+        assert "2015-03" in monthly and "NAV's monthly situation report" in monthly

@@ -28,7 +28,7 @@ from sse_starlette.sse import EventSourceResponse, SendTimeoutError
 from starlette.types import Receive, Scope, Send
 
 from boligflyt.contracts.registry import specs, topics
-from boligflyt.dashboard import charts, domain, i18n, reports, service, signin
+from boligflyt.dashboard import charts, domain, i18n, printable, reports, service, signin
 from boligflyt.dashboard import figures as figures_
 from boligflyt.dashboard.settings import dashboard_settings
 from boligflyt.dashboard.stream import StreamFilters, StreamsExhausted, feed_of, messages
@@ -626,14 +626,14 @@ async def report(
     offset: Offset = 0,
     limit: Limit = figures_.CASES_PER_PAGE,
 ) -> Response:
-    csv_wanted = name.endswith(".csv") or request.query_params.get("format") == "csv"
-    name = name.removesuffix(".csv")
+    wanted = "csv" if name.endswith(".csv") else "pdf" if name.endswith(".pdf") else request.query_params.get("format")
+    name = name.removesuffix(".csv").removesuffix(".pdf")
     if name not in reports.REPORTS:
         raise HTTPException(404, f"no report named {name!r}; there are {', '.join(reports.REPORTS)}")
     shown = await figures_.report(runtime.database, view, name)
     table, day = shown.report, view.day
     suffix = "-as-recorded" if view.clock is service.Clock.recorded else ""
-    if csv_wanted:
+    if wanted == "csv":
         return Response(
             table.csv(),
             media_type="text/csv; charset=utf-8",
@@ -641,6 +641,15 @@ async def report(
             headers={"Content-Disposition": f'attachment; filename="{name}-{day.isoformat()}{suffix}.csv"'},
         )
     labels = i18n.labels(language(request))
+    summary = printable.report_charts(table)
+    if wanted == "pdf":
+        clock = labels[f"shown_{view.clock}"]
+        document = printable.report_pdf(labels[name], f"{clock} {day.isoformat()}", table, summary)
+        return Response(
+            document,
+            media_type="application/pdf",
+            headers={"Content-Disposition": f'attachment; filename="{name}-{day.isoformat()}{suffix}.pdf"'},
+        )
     chart = None
     if shown.stay_days is not None:
         chart = charts.histogram(shown.stay_days, labels["histogram_stays"])
@@ -654,7 +663,17 @@ async def report(
     rows = table.rows[offset : offset + limit]
     page = figures_.CasePage(len(table.rows), offset, limit, rows)
     shown_table = reports.Report(table.name, table.columns, rows)
-    return render(request, "report.html", name=name, report=shown_table, as_of=day, view=view, chart=chart, page=page)
+    return render(
+        request,
+        "report.html",
+        name=name,
+        report=shown_table,
+        as_of=day,
+        view=view,
+        chart=chart,
+        summary=summary,
+        page=page,
+    )
 
 
 # --- System health ----------------------------------------------------------------------------------------

@@ -155,6 +155,26 @@ def settlement(model: domain.ReadModel, as_of: date) -> Report:
     return Report("settlement", ["year", "month", "quota", "settled_cumulative", "even_spread_cumulative"], rows)
 
 
+def husbanken(model: domain.ReadModel, as_of: date) -> Report:
+    """Husbanken's half-year and annual figures: dwellings acquired per budget line and what they cost, and the
+    households referred to buying with a start-up loan or rent-to-own (the loans are the loan office's figures)."""
+    return Report(
+        "husbanken",
+        ["year", "period", "budget_line", "dwellings_acquired", "acquisition_cost", "referred_to_buying"],
+        [
+            [
+                f.year,
+                f"H{f.half}" if f.half else "year",
+                f.budget_line,
+                f.dwellings_acquired,
+                f.acquisition_cost,
+                f.referred_to_buying,
+            ]
+            for f in domain.husbanken(model, as_of)
+        ],
+    )
+
+
 def four_monthly(model: domain.ReadModel, as_of: date) -> Report:
     """The report to the council each four months (January-April, May-August, September-December): the KPIs at
     each period's end (the last: `as_of`) against the plan's goals: nobody over 3 months in temporary housing,
@@ -211,5 +231,6 @@ REPORTS: dict[str, Callable[[domain.ReadModel, date], Report]] = {
     "renovation": renovation,
     "ordering": ordering,
     "budgets": budgets,
+    "husbanken": husbanken,
     "settlement": settlement,
 }

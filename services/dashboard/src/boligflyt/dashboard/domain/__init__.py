@@ -39,9 +39,11 @@ from .kpi_flow import (
 from .kpi_ordering import (
     UNASSIGNED,
     BudgetUse,
+    HusbankenFigures,
     OrderingLine,
     SettlementYear,
     budget_use,
+    husbanken,
     ordering,
     settlement,
 )
@@ -81,6 +83,7 @@ __all__ = [
     "UNASSIGNED",
     "BudgetUse",
     "Change",
+    "HusbankenFigures",
     "Kpis",
     "MonthlyReportRow",
     "OrderingLine",
@@ -102,6 +105,7 @@ __all__ = [
     "cutoff",
     "dwelling_id_of",
     "event_date",
+    "husbanken",
     "kpis",
     "median",
     "merge",

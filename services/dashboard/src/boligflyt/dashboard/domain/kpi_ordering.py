@@ -1,4 +1,5 @@
-"""The dwellings to come: needs, orders and budgets (KPI 7), refugees settled against the quota (KPI 8)."""
+"""The dwellings to come: needs, orders and budgets (KPI 7), refugees settled against the quota (KPI 8), and the
+figures Husbanken asks for each half-year."""
 
 from __future__ import annotations
 
@@ -114,3 +115,48 @@ def settlement(model: ReadModel, as_of: date) -> list[SettlementYear]:
             months.append((index + 1, running, quotas[year] * (index + 1) / 12))
         result.append(SettlementYear(year, quotas[year], running, months))
     return result
+
+
+# --- Husbanken's half-year and annual figures ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HusbankenFigures:
+    """One half-year (1: January-June, 2: July-December) or, with `half` None, the whole year."""
+
+    year: int
+    half: int | None
+    budget_line: str | None  # None: a figure that belongs to no budget line
+    dwellings_acquired: int
+    acquisition_cost: int
+    referred_to_buying: int  # refusals citing that the household can buy (startlån, rent-to-own)
+
+
+def husbanken(model: ReadModel, as_of: date) -> list[HusbankenFigures]:
+    """Dwellings acquired (delivered against an order) per budget line, and households referred to buying with a
+    start-up loan or rent-to-own, per half-year and year, by the day each happened. Boligflyt decides no loans:
+    the loans themselves are the loan office's figures."""
+    acquired: dict[tuple[int, int, str | None], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for delivery in model.rows("deliveries"):
+        day = delivery["fulfilled_on"]
+        if day <= as_of:
+            counts = acquired[(day.year, _half(day), delivery.get("budget_line"))]
+            counts[0] += int(delivery["dwellings"])
+            counts[1] += int(delivery["cost"])
+    for application in model.rows("applications"):
+        day = application.get("able_to_buy_on")
+        if day is not None and day <= as_of:
+            acquired[(day.year, _half(day), None)][2] += 1
+    halves = [HusbankenFigures(year, half, line, *counts) for (year, half, line), counts in acquired.items()]
+    years: dict[tuple[int, str | None], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for figures in halves:
+        total = years[(figures.year, figures.budget_line)]
+        total[0] += figures.dwellings_acquired
+        total[1] += figures.acquisition_cost
+        total[2] += figures.referred_to_buying
+    whole_years = [HusbankenFigures(year, None, line, *counts) for (year, line), counts in years.items()]
+    return sorted(halves + whole_years, key=lambda f: (f.year, f.half or 3, f.budget_line or ""))
+
+
+def _half(day: date) -> int:
+    return 1 if day.month <= 6 else 2

@@ -59,6 +59,7 @@ TABLES: dict[str, dict[str, type]] = {
         "approved_on": date,
         "decided_on": date,
         "outcome": str,
+        "able_to_buy_on": date,  # refused: the household can buy with a start-up loan or rent-to-own
         "appealed_on": date,
         "left_on": date,
         "left_reason": str,

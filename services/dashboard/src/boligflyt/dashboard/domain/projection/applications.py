@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from boligflyt.contracts.codes import RejectReason
 from boligflyt.contracts.events import applications as a
 
 from ..events import event_date
@@ -39,6 +40,8 @@ def application_decided(data: a.ApplicationDecided, event_id: str) -> list[Chang
                 "decided_on": data.decided_on,
                 "outcome": data.outcome.value,
                 "kind": data.kind.value,
+                # Referred to a start-up loan or rent-to-own; an approval (on appeal) takes the referral back.
+                "able_to_buy_on": data.decided_on if RejectReason.ABLE_TO_BUY in data.reject_reasons else None,
             },
             first={
                 "first_decided_on": data.decided_on,
