@@ -18,6 +18,7 @@ in its first 75 days (and NAV's stay names the step that blocks it).
 
 from __future__ import annotations
 
+import asyncio
 import os
 import statistics
 import subprocess
@@ -159,7 +160,7 @@ async def measure(larvik: Larvik, first_day: date, last_day: date, watch: Watch)
     )
 
 
-async def simulate_a_year(days: int, *, allocate_at_notice: bool, label: str) -> Outcome:
+async def simulate_a_year(days: int, *, allocate_at_notice: bool, label: str, progress: Progress) -> Outcome:
     """A fresh embedded Larvik in a folder of its own, simulated day by day with a sample after each day."""
     with tempfile.TemporaryDirectory() as data:
         port = free_port()
@@ -177,12 +178,11 @@ async def simulate_a_year(days: int, *, allocate_at_notice: bool, label: str) ->
                     await simulator.start()
                     first_day = simulator.today
                     watch = Watch()
-                    with Progress() as progress:
-                        task = progress.add_task(f"{label}: simulating", total=days)
-                        for _ in range(days):
-                            await simulator.day()
-                            await sample(larvik, simulator.today, watch)
-                            progress.update(task, advance=1, description=f"{label}: {simulator.today.isoformat()}")
+                    task = progress.add_task(f"{label}: simulating", total=days)
+                    for _ in range(days):
+                        await simulator.day()
+                        await sample(larvik, simulator.today, watch)
+                        progress.update(task, advance=1, description=f"{label}: {simulator.today.isoformat()}")
                     return await measure(larvik, first_day, simulator.today, watch)
             except Exception:
                 # The server's own account of why it stopped answering, before its folder goes.
@@ -205,8 +205,13 @@ def wait_seeded(log: Path, process: subprocess.Popen[bytes]) -> None:
 
 async def allocation_outcomes(options: Options) -> Result:
     days = int(options.days or DAYS)
-    before = await simulate_a_year(days, allocate_at_notice=False, label="anchor (offered when ready)")
-    after = await simulate_a_year(days, allocate_at_notice=True, label="committee allocates at notice")
+    # Side by side, each with a server of its own: the two share nothing but the machine, and a year takes half
+    # the time on two cores.
+    with Progress() as progress:
+        before, after = await asyncio.gather(
+            simulate_a_year(days, allocate_at_notice=False, label="anchor (offered when ready)", progress=progress),
+            simulate_a_year(days, allocate_at_notice=True, label="committee allocates at notice", progress=progress),
+        )
     met = (
         after.longest_ready_unlet_days <= READY_UNLET_LIMIT_DAYS
         and after.median_void_days <= after.median_renovation_days + VOID_SLACK_DAYS
