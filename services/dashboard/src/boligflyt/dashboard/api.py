@@ -362,9 +362,7 @@ async def flow(request: Request, runtime: Runtime, _: Coordinator, view: AsOf) -
     )
 
 
-@router.get("/flow/cases", response_class=HTMLResponse)
-async def flow_cases(
-    request: Request,
+async def step_cases_asked(
     runtime: Runtime,
     _: Coordinator,
     view: AsOf,
@@ -372,28 +370,42 @@ async def flow_cases(
     bucket: str | None = None,
     offset: Offset = 0,
     limit: Limit = figures_.CASES_PER_PAGE,
-) -> HTMLResponse:
+) -> figures_.CasePage[domain.StepCase]:
+    """The cases of one step (and bucket), a page at a time: the page's and the JSON API's."""
     if step not in domain.STEPS or (bucket is not None and bucket not in domain.BUCKETS):
         raise HTTPException(404, f"no step {step!r} with bucket {bucket!r}")
-    shown = await figures_.step_cases(runtime.database, view, step, bucket, offset, limit)
-    return render(
-        request, "cases.html", as_of=view.day, view=view, step=step, bucket=bucket, cases=shown.cases, page=shown
-    )
+    return await figures_.step_cases(runtime.database, view, step, bucket, offset, limit)
 
 
-@router.get("/flow/stages/{stage}", response_class=HTMLResponse)
-async def flow_stage(
-    request: Request,
+async def stage_cases_asked(
     stage: str,
     runtime: Runtime,
     _: Coordinator,
     view: AsOf,
     offset: Offset = 0,
     limit: Limit = figures_.CASES_PER_PAGE,
-) -> HTMLResponse:
+) -> figures_.CasePage[domain.StageCase]:
+    """The cases standing in one stage, a page at a time: the page's and the JSON API's."""
     if stage not in domain.STAGES:
         raise HTTPException(404, f"no stage {stage!r}; there are {', '.join(domain.STAGES)}")
-    shown = await figures_.stage_cases(runtime.database, view, stage, offset, limit)
+    return await figures_.stage_cases(runtime.database, view, stage, offset, limit)
+
+
+StepCases = Annotated[figures_.CasePage[domain.StepCase], Depends(step_cases_asked)]
+StageCases = Annotated[figures_.CasePage[domain.StageCase], Depends(stage_cases_asked)]
+
+
+@router.get("/flow/cases", response_class=HTMLResponse)
+async def flow_cases(
+    request: Request, _: Coordinator, view: AsOf, shown: StepCases, step: str, bucket: str | None = None
+) -> HTMLResponse:
+    return render(
+        request, "cases.html", as_of=view.day, view=view, step=step, bucket=bucket, cases=shown.cases, page=shown
+    )
+
+
+@router.get("/flow/stages/{stage}", response_class=HTMLResponse)
+async def flow_stage(request: Request, stage: str, _: Coordinator, view: AsOf, shown: StageCases) -> HTMLResponse:
     return render(request, "stage.html", as_of=view.day, view=view, stage=stage, cases=shown.cases, page=shown)
 
 
@@ -782,32 +794,13 @@ async def flow_json(runtime: Runtime, _: Coordinator, view: AsOf) -> figures_.Fl
 
 
 @v1.get("/flow/cases", summary="The cases of one step (and bucket), a page at a time")
-async def flow_cases_json(
-    runtime: Runtime,
-    _: Coordinator,
-    view: AsOf,
-    step: str,
-    bucket: str | None = None,
-    offset: Offset = 0,
-    limit: Limit = figures_.CASES_PER_PAGE,
-) -> figures_.CasePage[domain.StepCase]:
-    if step not in domain.STEPS or (bucket is not None and bucket not in domain.BUCKETS):
-        raise HTTPException(404, f"no step {step!r} with bucket {bucket!r}")
-    return await figures_.step_cases(runtime.database, view, step, bucket, offset, limit)
+async def flow_cases_json(_: Coordinator, shown: StepCases) -> figures_.CasePage[domain.StepCase]:
+    return shown
 
 
 @v1.get("/flow/stages/{stage}", summary="The cases standing in one stage")
-async def flow_stage_json(
-    stage: str,
-    runtime: Runtime,
-    _: Coordinator,
-    view: AsOf,
-    offset: Offset = 0,
-    limit: Limit = figures_.CASES_PER_PAGE,
-) -> figures_.CasePage[domain.StageCase]:
-    if stage not in domain.STAGES:
-        raise HTTPException(404, f"no stage {stage!r}; there are {', '.join(domain.STAGES)}")
-    return await figures_.stage_cases(runtime.database, view, stage, offset, limit)
+async def flow_stage_json(_: Coordinator, shown: StageCases) -> figures_.CasePage[domain.StageCase]:
+    return shown
 
 
 @v1.get("/stuck", summary="Stuck cases (KPI 9) under the coordinators' thresholds")
