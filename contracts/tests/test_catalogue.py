@@ -64,7 +64,7 @@ MINIMUM_SET = {
 
 # Additions beyond the minimum set, each justified in its module's docstring.
 ADDITIONS = {
-    "applications": [],
+    "applications": ["tenancy.past_end_escalated"],
     "temporary-housing": [
         "stay.provider_changed",
         "settlement.housing_ordered",

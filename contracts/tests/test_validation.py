@@ -48,6 +48,8 @@ REFUSED: list[tuple[type[Event], dict[str, Any]]] = [
     (a.TenancyNoticeGiven, {"given_on": "2015-01-05", "move_out_date": "2015-01-04"}),
     (a.TenancyRenewed, {"previous_end_date": "2015-06-30", "new_end_date": "2015-06-01"}),
     (a.TenancyEndingSoon, {"end_date": "2015-06-30", "expiry_notice_deadline": "2015-06-30"}),
+    (a.TenancyPastEndEscalated, {"escalated_on": "2015-06-30", "days_past_end": 0}),
+    (a.TenancyPastEndEscalated, {"days_past_end": 2}),
     (t.StayEnded, {"start_date": "2015-03-16", "end_date": "2015-03-15"}),
     (t.StayEnded, {"nights": 68}),  # more nights than days between start and end
     (t.StayLimitExceeded, {"limit_date": "2014-11-17"}),

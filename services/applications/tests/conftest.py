@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from boligflyt.applications.main import definition
+from boligflyt.applications.ports import DwellingDescription
 from boligflyt.contracts.codes import DwellingCategory, DwellingOwner, DwellingStatus, GuaranteeDecision
 from boligflyt.contracts.envelope import Envelope, to_wire
 from boligflyt.contracts.events.maintenance import DwellingReadyForLetting, DwellingRegistered
@@ -27,6 +28,25 @@ def national_id(serial: int) -> str:
     return people.national_id(date(1990, 1, 1), serial * 10)
 
 
+class FakeDwellingRegister:
+    """LKE's register as the job `dwelling_descriptions` asks it, without a maintenance service: the test says what
+    it knows (no call leaves the test)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, DwellingDescription] = {}
+        self.asked: list[str] = []
+
+    async def describe(self, dwelling_id: str) -> DwellingDescription | None:
+        self.asked.append(dwelling_id)
+        return self.known.get(dwelling_id)
+
+
+def with_fake_register(harness: ServiceHarness) -> FakeDwellingRegister:
+    register = FakeDwellingRegister()
+    harness.runtimes["applications"].app.state.dwelling_register = register
+    return register
+
+
 class Caseworker:
     """One Boligkontoret caseworker (and a NAV adviser and a coordinator) against a running service."""
 
@@ -36,6 +56,7 @@ class Caseworker:
         self.nav = harness.client("applications", Agency.nav, subject="nav-adviser")
         self.coordinator = harness.client("applications", Agency.coordinator)
         self.lke = harness.client("applications", Agency.lke)
+        self.register = with_fake_register(harness)
         self._serial = 0
 
     @property

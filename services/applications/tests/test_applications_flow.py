@@ -107,7 +107,7 @@ async def test_from_allocation_to_the_end_of_the_tenancy(caseworker: Caseworker)
     assert accepted.json()["state"] == "accepted"
     allocation_letter = (await caseworker.staff.get(f"/v1/applications/{application['id']}/letters")).json()[-1]
     assert allocation_letter["kind"] == "allocation"
-    assert "kr 30000" in allocation_letter["body"] and move_in_on.strftime("%d.%m.%Y") in allocation_letter["body"]
+    assert "kr 30 000" in allocation_letter["body"] and move_in_on.strftime("%d.%m.%Y") in allocation_letter["body"]
     assert (await caseworker.staff.get(f"/v1/dwellings/{dwelling}")).json()["offerable"] is False
 
     contract = {

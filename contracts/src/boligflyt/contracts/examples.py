@@ -164,6 +164,15 @@ def examples() -> list[Event]:
             days_left=90,
             expiry_notice_deadline=date(2015, 9, 30),
         ),
+        a.TenancyPastEndEscalated(
+            tenancy_id="ten-2011-0412",
+            dwelling_id="lkbs-0120",
+            contract_type=ContractType.ORDINARY_RENTAL,
+            end_date=date(2015, 6, 30),
+            escalated_on=date(2015, 7, 1),
+            days_past_end=1,
+            expiry_notice_deadline=date(2015, 9, 30),
+        ),
         a.TenancyRenewed(
             tenancy_id="ten-2012-0655",
             dwelling_id="lkbs-0117",

@@ -2,6 +2,10 @@
 
 Keys: an application's own steps (and its allocation, which is a step of the same case) are keyed by
 `application_id`, offers by `offer_id`, a tenancy's life by `tenancy_id`, so each case stays in order.
+
+Beyond the minimum set: `tenancy.past_end_escalated`: `tenancy.ending_soon` reminds before and at the end, but a
+contract that then runs on with neither a renewal nor a notice (husleieloven § 9-2) needs a fact of its own, so the
+dashboard can show it as a risk until it is resolved.
 """
 
 from __future__ import annotations
@@ -323,6 +327,35 @@ class TenancyEndingSoon(Event):
 
     @model_validator(mode="after")
     def check_deadline_after_end(self) -> Self:
+        if self.expiry_notice_deadline <= self.end_date:
+            raise ValueError("expiry_notice_deadline must be after end_date")
+        return self
+
+
+@event("tenancy.past_end_escalated", producer=PRODUCER, key="tenancy_id")
+class TenancyPastEndEscalated(Event):
+    """A time-limited contract ran past its end with neither a renewal nor a notice: escalated once per end.
+
+    Under husleieloven § 9-2 it becomes indefinite unless notice of expiry is sent by expiry_notice_deadline,
+    so every day past the end is a risk. Consumers: the dashboard (§ 9-2 risks) and integrations.
+    """
+
+    tenancy_id: TenancyId
+    dwelling_id: DwellingId
+    contract_type: ContractType = Field(description="The contract type, which decides the renewal routine.")
+    end_date: date = Field(description="The end the contract ran past.")
+    escalated_on: date = Field(description="The day the escalation job found it past its end, unresolved.")
+    days_past_end: Count = Field(description="Days from end_date to escalated_on, at least 1.")
+    expiry_notice_deadline: date = Field(
+        description="Last day to send notice of expiry before the contract becomes indefinite (§ 9-2)."
+    )
+
+    @model_validator(mode="after")
+    def check_dates(self) -> Self:
+        if self.escalated_on <= self.end_date:
+            raise ValueError("escalated_on must be after end_date")
+        if self.days_past_end != (self.escalated_on - self.end_date).days:
+            raise ValueError("days_past_end must be the days from end_date to escalated_on")
         if self.expiry_notice_deadline <= self.end_date:
             raise ValueError("expiry_notice_deadline must be after end_date")
         return self

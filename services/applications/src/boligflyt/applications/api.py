@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from boligflyt.applications import domain, service
 from boligflyt.applications.domain import ApplicationState, OfferState, Ranked, TenancyState
@@ -50,11 +50,13 @@ from boligflyt.applications.schemas import (
     RecommendationOut,
     ReferralStatus,
     RenewalIn,
+    StockImportReport,
     TenancyIn,
     TenancyOut,
 )
 from boligflyt.contracts.codes import ApplicationKind, DepositKind, DwellingStatus, Referrer
 from boligflyt.platform.auth import Agency, Principal, require
+from boligflyt.platform.errors import RuleViolation
 from boligflyt.platform.pagination import Page, PageRequestDep
 from boligflyt.platform.personref import PersonRefQuery
 from boligflyt.platform.plausible import BusinessDate
@@ -541,6 +543,50 @@ async def sign_tenancy(
     tenancy = await service.sign_tenancy(database, principal, clock, body)
     created(response, f"/v1/tenancies/{tenancy.id}")
     return TenancyOut.model_validate(tenancy)
+
+
+_STOCK_MEDIA_TYPES = {
+    "text/csv": "csv",
+    "application/csv": "csv",
+    "text/tab-separated-values": "csv",
+    "text/plain": "csv",
+    "application/json": "json",
+}
+
+
+@router.post("/tenancy-imports", response_model=StockImportReport, tags=["tenancies"])
+async def import_stock(
+    request: Request,
+    principal: Staff,
+    runtime: RuntimeDep,
+    format: Annotated[
+        str | None, Query(pattern="^(csv|json)$", description="Overrides the Content-Type: csv or json.")
+    ] = None,
+    dry_run: Annotated[bool, Query(description="Report what the import would do, and store nothing.")] = False,
+) -> StockImportReport:
+    """Import current tenancy contracts (the existing stock): CSV (`;`, `,` or tab) or the Facilit-like JSON.
+    The good rows are stored, each rejected row is reported with its line and reasons; the same file again
+    changes nothing."""
+    media_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    source_format = format or _STOCK_MEDIA_TYPES.get(media_type)
+    if source_format is None:
+        raise RuleViolation(
+            f"send the file as text/csv or application/json (or say ?format=), not {media_type or 'no type'}",
+            code="unknown_stock_format",
+        )
+    try:
+        text = (await request.body()).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleViolation("the file must be UTF-8", code="unreadable_stock") from exc
+    return await service.import_stock(
+        runtime.database,
+        runtime.settings.person_ref_key,
+        runtime.clock,
+        text,
+        source_format,
+        actor=principal.actor,
+        dry_run=dry_run,
+    )
 
 
 @router.get("/tenancies", response_model=Page[TenancyOut], tags=["tenancies"])

@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from boligflyt.contracts.codes import ApplicationKind, RejectReason
+from boligflyt.contracts.codes import ApplicationKind, PriorityFactor, RejectReason
 
 
 class LetterKind(StrEnum):
@@ -60,7 +60,76 @@ REJECT_TEXT: dict[RejectReason, str] = {
     RejectReason.OTHER: "Annen grunn, se begrunnelsen nedenfor.",
 }
 
+PRIORITY_TEXT: dict[PriorityFactor, str] = {
+    PriorityFactor.NO_FIXED_ADDRESS: "husstanden har ikke fast bopel",
+    PriorityFactor.NOTICE_TO_QUIT: "husstanden har fått oppsigelse fra boligen den har i dag",
+    PriorityFactor.RISK_OF_LOSING_HOME: "husstanden står i reell fare for å miste boligen",
+    PriorityFactor.UNSUITABLE_DWELLING: "boligen husstanden har i dag, passer ikke behovet",
+    PriorityFactor.HEAD_LEASE_ENDING: "kommunens leieavtale for boligen husstanden bor i, går ut",
+    PriorityFactor.CANNOT_FIND_ALTERNATIVE: "husstanden kan ikke skaffe seg bolig på egen hånd",
+}
+
 _TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _kroner(amount: int) -> str:
+    """9800 -> 'kr 9 800' (Norwegian thousands separator)."""
+    return "kr " + f"{amount:,}".replace(",", " ")
+
+
+def describe_dwelling(dwelling: Any) -> str:
+    """The dwelling as a letter names it: its address and size (rooms, bedrooms, m²), not LKE's id. Before LKE's
+    register has told us the address (job `dwelling_descriptions`), the id stands in for it."""
+    size = []
+    if getattr(dwelling, "rooms", None):
+        size.append(f"{dwelling.rooms} rom")
+    size.append("hybel/ettroms" if dwelling.bedrooms == 0 else f"{dwelling.bedrooms} soverom")
+    if getattr(dwelling, "floor_area_m2", None):
+        size.append(f"{dwelling.floor_area_m2} m²")
+    where = getattr(dwelling, "address", None) or f"boligen med LKEs nummer {dwelling.id}"
+    return f"{where} ({', '.join(size)})"
+
+
+def allocation_reasons(
+    application: Any,
+    dwelling: Any,
+    *,
+    rank: int | None,
+    meeting_date: date | None,
+    deviation_reason: str | None,
+) -> list[str]:
+    """Why the household got this dwelling, for the allocation decision (forvaltningsloven §§ 24-25)."""
+    reasons = []
+    if application.decided_on is not None:
+        reasons.append(
+            f"Søknaden ble innvilget {_dato(application.decided_on)}, og husstanden har stått på ventelisten."
+        )
+    factors = [PRIORITY_TEXT[PriorityFactor(f)] for f in application.priority_factors]
+    if factors:
+        reasons.append("I prioriteringen ble det lagt vekt på at " + _and(factors) + " (tildelingskriteriene § 10).")
+    household = f"{application.adults} voksne" + (f" og {application.children} barn" if application.children else "")
+    fit = "hybel/ettroms" if dwelling.bedrooms == 0 else f"{dwelling.bedrooms} soverom"
+    wanted = (("tilrettelagt", application.accessible_needed), ("bemannet", application.staffed_needed))
+    needs = [need for need, needed in wanted if needed]
+    reasons.append(
+        f"Boligen passer husstandens behov: {fit} for {household}"
+        + (f", {' og '.join(needs)}" if needs else "")
+        + " (tildelingskriteriene § 12)."
+    )
+    if meeting_date is not None:
+        choice = (
+            f", og valgte en annen husstand enn Boligkontoret innstilte fordi: {deviation_reason}"
+            if deviation_reason
+            else ", etter Boligkontorets innstilling"
+        )
+        reasons.append(f"Tildelingsutvalget tildelte boligen i møte {_dato(meeting_date)}{choice}.")
+    elif rank is not None:
+        reasons.append(f"Husstanden var nummer {rank} av dem boligen passet for, etter prioritet og ventetid.")
+    return reasons
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def _dato(value: date) -> str:
@@ -75,6 +144,8 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["dato"] = _dato
+    env.filters["kroner"] = _kroner
+    env.filters["bolig"] = describe_dwelling
     env.filters["dokument"] = lambda doc: DOCUMENT_TEXT.get(doc, doc)
     env.filters["avslagsgrunn"] = lambda reason: REJECT_TEXT[RejectReason(reason)]
     return env

@@ -4,7 +4,14 @@ from pathlib import Path
 
 from boligflyt.applications.api import routers
 from boligflyt.applications.handlers import handlers
-from boligflyt.applications.service import approve_by_board_silence, expire_offers, remind_tenancy_ends
+from boligflyt.applications.ports import dwelling_register
+from boligflyt.applications.service import (
+    approve_by_board_silence,
+    describe_dwellings,
+    escalate_past_end,
+    expire_offers,
+    remind_tenancy_ends,
+)
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
 
@@ -15,6 +22,14 @@ async def offer_deadlines(runtime: ServiceRuntime) -> None:
 
 async def tenancy_end_reminders(runtime: ServiceRuntime) -> None:
     await remind_tenancy_ends(runtime.database, runtime.clock)
+
+
+async def tenancy_escalations(runtime: ServiceRuntime) -> None:
+    await escalate_past_end(runtime.database, runtime.clock)
+
+
+async def dwelling_descriptions(runtime: ServiceRuntime) -> None:
+    await describe_dwellings(runtime.database, dwelling_register(runtime))
 
 
 async def coop_board_silence(runtime: ServiceRuntime) -> None:
@@ -32,6 +47,9 @@ definition = ServiceDefinition(
         PeriodicJob(offer_deadlines, every_seconds=300),
         PeriodicJob(tenancy_end_reminders, every_seconds=3600),
         PeriodicJob(coop_board_silence, every_seconds=3600),
+        # Daily in effect: a contract is escalated once per end, so running it hourly only finds it sooner.
+        PeriodicJob(tenancy_escalations, every_seconds=3600),
+        PeriodicJob(dwelling_descriptions, every_seconds=300),
     ],
     publishes=True,
     agency=Agency.boligkontoret,

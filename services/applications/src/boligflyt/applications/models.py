@@ -163,6 +163,11 @@ class Dwelling(Base):
     expected_ready_on: Mapped[date | None] = mapped_column(Date)
     # The allocated household's move-in, which follows the dwelling's ready date.
     planned_move_in_on: Mapped[date | None] = mapped_column(Date)
+    # What a letter names the dwelling by: its address and rooms from LKE's register (never on the bus), the floor
+    # area from LKE's events.
+    address: Mapped[str | None] = mapped_column(String(200))
+    rooms: Mapped[int | None] = mapped_column(Integer)
+    floor_area_m2: Mapped[int | None] = mapped_column(Integer)
 
 
 _PENDING = text("state = 'pending'")
@@ -218,7 +223,8 @@ class Tenancy(Base):
     __tablename__ = "tenancies"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    application_id: Mapped[str] = mapped_column(ForeignKey("applications.id"), index=True)
+    # None for a contract of the existing stock, imported (service/stock.py): it was signed before Boligflyt.
+    application_id: Mapped[str | None] = mapped_column(ForeignKey("applications.id"), index=True)
     dwelling_id: Mapped[str] = mapped_column(ForeignKey("dwellings.id"), index=True)
     person_ref: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(20), index=True)
@@ -237,6 +243,14 @@ class Tenancy(Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(30))
     reminders_sent: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The end a § 9-2 escalation was published for (job `tenancy_escalations`): once per end.
+    escalated_end_date: Mapped[date | None] = mapped_column(Date)
+    # The existing stock: the tenant (an applicant row holds the national id), the contract's natural key (dwelling,
+    # tenant, start) that makes a second import of the same file change nothing, the reference in the old system.
+    applicant_id: Mapped[str | None] = mapped_column(ForeignKey("applicants.id"), index=True)
+    import_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    contract_ref: Mapped[str | None] = mapped_column(String(64))
+    imported_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Renewal(Base):

@@ -475,7 +475,8 @@ class GatesOut(Out):
 
 class TenancyOut(Out):
     id: str
-    application_id: str
+    application_id: str | None = Field(description="None for a contract of the existing stock, imported.")
+    applicant_id: str | None = Field(default=None, description="The tenant of an imported contract.")
     dwelling_id: str
     state: TenancyState
     contract_type: ContractType
@@ -491,6 +492,31 @@ class TenancyOut(Out):
     move_out_date: date | None
     ended_on: date | None
     end_reason: str | None
+    contract_ref: str | None = Field(default=None, description="The contract's reference in the system it came from.")
+    imported_on: date | None = Field(default=None, description="The day it was imported with the existing stock.")
+    escalated_end_date: date | None = Field(
+        default=None, description="The end a § 9-2 escalation was sent for (past it, neither renewed nor given notice)."
+    )
+
+
+class StockRowRejected(BaseModel):
+    line: int = Field(description="The file's line (CSV, the header is line 1) or the entry's number (JSON, from 1).")
+    dwelling_id: str | None
+    reasons: list[str]
+
+
+class StockImportReport(BaseModel):
+    """What an import of the existing stock did: the good rows are stored, the rejected ones not at all."""
+
+    source_format: str
+    rows: int
+    created: int
+    unchanged: int = Field(description="Contracts stored by an earlier import with the same terms.")
+    rejected: int
+    dry_run: bool
+    created_tenancies: list[str]
+    rejections: list[StockRowRejected]
+    ignored_columns: list[str] = Field(description="Columns the import never reads.")
 
 
 class MoveInIn(Strict):

@@ -598,6 +598,7 @@ async def stuck(request: Request, runtime: Runtime, _: Coordinator, view: AsOf) 
         cases=figures.stuck,
         thresholds=await service.thresholds(runtime.database),
         rules=list(domain.STUCK_RULES),
+        risks=await service.figure(runtime.database, view, "tenancy_risks", domain.tenancy_risks),
     )
 
 

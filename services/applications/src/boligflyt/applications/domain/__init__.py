@@ -76,6 +76,14 @@ from .offers import (
     next_in_recommendation,
 )
 from .priority import FACTOR_WEIGHT, Priority, TemporaryStay, factor_score, priority, stay_score
+from .stock import (
+    StockContract,
+    StockFile,
+    StockRejection,
+    StockUnreadable,
+    format_of,
+    read_stock,
+)
 from .suitability import (
     DwellingFit,
     Household,
@@ -104,6 +112,7 @@ from .tenancies import (
     default_end_date,
     deposit_amount,
     due_reminders,
+    escalation_due,
     expiry_notice_deadline,
     past_end_unresolved,
     renewable_end,
@@ -168,6 +177,10 @@ __all__ = [
     "Ranked",
     "Recommendation",
     "Reminder",
+    "StockContract",
+    "StockFile",
+    "StockRejection",
+    "StockUnreadable",
     "TemporaryStay",
     "TenancyCommand",
     "TenancyState",
@@ -207,9 +220,11 @@ __all__ = [
     "deposit_amount",
     "due_reminders",
     "easter_sunday",
+    "escalation_due",
     "expiry_notice_deadline",
     "factor_score",
     "fit_explanation",
+    "format_of",
     "gate_state",
     "in_wished_area",
     "is_allocatable",
@@ -230,6 +245,7 @@ __all__ = [
     "rank_key",
     "rank_waiting_list",
     "ranked_from",
+    "read_stock",
     "recommend",
     "renewable_end",
     "renewed_end_date",

@@ -203,3 +203,11 @@ def past_end_unresolved(end_date: date | None, state: TenancyState, today: date)
     if end_date is None or state not in (TenancyState.ACTIVE, TenancyState.SIGNED) or today <= end_date:
         return 0
     return (today - end_date).days
+
+
+def escalation_due(end_date: date | None, state: TenancyState, today: date, escalated_end: date | None) -> bool:
+    """A contract past its end, neither renewed nor given notice, is escalated once for that end (§ 9-2).
+
+    `escalated_end` is the end an escalation was sent for: a renewal moves the end, so a renewed contract that runs
+    out again is escalated again, but the same end never twice."""
+    return past_end_unresolved(end_date, state, today) > 0 and escalated_end != end_date

@@ -35,6 +35,7 @@ from boligflyt.applications.service.committee import (
     recommendation,
 )
 from boligflyt.applications.service.dwellings import (
+    describe_dwellings,
     dwelling_ready,
     dwelling_registered,
     dwelling_status,
@@ -55,9 +56,11 @@ from boligflyt.applications.service.gates import (
     request_coop_board,
 )
 from boligflyt.applications.service.offers import answer_offer, expire_offers, get_offer, list_offers, make_offer
+from boligflyt.applications.service.stock import import_stock
 from boligflyt.applications.service.temporary_stays import stay_ended, stay_limit_approaching, stay_linked
 from boligflyt.applications.service.tenancies import (
     end_tenancy,
+    escalate_past_end,
     get_tenancy,
     give_notice,
     list_tenancies,
@@ -81,12 +84,14 @@ __all__ = [
     "check_completeness",
     "create_meeting",
     "decide",
+    "describe_dwellings",
     "dwelling_matches",
     "dwelling_ready",
     "dwelling_registered",
     "dwelling_status",
     "dwellings_by_id",
     "end_tenancy",
+    "escalate_past_end",
     "expected_ready",
     "expire_offers",
     "gates_of",
@@ -100,6 +105,7 @@ __all__ = [
     "get_tenancy",
     "give_notice",
     "guarantee_decided",
+    "import_stock",
     "leave_list",
     "letters_of",
     "list_applicants",

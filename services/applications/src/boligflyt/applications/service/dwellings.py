@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import structlog
 from sqlalchemy import select
 
 from boligflyt.applications import domain
 from boligflyt.applications.domain import ApplicationCommand, OfferState
 from boligflyt.applications.letters import LetterKind
 from boligflyt.applications.models import Application, Dwelling
+from boligflyt.applications.ports import DwellingRegister, RegisterUnavailable
 from boligflyt.applications.service.applications import write_letter
-from boligflyt.applications.service.common import move_application
+from boligflyt.applications.service.common import SYSTEM_ACTOR, move_application
 from boligflyt.applications.service.offers import close_offer, open_offer
 from boligflyt.applications.service.waiting_list import is_offerable, offerability
 from boligflyt.contracts.codes import DwellingStatus
@@ -22,6 +24,8 @@ from boligflyt.contracts.events.applications import AllocationMoveInRescheduled
 from boligflyt.contracts.events.maintenance import DwellingChanged, DwellingRegistered
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404
 from boligflyt.platform.pagination import PageRequest
+
+log = structlog.get_logger(__name__)
 
 
 async def upsert_dwelling(
@@ -49,6 +53,8 @@ async def upsert_dwelling(
     dwelling.monthly_rent = facts.monthly_rent
     dwelling.area_code = facts.area_code
     dwelling.coop_board_approval = facts.coop_board_approval
+    # An event without the area keeps what LKE's register told us.
+    dwelling.floor_area_m2 = facts.floor_area_m2 or dwelling.floor_area_m2
     dwelling.updated_on = on
     return dwelling
 
@@ -222,3 +228,42 @@ async def get_dwelling(database: Database, dwelling_id: str) -> tuple[Dwelling, 
     async with database.sessions() as session:
         dwelling = await get_or_404(session, Dwelling, dwelling_id, what="dwelling")
         return dwelling, await is_offerable(session, dwelling)
+
+
+# Dwellings described per run: the register is asked one dwelling at a time, and a first run after an import of
+# the whole stock should not hold the job for long.
+DESCRIBE_PER_RUN = 200
+
+
+async def describe_dwellings(database: Database, register: DwellingRegister) -> int:
+    """Ask LKE's register for the address and size of dwellings a letter could name and we cannot yet (the address
+    never comes on the bus). Each answer is stored in its own transaction, after the call; a failing register is
+    asked again on the next run. Returns the number of dwellings described."""
+    async with database.sessions() as session:
+        ids = (
+            await session.scalars(
+                select(Dwelling.id)
+                .where(Dwelling.address.is_(None), Dwelling.status != DwellingStatus.WITHDRAWN.value)
+                .order_by(Dwelling.id)
+                .limit(DESCRIBE_PER_RUN)
+            )
+        ).all()
+    described = 0
+    for dwelling_id in ids:
+        try:
+            description = await register.describe(dwelling_id)
+        except RegisterUnavailable as exc:
+            log.warning("dwelling.describe_failed", dwelling_id=dwelling_id, error=exc.detail)
+            return described
+        if description is None:
+            continue
+        async with database.unit_of_work(SYSTEM_ACTOR) as uow:
+            dwelling = await uow.session.get(Dwelling, dwelling_id)
+            if dwelling is None:
+                continue
+            dwelling.address = description.address
+            dwelling.rooms = description.rooms
+            dwelling.floor_area_m2 = description.floor_area_m2 or dwelling.floor_area_m2
+            await uow.commit()
+        described += 1
+    return described

@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.applications import domain
 from boligflyt.applications.domain import ApplicationCommand, ApplicationState, OfferState
-from boligflyt.applications.letters import LetterKind
-from boligflyt.applications.models import Applicant, Application, Dwelling, Offer
+from boligflyt.applications.letters import LetterKind, allocation_reasons
+from boligflyt.applications.models import Applicant, Application, CommitteeAllocation, Dwelling, Meeting, Offer
 from boligflyt.applications.schemas import OfferAnswerIn
 from boligflyt.applications.service.applications import write_letter
 from boligflyt.applications.service.common import SYSTEM_ACTOR, move_application
@@ -159,6 +159,22 @@ async def close_offer(uow: UnitOfWork, offer: Offer, answer: OfferState, on: dat
     return True
 
 
+async def _reasons_for_allocation(
+    uow: UnitOfWork, application: Application, dwelling: Dwelling, offer: Offer
+) -> list[str]:
+    """The allocation decision's reasons: the priority, the fit, and the committee's choice (or the ranking)."""
+    committee = await uow.session.scalar(select(CommitteeAllocation).where(CommitteeAllocation.offer_id == offer.id))
+    meeting = await uow.session.get(Meeting, offer.meeting_id) if offer.meeting_id else None
+    reasons: list[str] = allocation_reasons(
+        application,
+        dwelling,
+        rank=offer.rank,
+        meeting_date=meeting.meeting_date if meeting else None,
+        deviation_reason=committee.deviation_reason if committee else None,
+    )
+    return reasons
+
+
 async def answer_offer(
     database: Database, principal: Principal, clock: Clock, offer_id: str, body: OfferAnswerIn
 ) -> Offer:
@@ -209,6 +225,7 @@ async def answer_offer(
                 dwelling=dwelling,
                 planned_move_in_on=planned,
                 interpreter=bool(applicant and applicant.interpreter_needed),
+                reasons=await _reasons_for_allocation(uow, application, dwelling, offer),
             )
         else:
             move_application(uow, application, ApplicationCommand.DECLINE_OFFER)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from boligflyt.applications import domain
 from boligflyt.applications.domain import ApplicationCommand, ApplicationState, Reminder, TenancyCommand, TenancyState
@@ -26,6 +26,7 @@ from boligflyt.contracts.events.applications import (
     TenancyMovedIn,
     TenancyNoticeGiven,
     TenancyNoticeWithdrawn,
+    TenancyPastEndEscalated,
     TenancyRenewed,
     TenancySigned,
 )
@@ -281,6 +282,50 @@ async def remind_tenancy_ends(database: Database, clock: Clock) -> int:
             await uow.commit()
             sent += len(due)
     return sent
+
+
+async def escalate_past_end(database: Database, clock: Clock) -> int:
+    """Husleieloven § 9-2: every time-limited contract one or more days past its end with neither a renewal nor a
+    notice is escalated (`tenancy.past_end_escalated`), once per contract end. Daily; idempotent."""
+    today = clock.today()
+    async with database.sessions() as session:
+        ids = (
+            await session.scalars(
+                select(Tenancy.id).where(
+                    Tenancy.state.in_([TenancyState.ACTIVE.value, TenancyState.SIGNED.value]),
+                    Tenancy.end_date < today,
+                    # Escalated for this end already: not looked at again (the rule below decides for the rest).
+                    or_(Tenancy.escalated_end_date.is_(None), Tenancy.escalated_end_date != Tenancy.end_date),
+                )
+            )
+        ).all()
+    escalated = 0
+    for tenancy_id in ids:
+        async with database.unit_of_work(SYSTEM_ACTOR) as uow:
+            # Locked, as for the reminders: two replicas running the job at once must not both escalate.
+            tenancy = await uow.session.get(Tenancy, tenancy_id, with_for_update=True)
+            if tenancy is None or tenancy.end_date is None:
+                continue
+            if not domain.escalation_due(
+                tenancy.end_date, TenancyState(tenancy.state), today, tenancy.escalated_end_date
+            ):
+                continue
+            uow.record(
+                TenancyPastEndEscalated(
+                    tenancy_id=tenancy.id,
+                    dwelling_id=tenancy.dwelling_id,
+                    contract_type=ContractType(tenancy.contract_type),
+                    end_date=tenancy.end_date,
+                    escalated_on=today,
+                    days_past_end=domain.past_end_unresolved(tenancy.end_date, TenancyState(tenancy.state), today),
+                    expiry_notice_deadline=domain.expiry_notice_deadline(tenancy.end_date),
+                )
+            )
+            tenancy.escalated_end_date = tenancy.end_date
+            uow.audit("tenancy.past_end_escalated", "tenancy", tenancy.id, detail={"end_date": str(tenancy.end_date)})
+            await uow.commit()
+            escalated += 1
+    return escalated
 
 
 async def get_tenancy(database: Database, tenancy_id: str) -> Tenancy:

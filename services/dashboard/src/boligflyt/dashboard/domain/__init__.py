@@ -56,7 +56,7 @@ from .kpi_stays import (
     stay_active,
     temporary_housing,
 )
-from .kpi_stuck import STUCK_RULES, StuckCase, stuck_cases
+from .kpi_stuck import STUCK_RULES, StuckCase, TenancyRisk, stuck_cases, tenancy_risks
 from .measures import (
     LOCAL_ZONE,
     add_months,
@@ -96,6 +96,7 @@ __all__ = [
     "StepTimes",
     "StuckCase",
     "TemporaryHousing",
+    "TenancyRisk",
     "Void",
     "VoidSummary",
     "add_months",
@@ -129,6 +130,7 @@ __all__ = [
     "step_times",
     "stuck_cases",
     "temporary_housing",
+    "tenancy_risks",
     "void_summary",
     "voids",
     "waiting_list",

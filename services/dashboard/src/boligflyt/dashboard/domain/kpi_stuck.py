@@ -1,4 +1,5 @@
-"""Stuck cases (KPI 9): every case in a state longer than its rule's threshold, which coordinators may change."""
+"""Stuck cases (KPI 9): every case in a state longer than its rule's threshold, which coordinators may change; and
+the § 9-2 risks: contracts Boligkontoret escalated as past their end, neither renewed nor given notice."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from .kpi_flow import on_waiting_list
 from .kpi_stays import stay_active
+from .measures import add_months
 from .read_model import ReadModel
 
 # --- KPI 9: stuck cases ------------------------------------------------------------------------------------
@@ -132,3 +134,48 @@ def stuck_cases(model: ReadModel, as_of: date, thresholds: Mapping[str, int] | N
         if not booked:
             check("notice_without_inspection", tenancy["tenancy_id"], given, None, tenancy.get("dwelling_id"))
     return sorted(found, key=lambda s: (s.rule, -s.days, s.case_id))
+
+
+# --- Husleieloven § 9-2: contracts past their end, unresolved ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class TenancyRisk:
+    """A time-limited contract past its end with neither a renewal nor a notice (Boligkontoret's escalation)."""
+
+    tenancy_id: str
+    dwelling_id: str | None
+    end_date: date
+    escalated_on: date
+    days_past_end: int
+    expiry_notice_deadline: date
+
+
+def tenancy_risks(model: ReadModel, as_of: date) -> list[TenancyRisk]:
+    """Escalated contracts not resolved as of the day: not renewed past the escalated end, no notice standing, not
+    ended. Longest past its end first. The deadline for notice of expiry is three months after the end."""
+    found: list[TenancyRisk] = []
+    for tenancy in model.rows("tenancies"):
+        end, escalated_on = tenancy.get("escalated_end_date"), tenancy.get("escalated_on")
+        if end is None or escalated_on is None or escalated_on > as_of:
+            continue
+        renewed = tenancy.get("renewed_on")
+        if renewed is not None and renewed <= as_of and tenancy.get("contract_end_date") != end:
+            continue
+        notice, withdrawn = tenancy.get("notice_given_on"), tenancy.get("notice_withdrawn_on")
+        if notice is not None and notice <= as_of and (withdrawn is None or withdrawn > as_of):
+            continue
+        ended = tenancy.get("end_date")
+        if ended is not None and ended <= as_of:
+            continue
+        found.append(
+            TenancyRisk(
+                tenancy["tenancy_id"],
+                tenancy.get("dwelling_id"),
+                end,
+                escalated_on,
+                (as_of - end).days,
+                add_months(end, 3),
+            )
+        )
+    return sorted(found, key=lambda r: (-r.days_past_end, r.tenancy_id))

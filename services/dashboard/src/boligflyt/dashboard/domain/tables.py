@@ -101,6 +101,9 @@ TABLES: dict[str, dict[str, type]] = {
         "end_reason": str,
         "renewed_on": date,
         "ending_soon_on": date,
+        # Husleieloven § 9-2: the end the contract ran past unresolved, and the day Boligkontoret escalated it.
+        "escalated_end_date": date,
+        "escalated_on": date,
     },
     "dwellings": {
         "dwelling_id": str,

@@ -212,6 +212,23 @@ def tenancy_ending_soon(data: a.TenancyEndingSoon, event_id: str) -> list[Change
     ]
 
 
+@projections.on(a.TenancyPastEndEscalated)
+def tenancy_past_end_escalated(data: a.TenancyPastEndEscalated, event_id: str) -> list[Change]:
+    return [
+        Change(
+            "tenancies",
+            data.tenancy_id,
+            {
+                "dwelling_id": data.dwelling_id,
+                "contract_type": data.contract_type.value,
+                "contract_end_date": data.end_date,
+                "escalated_end_date": data.end_date,
+                "escalated_on": data.escalated_on,
+            },
+        )
+    ]
+
+
 @projections.on(a.TenancyRenewed)
 def tenancy_renewed(data: a.TenancyRenewed, event_id: str) -> list[Change]:
     return [
