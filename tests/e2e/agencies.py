@@ -1,5 +1,9 @@
 """What the agencies' staff do in the end-to-end flows, each through its own service's public API with its own token.
 
+The calls that create and change things go through the typed client generated from the services' OpenAPI
+documents (`boligflyt.client`, clients/python), over the test's own httpx client (its token, traces and the writes
+it notes), so the client is exercised on every run; reads that only wait for the flow to move on stay plain.
+
 Every flow works on fresh people and dwellings. On the shared waiting list, flows keep apart by household size:
 a dwelling suits households that need its number of bedrooms or one fewer, so a flow whose households need N
 bedrooms and whose dwellings have N bedrooms never meets another flow's households of a size more than one apart.
@@ -11,10 +15,36 @@ import contextlib
 import random
 import uuid
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from boligflyt.client import applications as applications_client
+from boligflyt.client import maintenance as maintenance_client
+from boligflyt.client import temporary_housing as temporary_housing_client
+from boligflyt.client.applications.api import applicants, applications, committee, tenancies
+from boligflyt.client.applications.models import (
+    ApplicantIn,
+    ApplicationIn,
+    CaseIn,
+    ConsentIn,
+    ConsentInScopeItem,
+    DecisionIn,
+    DecisionOutcome,
+    DepositPaymentIn,
+    MeetingIn,
+)
+from boligflyt.client.maintenance.api import dwellings, inspections
+from boligflyt.client.maintenance.models import DwellingCreate, InspectionBook, InspectionResult
+from boligflyt.client.temporary_housing.api import deposit_guarantees, providers, stays
+from boligflyt.client.temporary_housing.models import (
+    AgreementIn,
+    GuaranteeDecision,
+    GuaranteeIn,
+    ProviderIn,
+    ProviderKind,
+    StayIn,
+)
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit.people import random_person
 
@@ -45,26 +75,72 @@ def applicant_details(person: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
-    return response.json()
+class Typed(Protocol):
+    """A generated service client (each service's module has its own `AuthenticatedClient`)."""
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any: ...
+
+
+C = TypeVar("C", bound=Typed)
+
+
+def typed(client_class: type[C], http: httpx.AsyncClient) -> C:
+    """The generated client of a service over a test's httpx client: its base URL, token, traces and noted writes."""
+    token = http.headers["Authorization"].removeprefix("Bearer ")
+    client = client_class(base_url=str(http.base_url), token=token)  # type: ignore[call-arg]
+    client.set_async_httpx_client(http)
+    return client
+
+
+class Answer(Protocol):
+    """What a generated call answers (`asyncio_detailed`): the status, the body, and the body parsed into its model."""
+
+    status_code: int
+    content: bytes
+    parsed: Any
+
+
+def ok(response: httpx.Response | Answer, status: int = 200) -> Any:
+    """The body of a call expected to answer `status`: a raw response's JSON, or what the generated client parsed,
+    as JSON again (`to_dict`), so a flow compares it with what it sent as it did before."""
+    if isinstance(response, httpx.Response):
+        assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
+        return response.json()
+    assert response.status_code == status, f"{status} expected, got {response.status_code}: {response.content!r}"
+    parsed = response.parsed
+    assert parsed is not None, f"the client parsed nothing of {response.content!r}"
+    return [item.to_dict() for item in parsed] if isinstance(parsed, list) else parsed.to_dict()
+
+
+def refused(response: Answer, status: int) -> dict[str, Any]:
+    """The problem+json of a call expected to be refused with `status`, as the generated client parsed it."""
+    assert response.status_code == status, f"{status} expected, got {response.status_code}: {response.content!r}"
+    problem: dict[str, Any] = response.parsed.to_dict()
+    assert problem["status"] == status, problem
+    return problem
 
 
 async def close_gates(system: System, tbo: httpx.AsyncClient, application_id: str, deposit_kind: str) -> dict[str, Any]:
     """The gates before the contract closed the way caseworkers do it: Boligkontoret records the cash deposit
     paid, or NAV decides the guarantee in its own service and its event reaches Boligkontoret."""
     if deposit_kind == "cash":
-        ok(await tbo.post(f"/v1/applications/{application_id}/deposit-payment", json={}))
+        boligkontoret = typed(applications_client.AuthenticatedClient, tbo)
+        ok(
+            await tenancies.record_deposit_paid.asyncio_detailed(
+                application_id, client=boligkontoret, body=DepositPaymentIn()
+            )
+        )
     elif deposit_kind == "nav_guarantee":
         application = ok(await tbo.get(f"/v1/applications/{application_id}"))
-        guarantee = {
-            "application_id": application_id,
-            "person_ref": application["person_ref"],
-            "decision": "granted",
-            "amount": 32_800,
-        }
+        guarantee = GuaranteeIn(
+            application_id=application_id,
+            person_ref=application["person_ref"],
+            decision=GuaranteeDecision.GRANTED,
+            amount=32_800,
+        )
         async with system.client("temporary-housing", Agency.nav, subject="nav-e2e") as nav:
-            ok(await nav.post("/v1/deposit-guarantees", json=guarantee), 201)
+            at_nav = typed(temporary_housing_client.AuthenticatedClient, nav)
+            ok(await deposit_guarantees.decide_guarantee.asyncio_detailed(client=at_nav, body=guarantee), 201)
 
     async def closed() -> dict[str, Any] | None:
         path = f"/v1/applications/{application_id}/gates"
@@ -76,8 +152,9 @@ async def close_gates(system: System, tbo: httpx.AsyncClient, application_id: st
 
 class Agencies:
     """One client per agency and service: NAV at temporary-housing, Boligkontoret (and NAV, LKE, coordinators
-    reading) at applications, LKE at maintenance. The committee's calendar may move during the flow
-    (`approve`); the processes are back on the wall clock when the flow is done."""
+    reading) at applications, LKE at maintenance; `nav_api`, `tbo_api` and `lke_api` are the generated clients
+    over the same connections. The committee's calendar may move during the flow (`approve`); the processes are
+    back on the wall clock when the flow is done."""
 
     def __init__(self, system: System) -> None:
         self.system = system
@@ -86,6 +163,9 @@ class Agencies:
         self.tbo = system.client("applications", Agency.boligkontoret, subject="tbo-e2e")
         self.applications_coordinator = system.client("applications", Agency.coordinator)
         self.lke = system.client("maintenance", Agency.lke, subject="lke-e2e")
+        self.nav_api = typed(temporary_housing_client.AuthenticatedClient, self.nav)
+        self.tbo_api = typed(applications_client.AuthenticatedClient, self.tbo)
+        self.lke_api = typed(maintenance_client.AuthenticatedClient, self.lke)
         self._calendar = contextlib.ExitStack()
 
     async def __aenter__(self) -> Agencies:
@@ -102,26 +182,25 @@ class Agencies:
     async def provider_with_agreement(self) -> str:
         today = self.system.today()
         provider = ok(
-            await self.nav.post(
-                "/v1/providers",
-                json={
-                    "name": f"Pensjonat {suffix()}",
-                    "kind": "pension",
-                    "address": f"Storgata {random.randint(1, 99)}, 3256 Larvik",
-                    "owner_operator": "Pensjonat AS",
-                    "capacity": 10,
-                },
+            await providers.register_provider.asyncio_detailed(
+                client=self.nav_api,
+                body=ProviderIn(
+                    name=f"Pensjonat {suffix()}",
+                    kind=ProviderKind.PENSION,
+                    address=f"Storgata {random.randint(1, 99)}, 3256 Larvik",
+                    owner_operator="Pensjonat AS",
+                    capacity=10,
+                ),
             ),
             201,
         )
         ok(
-            await self.nav.post(
-                f"/v1/providers/{provider['provider_id']}/agreements",
-                json={
-                    "valid_from": (today - timedelta(days=30)).isoformat(),
-                    "valid_to": (today + timedelta(days=365)).isoformat(),
-                    "price_per_night": 650,
-                },
+            await providers.add_agreement.asyncio_detailed(
+                provider["provider_id"],
+                client=self.nav_api,
+                body=AgreementIn(
+                    valid_from=today - timedelta(days=30), valid_to=today + timedelta(days=365), price_per_night=650
+                ),
             ),
             201,
         )
@@ -138,7 +217,9 @@ class Agencies:
             "provider_id": provider_id,
             "start_date": today,
         }
-        result: dict[str, Any] = ok(await self.nav.post("/v1/stays", json=body), 201)
+        result: dict[str, Any] = ok(
+            await stays.start_stay.asyncio_detailed(client=self.nav_api, body=StayIn.from_dict(body)), 201
+        )
         return result
 
     async def stay(self, stay_id: str) -> dict[str, Any]:
@@ -154,14 +235,12 @@ class Agencies:
     async def apply(self, bedrooms: int, priority_factors: list[str]) -> dict[str, Any]:
         """A person applies at Boligkontoret's counter, with consent and every document."""
         person = new_person()
-        applicant = ok(await self.tbo.post("/v1/applicants", json={**applicant_details(person)}), 201)
-        ok(
-            await self.tbo.post(
-                f"/v1/applicants/{applicant['id']}/consents",
-                json={"signed_on": self.system.today().isoformat(), "scope": ["collect_information"]},
-            ),
-            201,
+        registered = await applicants.register_applicant.asyncio_detailed(
+            client=self.tbo_api, body=ApplicantIn.from_dict(applicant_details(person))
         )
+        applicant = ok(registered, 201)
+        consent = ConsentIn(signed_on=self.system.today(), scope=[ConsentInScopeItem.COLLECT_INFORMATION])
+        ok(await applicants.record_consent.asyncio_detailed(applicant["id"], client=self.tbo_api, body=consent), 201)
         body = {
             "applicant_id": applicant["id"],
             "kind": "rental",
@@ -171,7 +250,10 @@ class Agencies:
             "ownership_check": {"able_to_buy": False},
             "documents_received": DOCUMENTS,
         }
-        result: dict[str, Any] = ok(await self.tbo.post("/v1/applications", json=body), 201)
+        submitted = await applications.submit_application.asyncio_detailed(
+            client=self.tbo_api, body=ApplicationIn.from_dict(body)
+        )
+        result: dict[str, Any] = ok(submitted, 201)
         return result
 
     async def approve(self, application_ids: list[str]) -> dict[str, Any]:
@@ -179,31 +261,26 @@ class Agencies:
         its day (the processes' calendar is moved forward to it), approving every case."""
         for application_id in application_ids:
             if (await self.application(application_id))["state"] in ("submitted", "incomplete"):
-                ok(await self.tbo.post(f"/v1/applications/{application_id}/completeness-check"))
+                ok(await applications.completeness_check.asyncio_detailed(application_id, client=self.tbo_api))
         meeting: dict[str, Any] | None = None
         for days_ahead in range(10, 60):  # another flow may hold a meeting on a day already
-            response = await self.tbo.post(
-                "/v1/meetings",
-                json={"meeting_date": (self.system.today() + timedelta(days=days_ahead)).isoformat()},
-            )
-            if response.status_code == 201 and not response.json()["case_list_frozen"]:
-                meeting = response.json()
+            meeting_in = MeetingIn(meeting_date=self.system.today() + timedelta(days=days_ahead))
+            response = await committee.create_meeting.asyncio_detailed(client=self.tbo_api, body=meeting_in)
+            if response.status_code == 201 and not ok(response, 201)["case_list_frozen"]:
+                meeting = ok(response, 201)
                 break
             # Another flow holds a meeting that day, or its case list is frozen already (holidays count).
-            assert response.status_code in (201, 409), response.text
+            assert response.status_code in (201, 409), response.content
         assert meeting is not None
         for application_id in application_ids:
-            ok(await self.tbo.post(f"/v1/meetings/{meeting['id']}/cases", json={"application_id": application_id}), 201)
+            case = CaseIn(application_id=application_id)
+            ok(await committee.add_case.asyncio_detailed(meeting["id"], client=self.tbo_api, body=case), 201)
         meeting_date = date.fromisoformat(meeting["meeting_date"])
         self.system.advance_clock((meeting_date - self.system.today()).days)
         assert self.system.today() == meeting_date
         for application_id in application_ids:
-            decided = ok(
-                await self.tbo.post(
-                    f"/v1/meetings/{meeting['id']}/decisions",
-                    json={"application_id": application_id, "outcome": "approved"},
-                )
-            )
+            decision = DecisionIn(application_id=application_id, outcome=DecisionOutcome.APPROVED)
+            decided = ok(await committee.decide.asyncio_detailed(meeting["id"], client=self.tbo_api, body=decision))
             assert decided["state"] == "approved", decided
         return meeting
 
@@ -216,39 +293,47 @@ class Agencies:
         """LKE registers an empty dwelling and makes it ready: an inspection against the minimum standard passes,
         with photographs and the meter reading."""
         dwelling = ok(
-            await self.lke.post(
-                "/v1/dwellings",
-                json={
-                    "external_ref": f"F-E2E-{suffix()}",
-                    "address": f"Kirkestredet {random.randint(1, 99)}",
-                    "category": "ordinary",
-                    "owner": "lke",
-                    "rooms": bedrooms + 1,
-                    "bedrooms": bedrooms,
-                    "monthly_rent": monthly_rent,
-                    "status": "vacant",
-                },
+            await dwellings.register_dwelling.asyncio_detailed(
+                client=self.lke_api,
+                body=DwellingCreate.from_dict(
+                    {
+                        "external_ref": f"F-E2E-{suffix()}",
+                        "address": f"Kirkestredet {random.randint(1, 99)}",
+                        "category": "ordinary",
+                        "owner": "lke",
+                        "rooms": bedrooms + 1,
+                        "bedrooms": bedrooms,
+                        "monthly_rent": monthly_rent,
+                        "status": "vacant",
+                    }
+                ),
             ),
             201,
         )
         assert dwelling["status"] == "vacant", dwelling
-        today = self.system.today().isoformat()
+        booking = InspectionBook(planned_on=self.system.today())
         inspection = ok(
-            await self.lke.post(f"/v1/dwellings/{dwelling['id']}/inspections", json={"planned_on": today}), 201
+            await inspections.book_inspection.asyncio_detailed(dwelling["id"], client=self.lke_api, body=booking), 201
         )
         checklist = ok(await self.lke.get("/v1/inspection-checklist"))
         result = ok(
-            await self.lke.post(
-                f"/v1/inspections/{inspection['id']}/result",
-                json={
-                    "inspector": "LKE e2e",
-                    "results": [{"item": item["code"], "passed": True} for item in checklist["items"]],
-                    "readiness": {
-                        "photographs": [f"photos/{dwelling['id']}/kitchen.jpg", f"photos/{dwelling['id']}/bath.jpg"],
-                        "meter_number": f"M-{suffix()}",
-                        "meter_reading_kwh": 48_213,
-                    },
-                },
+            await inspections.complete_inspection.asyncio_detailed(
+                inspection["id"],
+                client=self.lke_api,
+                body=InspectionResult.from_dict(
+                    {
+                        "inspector": "LKE e2e",
+                        "results": [{"item": item["code"], "passed": True} for item in checklist["items"]],
+                        "readiness": {
+                            "photographs": [
+                                f"photos/{dwelling['id']}/kitchen.jpg",
+                                f"photos/{dwelling['id']}/bath.jpg",
+                            ],
+                            "meter_number": f"M-{suffix()}",
+                            "meter_reading_kwh": 48_213,
+                        },
+                    }
+                ),
             )
         )
         assert result["meets_minimum_standard"] is True, result

@@ -8,9 +8,32 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from boligflyt.client.applications.api import applications, committee, offers, tenancies
+from boligflyt.client.applications.models import (
+    CommitteeAllocationIn,
+    DocumentsIn,
+    EndIn,
+    MeetingIn,
+    MoveInIn,
+    NoticeIn,
+    OfferAnswerIn,
+    OfferAnswerInAnswer,
+    OfferIn,
+    TenancyIn,
+)
+from boligflyt.client.maintenance.api import dwellings, inspections, renovation
+from boligflyt.client.maintenance.models import (
+    DwellingCreate,
+    InspectionResult,
+    RenovationChange,
+    RenovationCompletion,
+    RenovationStart,
+)
+from boligflyt.client.temporary_housing.api import stays
+from boligflyt.client.temporary_housing.models import ApplicationLinkIn
 from boligflyt.platform.auth import Agency
 
-from .agencies import DOCUMENTS, Agencies, new_person
+from .agencies import DOCUMENTS, Agencies, new_person, refused
 from .system import System, eventually
 from .test_flow_turnover import WAIT, checklist, get, ok, readiness, submit_application, tag, until_state
 
@@ -22,21 +45,25 @@ SLIP_DAYS = 7
 async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_renovation(system: System) -> None:
     t = tag()
     async with Agencies(system) as agencies:
-        nav, tbo, lke = agencies.nav, agencies.tbo, agencies.lke
+        tbo, lke = agencies.tbo, agencies.lke
+        nav_api, tbo_api, lke_api = agencies.nav_api, agencies.tbo_api, agencies.lke_api
+        accept = OfferAnswerIn(answer=OfferAnswerInAnswer.ACCEPTED)
 
         # LKE's dwelling, let to a tenant Boligkontoret housed.
-        registered = await lke.post(
-            "/v1/dwellings",
-            json={
-                "external_ref": f"E2E-N-{t}",
-                "address": "Nansetgata 7",
-                "category": "ordinary",
-                "owner": "lke",
-                "rooms": BEDROOMS + 1,
-                "bedrooms": BEDROOMS,
-                "monthly_rent": 9_490,
-                "status": "ready",
-            },
+        registered = await dwellings.register_dwelling.asyncio_detailed(
+            client=lke_api,
+            body=DwellingCreate.from_dict(
+                {
+                    "external_ref": f"E2E-N-{t}",
+                    "address": "Nansetgata 7",
+                    "category": "ordinary",
+                    "owner": "lke",
+                    "rooms": BEDROOMS + 1,
+                    "bedrooms": BEDROOMS,
+                    "monthly_rent": 9_490,
+                    "status": "ready",
+                }
+            ),
         )
         dwelling_id = ok(registered, 201)["id"]
         dwelling_url = f"/v1/dwellings/{dwelling_id}"
@@ -51,8 +78,8 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
             priority_factors=["head_lease_ending"],
         )
         await agencies.approve([tenant["id"]])
-        offer = ok(await tbo.post(f"{dwelling_url}/offers", json={}), 201)
-        ok(await tbo.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"}))
+        offer = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=tbo_api, body=OfferIn()), 201)
+        ok(await offers.answer_offer.asyncio_detailed(offer["id"], client=tbo_api, body=accept))
         await until_state(lke, dwelling_url, "reserved", field="status")
         contract = {
             "application_id": tenant["id"],
@@ -61,51 +88,51 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
             "deposit_kind": "cash",
         }
         await agencies.close_gates(tenant["id"], "cash")
-        tenancy = ok(await tbo.post("/v1/tenancies", json=contract), 201)
-        tenancy_url = f"/v1/tenancies/{tenancy['id']}"
-        ok(await tbo.post(f"{tenancy_url}/move-in", json={}))
+        tenancy = ok(
+            await tenancies.sign_tenancy.asyncio_detailed(client=tbo_api, body=TenancyIn.from_dict(contract)), 201
+        )
+        ok(await tenancies.move_in.asyncio_detailed(tenancy["id"], client=tbo_api, body=MoveInIn()))
         await until_state(lke, dwelling_url, "let", field="status")
 
         # NAV places a homeless person and applies for them; the committee approves.
         stay = await agencies.start_stay(await agencies.provider_with_agreement(), new_person())
         stay_id = stay["stay_id"]
-        linked = ok(await nav.post(f"/v1/stays/{stay_id}/application", json={"bedrooms_needed": BEDROOMS}))
+        link = ApplicationLinkIn(bedrooms_needed=BEDROOMS)
+        linked = ok(await stays.link_application.asyncio_detailed(stay_id, client=nav_api, body=link))
         application_id = linked["application_id"]
         application = await agencies.application(application_id)
         assert application["priority_factors"] == ["no_fixed_address", "cannot_find_alternative"]
-        ok(await tbo.post(f"/v1/applications/{application_id}/documents", json={"documents": DOCUMENTS}))
+        documents = DocumentsIn(documents=DOCUMENTS)
+        ok(await applications.receive_documents.asyncio_detailed(application_id, client=tbo_api, body=documents))
         await agencies.approve([application_id])
 
         # The tenant gives notice: the dwelling is coming vacant at once, expected ready on the move-out day.
         move_out = system.today() + timedelta(days=30)
         notice = {"given_by": "tenant", "move_out_date": move_out.isoformat()}
-        assert ok(await tbo.post(f"{tenancy_url}/notice", json=notice))["state"] == "notice_given"
+        noticed = await tenancies.give_notice.asyncio_detailed(
+            tenancy["id"], client=tbo_api, body=NoticeIn.from_dict(notice)
+        )
+        assert ok(noticed)["state"] == "notice_given"
         coming = await get(tbo, dwelling_url)
         assert (coming["status"], coming["expected_ready_on"]) == ("notice_given", move_out.isoformat())
 
         # The first meeting after the notice: the recommendation proposes NAV's client, and the committee allocates.
         meeting = None
         for days_ahead in range(7, 30):
-            response = await tbo.post(
-                "/v1/meetings", json={"meeting_date": (system.today() + timedelta(days=days_ahead)).isoformat()}
-            )
+            meeting_in = MeetingIn(meeting_date=system.today() + timedelta(days=days_ahead))
+            response = await committee.create_meeting.asyncio_detailed(client=tbo_api, body=meeting_in)
             if response.status_code == 201:
-                meeting = response.json()
+                meeting = ok(response, 201)
                 break
         assert meeting is not None
         system.advance_clock((date.fromisoformat(meeting["meeting_date"]) - system.today()).days)
         advice = await get(tbo, f"/v1/meetings/{meeting['id']}/recommendation")
         [entry] = [d for d in advice["dwellings"] if d["dwelling"]["id"] == dwelling_id]
         assert entry["proposed_application_id"] == application_id
-        allocation = ok(
-            await tbo.post(
-                f"/v1/meetings/{meeting['id']}/allocations",
-                json={"dwelling_id": dwelling_id, "application_id": application_id},
-            ),
-            201,
-        )
+        allocate = CommitteeAllocationIn(dwelling_id=dwelling_id, application_id=application_id)
+        allocation = ok(await committee.allocate.asyncio_detailed(meeting["id"], client=tbo_api, body=allocate), 201)
         assert allocation["expected_move_in_on"] == move_out.isoformat()
-        accepted = await tbo.post(f"/v1/offers/{allocation['offer_id']}/answer", json={"answer": "accepted"})
+        accepted = await offers.answer_offer.asyncio_detailed(allocation["offer_id"], client=tbo_api, body=accept)
         assert ok(accepted)["state"] == "accepted"
 
         async def nav_sees_the_allocation() -> dict[str, Any] | None:
@@ -117,18 +144,19 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
 
         # The tenant leaves; LKE's inspection fails and the renovation starts, due in a month.
         system.advance_clock((move_out - system.today()).days)
-        ok(await tbo.post(f"{tenancy_url}/end", json={"reason": "notice_by_tenant"}))
+        end = EndIn.from_dict({"reason": "notice_by_tenant"})
+        ok(await tenancies.end_tenancy.asyncio_detailed(tenancy["id"], client=tbo_api, body=end))
         await until_state(lke, dwelling_url, "vacant", field="status")
         page = await get(lke, "/v1/inspections", dwelling_id=dwelling_id)
         inspection = next(i for i in page["items"] if i["status"] == "booked")
         failed = {"surfaces": "Walls damaged in three rooms"}
+        found = InspectionResult.from_dict({"inspector": "LKE", "results": checklist(failed)})
         result = ok(
-            await lke.post(
-                f"/v1/inspections/{inspection['id']}/result", json={"inspector": "LKE", "results": checklist(failed)}
-            )
+            await inspections.complete_inspection.asyncio_detailed(inspection["id"], client=lke_api, body=found)
         )
-        job_url = f"/v1/renovation-jobs/{result['renovation_job_id']}"
-        ok(await lke.post(f"{job_url}/start", json={}))
+        job_id = result["renovation_job_id"]
+        job_url = f"/v1/renovation-jobs/{job_id}"
+        ok(await renovation.start_job.asyncio_detailed(job_id, client=lke_api, body=RenovationStart()))
         due = date.fromisoformat((await get(lke, job_url))["due_date"])
 
         async def move_in_on(day: date) -> dict[str, Any] | None:
@@ -144,7 +172,11 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
         # The renovation slips by a week: the household is told by letter and NAV sees the new date.
         slipped = due + timedelta(days=SLIP_DAYS)
         change = {"due_date": slipped.isoformat(), "reason": "Fukt bak baderomsveggen"}
-        ok(await lke.patch(job_url, json=change))
+        ok(
+            await renovation.change_job.asyncio_detailed(
+                job_id, client=lke_api, body=RenovationChange.from_dict(change)
+            )
+        )
         await eventually(lambda: move_in_on(slipped), timeout=WAIT, what="the new move-in at Boligkontoret and NAV")
         letter = ok(await tbo.get(f"/v1/applications/{application_id}/letters"))[-1]
         assert letter["kind"] == "move_in_rescheduled" and slipped.strftime("%d.%m.%Y") in letter["body"]
@@ -157,19 +189,22 @@ async def test_the_committee_allocates_at_notice_and_the_move_in_follows_the_ren
             "deposit_kind": "nav_guarantee",
         }
         await agencies.close_gates(application_id, "nav_guarantee")
-        new_tenancy = ok(await tbo.post("/v1/tenancies", json=contract), 201)
+        new_tenancy = ok(
+            await tenancies.sign_tenancy.asyncio_detailed(client=tbo_api, body=TenancyIn.from_dict(contract)), 201
+        )
         system.advance_clock((slipped - system.today()).days)
-        too_soon = await tbo.post(f"/v1/tenancies/{new_tenancy['id']}/move-in", json={})
-        assert too_soon.status_code == 409 and "not ready" in too_soon.json()["detail"]
+        too_soon = await tenancies.move_in.asyncio_detailed(new_tenancy["id"], client=tbo_api, body=MoveInIn())
+        assert "not ready" in refused(too_soon, 409)["detail"]
         completion = {
             "cost_hard_use": 30_000,
             "cost_age_wear": 12_000,
             "joint_inspection_passed": True,
             "readiness": readiness(t),
         }
-        ok(await lke.post(f"{job_url}/completion", json=completion))
+        completed = RenovationCompletion.from_dict(completion)
+        ok(await renovation.complete_job.asyncio_detailed(job_id, client=lke_api, body=completed))
         await until_state(tbo, dwelling_url, "reserved", field="status")
-        moved = ok(await tbo.post(f"/v1/tenancies/{new_tenancy['id']}/move-in", json={}))
+        moved = ok(await tenancies.move_in.asyncio_detailed(new_tenancy["id"], client=tbo_api, body=MoveInIn()))
         assert moved["move_in_date"] == slipped.isoformat()
 
         async def stay_ended() -> dict[str, Any] | None:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from boligflyt.client.applications.api import applications, offers, tenancies
+from boligflyt.client.applications.models import DocumentsIn, MoveInIn, OfferAnswerIn, OfferIn, TenancyIn
+from boligflyt.client.temporary_housing.api import stays
+from boligflyt.client.temporary_housing.models import ApplicationLinkIn
 from boligflyt.platform.auth import Agency
 
 from .agencies import DOCUMENTS, Agencies, new_person, ok
@@ -20,7 +24,8 @@ BEDROOMS = 10
 
 async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: System) -> None:
     async with Agencies(system) as agencies:
-        nav, tbo, lke = agencies.nav, agencies.tbo, agencies.lke
+        tbo, lke = agencies.tbo, agencies.lke
+        nav_api, tbo_api = agencies.nav_api, agencies.tbo_api
 
         # NAV: a provider under a valid quality agreement, and a stay tonight.
         provider_id = await agencies.provider_with_agreement()
@@ -30,7 +35,8 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
         assert stay["state"] == "started" and stay["agreement_id"] is not None
 
         # NAV submits the housing application through its own API; NAV calls Boligkontoret service to service.
-        linked = ok(await nav.post(f"/v1/stays/{stay_id}/application", json={"bedrooms_needed": BEDROOMS}))
+        link = ApplicationLinkIn(bedrooms_needed=BEDROOMS)
+        linked = ok(await stays.link_application.asyncio_detailed(stay_id, client=nav_api, body=link))
         application_id = linked["application_id"]
         assert application_id and linked["application_submitted_on"] == system.today().isoformat()
         application = await agencies.application(application_id)
@@ -41,7 +47,10 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
         assert referral["state"] == application["state"]
 
         # Boligkontoret: the documents arrive, and the committee (TBO) approves at its meeting.
-        complete = ok(await tbo.post(f"/v1/applications/{application_id}/documents", json={"documents": DOCUMENTS}))
+        documents = DocumentsIn(documents=DOCUMENTS)
+        complete = ok(
+            await applications.receive_documents.asyncio_detailed(application_id, client=tbo_api, body=documents)
+        )
         assert complete["missing_documents"] == []
         await agencies.approve([application_id])
         assert (await agencies.application(application_id))["state"] == "approved"
@@ -63,12 +72,11 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
         await eventually(offerable, what="Boligkontoret to see the ready dwelling as offerable")
 
         # Offered to the applicant, accepted, the contract signed, and the move-in.
-        offer = ok(await tbo.post(f"/v1/dwellings/{dwelling_id}/offers", json={}), 201)
+        offer = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=tbo_api, body=OfferIn()), 201)
         assert (offer["application_id"], offer["rank"], offer["state"]) == (application_id, 1, "pending")
         today = system.today().isoformat()
-        accepted = ok(
-            await tbo.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted", "planned_move_in_on": today})
-        )
+        answer = OfferAnswerIn.from_dict({"answer": "accepted", "planned_move_in_on": today})
+        accepted = ok(await offers.answer_offer.asyncio_detailed(offer["id"], client=tbo_api, body=answer))
         assert accepted["state"] == "accepted"
 
         async def allocated_everywhere() -> bool:
@@ -81,21 +89,18 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
 
         await eventually(allocated_everywhere, what="NAV and LKE to see the allocation")
         await agencies.close_gates(application_id, "nav_guarantee")  # NAV guarantees the deposit
+        contract = {
+            "application_id": application_id,
+            "contract_type": "ordinary_rental",
+            "start_date": today,
+            "deposit_kind": "nav_guarantee",
+        }
         tenancy = ok(
-            await tbo.post(
-                "/v1/tenancies",
-                json={
-                    "application_id": application_id,
-                    "contract_type": "ordinary_rental",
-                    "start_date": today,
-                    "deposit_kind": "nav_guarantee",
-                },
-            ),
-            201,
+            await tenancies.sign_tenancy.asyncio_detailed(client=tbo_api, body=TenancyIn.from_dict(contract)), 201
         )
         tenancy_id = tenancy["id"]
         assert (tenancy["dwelling_id"], tenancy["state"]) == (dwelling_id, "signed")
-        moved = ok(await tbo.post(f"/v1/tenancies/{tenancy_id}/move-in", json={}))
+        moved = ok(await tenancies.move_in.asyncio_detailed(tenancy_id, client=tbo_api, body=MoveInIn()))
         assert (moved["state"], moved["move_in_date"]) == ("active", today)
 
         # A crash in the middle: the process that must end the stay goes down and comes back.

@@ -3,9 +3,11 @@ waiting list (one offer only), and the offer passes to the next by itself."""
 
 from __future__ import annotations
 
+from boligflyt.client.applications.api import offers
+from boligflyt.client.applications.models import OfferAnswerIn, OfferAnswerInAnswer, OfferIn
 from boligflyt.contracts.codes import LeftListReason
 
-from .agencies import Agencies, ok
+from .agencies import Agencies, ok, refused
 from .events import name_of, topic_events
 from .system import System, eventually
 
@@ -15,7 +17,8 @@ BEDROOMS = 8
 
 async def test_a_declined_offer_passes_to_the_next_on_the_list(system: System) -> None:
     async with Agencies(system) as agencies:
-        tbo, lke = agencies.tbo, agencies.lke
+        tbo, lke, tbo_api = agencies.tbo, agencies.lke, agencies.tbo_api
+        accept = OfferAnswerIn(answer=OfferAnswerInAnswer.ACCEPTED)
         first = await agencies.apply(BEDROOMS, ["head_lease_ending"])  # first in the queue (criteria §10)
         second = await agencies.apply(BEDROOMS, ["no_fixed_address"])
         await agencies.approve([first["id"], second["id"]])
@@ -29,11 +32,12 @@ async def test_a_declined_offer_passes_to_the_next_on_the_list(system: System) -
 
         assert await eventually(ranked, what="Boligkontoret to match the ready dwelling") == [first["id"], second["id"]]
 
-        offer1 = ok(await tbo.post(f"/v1/dwellings/{dwelling_id}/offers", json={}), 201)
+        offer1 = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=tbo_api, body=OfferIn()), 201)
         assert (offer1["application_id"], offer1["rank"], offer1["state"]) == (first["id"], 1, "pending")
 
         # The first declines: off the waiting list, and the dwelling is offered to the second at once.
-        declined = ok(await tbo.post(f"/v1/offers/{offer1['id']}/answer", json={"answer": "declined"}))
+        decline = OfferAnswerIn(answer=OfferAnswerInAnswer.DECLINED)
+        declined = ok(await offers.answer_offer.asyncio_detailed(offer1["id"], client=tbo_api, body=decline))
         assert declined["state"] == "declined"
         assert (await agencies.application(first["id"]))["state"] == "declined_offer"
         waiting = ok(await tbo.get("/v1/waiting-list", params={"limit": 500}))
@@ -42,11 +46,11 @@ async def test_a_declined_offer_passes_to_the_next_on_the_list(system: System) -
         assert len(offers2) == 1
         offer2 = offers2[0]
         assert (offer2["dwelling_id"], offer2["rank"], offer2["state"]) == (dwelling_id, 2, "pending")
-        again = await tbo.post(f"/v1/offers/{offer1['id']}/answer", json={"answer": "accepted"})
-        assert again.status_code == 409 and again.json()["current_state"] == "declined"
+        again = await offers.answer_offer.asyncio_detailed(offer1["id"], client=tbo_api, body=accept)
+        assert refused(again, 409)["current_state"] == "declined"
 
         # The second accepts: the dwelling is allocated to them and LKE holds it for them.
-        accepted = ok(await tbo.post(f"/v1/offers/{offer2['id']}/answer", json={"answer": "accepted"}))
+        accepted = ok(await offers.answer_offer.asyncio_detailed(offer2["id"], client=tbo_api, body=accept))
         assert accepted["state"] == "accepted"
         assert (await agencies.application(second["id"]))["state"] == "allocated"
         assert ok(await tbo.get(f"/v1/dwellings/{dwelling_id}"))["allocated_to"] == second["id"]

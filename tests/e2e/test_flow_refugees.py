@@ -8,9 +8,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from boligflyt.client import applications as applications_client
+from boligflyt.client import maintenance as maintenance_client
+from boligflyt.client import ordering as ordering_client
+from boligflyt.client import temporary_housing as temporary_housing_client
+from boligflyt.client.applications.api import offers, tenancies
+from boligflyt.client.applications.models import MoveInIn, OfferAnswerIn, OfferAnswerInAnswer, OfferIn, TenancyIn
+from boligflyt.client.maintenance.api import acquisitions, inspections
+from boligflyt.client.maintenance.models import Delivery, InspectionBook, InspectionResult
+from boligflyt.client.ordering.api import needs, orders, programme
+from boligflyt.client.ordering.models import OrderIn, PrioritiseIn, ProgrammeIn
+from boligflyt.client.temporary_housing.api import settlement as settlements
+from boligflyt.client.temporary_housing.models import HousingOrderIn, QuotaAdoptIn, QuotaIn, SettlementIn
 from boligflyt.platform.auth import Agency
 
-from .agencies import close_gates
+from .agencies import close_gates, typed
 from .events import name_of, topic_events
 from .system import System, eventually
 from .test_flow_turnover import (
@@ -47,6 +59,10 @@ async def settlement(system: System) -> None:
     bestiller = system.client("ordering", Agency.bestiller)
     lke = system.client("maintenance", Agency.lke)
     staff = system.client("applications", Agency.boligkontoret)
+    nav_api = typed(temporary_housing_client.AuthenticatedClient, nav)
+    bestiller_api = typed(ordering_client.AuthenticatedClient, bestiller)
+    lke_api = typed(maintenance_client.AuthenticatedClient, lke)
+    staff_api = typed(applications_client.AuthenticatedClient, staff)
     async with nav, nav_applies, bestiller, lke, staff:
         # Boligkontoret's committee meets monthly: the meeting that will decide the household is already set, and
         # the household settles in that year (the quota and its progress are per year of settlement).
@@ -55,9 +71,10 @@ async def settlement(system: System) -> None:
         before = await get(nav, f"/v1/quotas/progress/{year}")
 
         # NAV: the council adopts this year's quota; IMDi announces a household for it.
-        quota = ok(await nav.post("/v1/quotas", json={"year": year, "requested_persons": 15}), 201)
-        adopted = {"adopted_persons": QUOTA, "unaccompanied_minors": 2, "adopted_on": day.isoformat()}
-        quota = ok(await nav.post(f"/v1/quotas/{quota['quota_id']}/adopt", json=adopted))
+        requested = QuotaIn(year=year, requested_persons=15)
+        quota = ok(await settlements.request_quota.asyncio_detailed(client=nav_api, body=requested), 201)
+        adopted = QuotaAdoptIn(adopted_persons=QUOTA, unaccompanied_minors=2, adopted_on=day)
+        quota = ok(await settlements.adopt_quota.asyncio_detailed(quota["quota_id"], client=nav_api, body=adopted))
         assert (quota["state"], quota["adopted_persons"]) == ("adopted", QUOTA)
         household = {
             "quota_id": quota["quota_id"],
@@ -69,13 +86,18 @@ async def settlement(system: System) -> None:
             "planned_settlement_date": planned.isoformat(),
             "bedrooms_needed": BEDROOMS,
         }
-        settlement = ok(await nav.post("/v1/settlements", json=household), 201)
+        announced = await settlements.announce_settlement.asyncio_detailed(
+            client=nav_api, body=SettlementIn.from_dict(household)
+        )
+        settlement = ok(announced, 201)
         settlement_id = settlement["settlement_id"]
         settlement_url = f"/v1/settlements/{settlement_id}"
         assert settlement["state"] == "announced"
 
         # NAV's housing order reaches the ordering function as a need.
-        ordered = ok(await nav.post(f"{settlement_url}/housing-order", json={}))
+        ordered = ok(
+            await settlements.order_housing.asyncio_detailed(settlement_id, client=nav_api, body=HousingOrderIn())
+        )
         assert (ordered["state"], ordered["ordered_on"]) == ("housing_ordered", day.isoformat())
         need_id = ordered["need_id"]
         need = await get(bestiller, f"/v1/needs/{need_id}")
@@ -84,27 +106,15 @@ async def settlement(system: System) -> None:
         assert need["wanted_by"] == planned.isoformat()
 
         # The ordering function prioritises it into this year's programme and orders a dwelling from LKE.
-        programme = await bestiller.post("/v1/programmes", json={"year": year})
-        assert programme.status_code in (201, 409), programme.text  # another flow may have set the year up
-        prioritised = ok(
-            await bestiller.post(
-                f"/v1/needs/{need_id}/prioritise",
-                json={"programme_year": year, "budget_line": "refugee_dwellings", "note": f"e2e {t}"},
-            )
+        created = await programme.create_programme.asyncio_detailed(client=bestiller_api, body=ProgrammeIn(year=year))
+        assert created.status_code in (201, 409), created.content  # another flow may have set the year up
+        priority = PrioritiseIn.from_dict(
+            {"programme_year": year, "budget_line": "refugee_dwellings", "note": f"e2e {t}"}
         )
+        prioritised = ok(await needs.prioritise_need.asyncio_detailed(need_id, client=bestiller_api, body=priority))
         assert prioritised["state"] == "prioritised"
-        order = ok(
-            await bestiller.post(
-                "/v1/orders",
-                json={
-                    "need_ids": [need_id],
-                    "dwellings": 1,
-                    "estimated_cost": 4_200_000,
-                    "due_date": planned.isoformat(),
-                },
-            ),
-            201,
-        )
+        placing = OrderIn(need_ids=[need_id], dwellings=1, estimated_cost=4_200_000, due_date=planned)
+        order = ok(await orders.place_order.asyncio_detailed(client=bestiller_api, body=placing), 201)
         order_id = order["order_id"]
         assert (order["state"], order["target_group"], order["bedrooms"]) == ("placed", "refugees", BEDROOMS)
         assert (await get(bestiller, f"/v1/needs/{need_id}"))["state"] == "ordered"
@@ -126,23 +136,26 @@ async def settlement(system: System) -> None:
         await until_state(bestiller, f"/v1/orders/{order_id}", "accepted")
 
         # LKE buys and delivers the dwelling, then makes it ready (inspection passed, photographs, meter).
-        delivered = await lke.post(
-            f"/v1/acquisitions/{project['id']}/deliveries",
-            json={
-                "cost": 3_950_000,
-                "dwellings": [
-                    {
-                        "external_ref": f"E2E-R-{t}",
-                        "address": "Torstrandgata 8",
-                        "zone": f"R{t}",
-                        "category": "ordinary",
-                        "owner": "lke",
-                        "rooms": 9,
-                        "bedrooms": BEDROOMS,
-                        "monthly_rent": 14_600,
-                    }
-                ],
-            },
+        delivered = await acquisitions.deliver.asyncio_detailed(
+            project["id"],
+            client=lke_api,
+            body=Delivery.from_dict(
+                {
+                    "cost": 3_950_000,
+                    "dwellings": [
+                        {
+                            "external_ref": f"E2E-R-{t}",
+                            "address": "Torstrandgata 8",
+                            "zone": f"R{t}",
+                            "category": "ordinary",
+                            "owner": "lke",
+                            "rooms": 9,
+                            "bedrooms": BEDROOMS,
+                            "monthly_rent": 14_600,
+                        }
+                    ],
+                }
+            ),
         )
         [dwelling] = ok(delivered)
         dwelling_id = dwelling["id"]
@@ -153,14 +166,13 @@ async def settlement(system: System) -> None:
         assert closed["spent"] == 3_950_000  # what the delivery cost, spent from the refugee dwellings frame
         assert (await get(bestiller, f"/v1/needs/{need_id}"))["state"] == "delivered"
 
+        booking = InspectionBook.from_dict({"planned_on": day.isoformat(), "trigger": "move_in"})
         inspection = ok(
-            await lke.post(f"{dwelling_url}/inspections", json={"planned_on": day.isoformat(), "trigger": "move_in"}),
-            201,
+            await inspections.book_inspection.asyncio_detailed(dwelling_id, client=lke_api, body=booking), 201
         )
+        found = InspectionResult.from_dict({"results": checklist(), "readiness": readiness(t)})
         passed = ok(
-            await lke.post(
-                f"/v1/inspections/{inspection['id']}/result", json={"results": checklist(), "readiness": readiness(t)}
-            )
+            await inspections.complete_inspection.asyncio_detailed(inspection["id"], client=lke_api, body=found)
         )
         assert passed["meets_minimum_standard"] is True
         assert (await get(lke, dwelling_url))["status"] == "ready"
@@ -189,9 +201,10 @@ async def settlement(system: System) -> None:
             return body if body["offerable"] else None
 
         await eventually(offerable, timeout=WAIT, what="the new dwelling offerable at Boligkontoret")
-        offer = ok(await staff.post(f"{dwelling_url}/offers", json={}), 201)
+        offer = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=staff_api, body=OfferIn()), 201)
         assert (offer["application_id"], offer["rank"]) == (application_id, 1)
-        ok(await staff.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"}))
+        accept = OfferAnswerIn(answer=OfferAnswerInAnswer.ACCEPTED)
+        ok(await offers.answer_offer.asyncio_detailed(offer["id"], client=staff_api, body=accept))
         allocated = await until_state(nav, settlement_url, "dwelling_allocated")
         assert allocated["dwelling_id"] == dwelling_id
         await until_state(lke, dwelling_url, "reserved", field="status")
@@ -204,8 +217,11 @@ async def settlement(system: System) -> None:
             "deposit_kind": "nav_guarantee",
         }
         await close_gates(system, staff, application_id, "nav_guarantee")
-        tenancy = ok(await staff.post("/v1/tenancies", json=contract), 201)
-        assert ok(await staff.post(f"/v1/tenancies/{tenancy['id']}/move-in", json={}))["state"] == "active"
+        tenancy = ok(
+            await tenancies.sign_tenancy.asyncio_detailed(client=staff_api, body=TenancyIn.from_dict(contract)), 201
+        )
+        moved = await tenancies.move_in.asyncio_detailed(tenancy["id"], client=staff_api, body=MoveInIn())
+        assert ok(moved)["state"] == "active"
         settled = await until_state(nav, settlement_url, "establishment")
         assert (settled["settled_on"], settled["tenancy_id"], settled["dwelling_id"]) == (
             day.isoformat(),

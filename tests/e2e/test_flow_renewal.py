@@ -6,6 +6,17 @@ from __future__ import annotations
 import asyncio
 from datetime import date, timedelta
 
+from boligflyt.client.applications.api import applications, offers, tenancies
+from boligflyt.client.applications.models import (
+    ApplicationIn,
+    MoveInIn,
+    OfferAnswerIn,
+    OfferAnswerInAnswer,
+    OfferIn,
+    RenewalIn,
+    TenancyIn,
+)
+
 from .agencies import DOCUMENTS, Agencies, ok
 from .events import name_of, topic_events
 from .system import System, eventually
@@ -18,7 +29,7 @@ DAYS_LEFT = 60
 
 async def test_a_contract_near_its_end_is_reminded_of_and_renewed(system: System) -> None:
     async with Agencies(system) as agencies:
-        tbo = agencies.tbo
+        tbo, tbo_api = agencies.tbo, agencies.tbo_api
         application = await agencies.apply(BEDROOMS, ["unsuitable_dwelling"])
         await agencies.approve([application["id"]])
         dwelling = await agencies.ready_dwelling(BEDROOMS, monthly_rent=10_200)
@@ -29,30 +40,28 @@ async def test_a_contract_near_its_end_is_reminded_of_and_renewed(system: System
             return response.status_code == 200 and response.json()["offerable"] is True
 
         await eventually(offerable, what="Boligkontoret to see the ready dwelling as offerable")
-        offer = ok(await tbo.post(f"/v1/dwellings/{dwelling_id}/offers", json={}), 201)
+        offer = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=tbo_api, body=OfferIn()), 201)
         assert offer["application_id"] == application["id"]
-        ok(await tbo.post(f"/v1/offers/{offer['id']}/answer", json={"answer": "accepted"}))
+        accept = OfferAnswerIn(answer=OfferAnswerInAnswer.ACCEPTED)
+        ok(await offers.answer_offer.asyncio_detailed(offer["id"], client=tbo_api, body=accept))
         await agencies.close_gates(application["id"], "cash")
 
         # A contract that ends within the reminder window, counted from the processes' today.
         today = system.today()
         end = today + timedelta(days=DAYS_LEFT)
+        contract = {
+            "application_id": application["id"],
+            "contract_type": "ordinary_rental",
+            "start_date": today.isoformat(),
+            "end_date": end.isoformat(),
+            "deposit_kind": "cash",
+        }
         tenancy = ok(
-            await tbo.post(
-                "/v1/tenancies",
-                json={
-                    "application_id": application["id"],
-                    "contract_type": "ordinary_rental",
-                    "start_date": today.isoformat(),
-                    "end_date": end.isoformat(),
-                    "deposit_kind": "cash",
-                },
-            ),
-            201,
+            await tenancies.sign_tenancy.asyncio_detailed(client=tbo_api, body=TenancyIn.from_dict(contract)), 201
         )
         tenancy_id = tenancy["id"]
         assert tenancy["end_date"] == end.isoformat()
-        ok(await tbo.post(f"/v1/tenancies/{tenancy_id}/move-in", json={}))
+        ok(await tenancies.move_in.asyncio_detailed(tenancy_id, client=tbo_api, body=MoveInIn()))
 
         # The reminder comes by itself: the service's job finds the contract close to its end.
         async def reminders() -> list[dict[str, object]] | None:
@@ -70,29 +79,29 @@ async def test_a_contract_near_its_end_is_reminded_of_and_renewed(system: System
         # The tenant applies for a renewal; the committee approves it after the ownership check, and Boligkontoret
         # records the renewal on that application: the contract runs on for the type's term.
         check = {"ownership_check": {"able_to_buy": False}}
+        # Without the renewal's application the request is refused (the client's model could not even be built).
         without = await tbo.post(f"/v1/tenancies/{tenancy_id}/renewal", json=check)
         assert without.status_code == 422, without.text
         renewal_application = ok(
-            await tbo.post(
-                "/v1/applications",
-                json={
-                    "applicant_id": application["applicant_id"],
-                    "kind": "rental",
-                    "household": {"adults": 1, "children": 0},
-                    "needs": {"bedrooms": BEDROOMS},
-                    **check,
-                    "documents_received": DOCUMENTS,
-                    "renewal_of_tenancy_id": tenancy_id,
-                },
+            await applications.submit_application.asyncio_detailed(
+                client=tbo_api,
+                body=ApplicationIn.from_dict(
+                    {
+                        "applicant_id": application["applicant_id"],
+                        "kind": "rental",
+                        "household": {"adults": 1, "children": 0},
+                        "needs": {"bedrooms": BEDROOMS},
+                        **check,
+                        "documents_received": DOCUMENTS,
+                        "renewal_of_tenancy_id": tenancy_id,
+                    }
+                ),
             ),
             201,
         )
         await agencies.approve([renewal_application["id"]])
-        renewed = ok(
-            await tbo.post(
-                f"/v1/tenancies/{tenancy_id}/renewal", json={**check, "application_id": renewal_application["id"]}
-            )
-        )
+        renewal = RenewalIn.from_dict({**check, "application_id": renewal_application["id"]})
+        renewed = ok(await tenancies.renew.asyncio_detailed(tenancy_id, client=tbo_api, body=renewal))
         new_end = date.fromisoformat(renewed["end_date"])
         assert renewed["state"] == "active" and new_end == date(end.year + 3, end.month, end.day)
         assert ok(await tbo.get(f"/v1/tenancies/{tenancy_id}"))["end_date"] == new_end.isoformat()

@@ -15,11 +15,33 @@ from typing import Any
 
 import httpx
 
+from boligflyt.client import applications as applications_client
+from boligflyt.client import maintenance as maintenance_client
+from boligflyt.client.applications.api import applicants, applications, committee, offers, tenancies
+from boligflyt.client.applications.models import (
+    ApplicantIn,
+    ApplicationIn,
+    CaseIn,
+    ConsentIn,
+    DecisionIn,
+    EndIn,
+    MeetingIn,
+    MoveInIn,
+    NoticeIn,
+    OfferAnswerIn,
+    OfferAnswerInAnswer,
+    OfferIn,
+    TenancyIn,
+)
+from boligflyt.client.maintenance.api.dwellings import register_dwelling
+from boligflyt.client.maintenance.api.inspections import complete_inspection
+from boligflyt.client.maintenance.api.renovation import complete_job, start_job
+from boligflyt.client.maintenance.models import DwellingCreate, InspectionResult, RenovationCompletion, RenovationStart
 from boligflyt.contracts.envelope import Envelope
 from boligflyt.platform.auth import Agency
 from boligflyt.testkit.people import random_person
 
-from .agencies import close_gates
+from .agencies import close_gates, ok, refused, typed
 from .events import name_of, topic_events
 from .system import System, eventually
 
@@ -43,32 +65,29 @@ def tag() -> str:
     return uuid.uuid4().hex[:8]
 
 
-def ok(response: httpx.Response, status: int = 200) -> Any:
-    assert response.status_code == status, f"{response.request.method} {response.request.url}: {response.text}"
-    return response.json()
-
-
 async def get(client: httpx.AsyncClient, url: str, **params: Any) -> Any:
     return ok(await client.get(url, params=params or None))
 
 
 async def register_applicant(system: System, client: httpx.AsyncClient, name: str) -> dict[str, Any]:
     """Register a person (Boligkontoret's staff, or NAV for its client) with signed consent."""
+    api = typed(applications_client.AuthenticatedClient, client)
     for _ in range(5):
-        response = await client.post(
-            "/v1/applicants",
-            json={
-                "national_id": random_person()[1],
-                "name": name,
-                "postal_address": "Storgata 1",
-                "phone": f"4{random.randint(0, 9_999_999):07d}",
-            },
+        person = ApplicantIn(
+            national_id=random_person()[1],
+            name=name,
+            postal_address="Storgata 1",
+            phone=f"4{random.randint(0, 9_999_999):07d}",
         )
+        response = await applicants.register_applicant.asyncio_detailed(client=api, body=person)
         if response.status_code != 409:  # an id drawn twice: draw again
             break
     applicant: dict[str, Any] = ok(response, 201)
     consent = {"signed_on": system.today().isoformat(), "scope": ["collect_information", "share_with_nav"]}
-    ok(await client.post(f"/v1/applicants/{applicant['id']}/consents", json=consent), 201)
+    recorded = await applicants.record_consent.asyncio_detailed(
+        applicant["id"], client=api, body=ConsentIn.from_dict(consent)
+    )
+    ok(recorded, 201)
     return applicant
 
 
@@ -86,21 +105,26 @@ async def submit_application(
         "documents_received": ALL_DOCUMENTS,
         **fields,
     }
-    application: dict[str, Any] = ok(await client.post("/v1/applications", json=body), 201)
+    api = typed(applications_client.AuthenticatedClient, client)
+    submitted = await applications.submit_application.asyncio_detailed(client=api, body=ApplicationIn.from_dict(body))
+    application: dict[str, Any] = ok(submitted, 201)
     assert application["state"] in ("submitted", "complete"), application
     return application
 
 
 async def schedule_meeting(system: System, staff: httpx.AsyncClient) -> dict[str, Any]:
     """The next committee (TBO) meeting whose case list is still open (another flow may hold a day already)."""
+    api = typed(applications_client.AuthenticatedClient, staff)
     for days_ahead in range(10, 90):
         meeting_date = system.today() + timedelta(days=days_ahead)
-        response = await staff.post("/v1/meetings", json={"meeting_date": meeting_date.isoformat()})
+        response = await committee.create_meeting.asyncio_detailed(
+            client=api, body=MeetingIn(meeting_date=meeting_date)
+        )
         if response.status_code == 201:
-            meeting: dict[str, Any] = response.json()
+            meeting: dict[str, Any] = ok(response, 201)
             assert meeting["case_list_frozen"] is False, meeting
             return meeting
-        assert response.status_code == 409, response.text
+        refused(response, 409)
     raise AssertionError("no free meeting day in the next three months")
 
 
@@ -109,20 +133,21 @@ async def committee_approves(
 ) -> dict[str, Any]:
     """The committee (TBO) approves the applications: on a meeting's case list before it freezes (five working
     days before), decided on the meeting day, to which the processes' calendar is moved."""
+    api = typed(applications_client.AuthenticatedClient, staff)
     meeting = meeting or await schedule_meeting(system, staff)
     for application_id in application_ids:
-        checked = ok(await staff.post(f"/v1/applications/{application_id}/completeness-check"))
+        checked = ok(await applications.completeness_check.asyncio_detailed(application_id, client=api))
         assert checked["state"] == "complete", checked
-        ok(await staff.post(f"/v1/meetings/{meeting['id']}/cases", json={"application_id": application_id}), 201)
+        case = CaseIn(application_id=application_id)
+        ok(await committee.add_case.asyncio_detailed(meeting["id"], client=api, body=case), 201)
     held_on = date.fromisoformat(meeting["meeting_date"])
-    early = await staff.post(
-        f"/v1/meetings/{meeting['id']}/decisions", json={"application_id": application_ids[0], "outcome": "approved"}
-    )
-    assert (early.status_code, early.json()["current_state"]) == (409, "scheduled")  # not before the meeting
+    approval = {"application_id": application_ids[0], "outcome": "approved"}
+    early = await committee.decide.asyncio_detailed(meeting["id"], client=api, body=DecisionIn.from_dict(approval))
+    assert refused(early, 409)["current_state"] == "scheduled"  # not before the meeting
     system.advance_clock((held_on - system.today()).days)
     for application_id in application_ids:
-        body = {"application_id": application_id, "outcome": "approved"}
-        decided = ok(await staff.post(f"/v1/meetings/{meeting['id']}/decisions", json=body))
+        body = DecisionIn.from_dict({"application_id": application_id, "outcome": "approved"})
+        decided = ok(await committee.decide.asyncio_detailed(meeting["id"], client=api, body=body))
         assert (decided["state"], decided["decided_on"]) == ("approved", held_on.isoformat())
     return meeting
 
@@ -201,21 +226,28 @@ async def test_turnover_from_notice_to_the_next_tenant(system: System) -> None:
             await turnover(system, t, lke, staff)
 
 
+ACCEPTED = OfferAnswerIn(answer=OfferAnswerInAnswer.ACCEPTED)
+
+
 async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.AsyncClient) -> None:
+    lke_api = typed(maintenance_client.AuthenticatedClient, lke)
+    staff_api = typed(applications_client.AuthenticatedClient, staff)
     # LKE's dwelling, ready for letting.
-    registered = await lke.post(
-        "/v1/dwellings",
-        json={
-            "external_ref": f"E2E-T-{t}",
-            "address": "Kongegata 12",
-            "zone": f"Z{t}",
-            "category": "ordinary",
-            "owner": "lke",
-            "rooms": BEDROOMS + 2,
-            "bedrooms": BEDROOMS,
-            "monthly_rent": RENT,
-            "status": "ready",
-        },
+    registered = await register_dwelling.asyncio_detailed(
+        client=lke_api,
+        body=DwellingCreate.from_dict(
+            {
+                "external_ref": f"E2E-T-{t}",
+                "address": "Kongegata 12",
+                "zone": f"Z{t}",
+                "category": "ordinary",
+                "owner": "lke",
+                "rooms": BEDROOMS + 2,
+                "bedrooms": BEDROOMS,
+                "monthly_rent": RENT,
+                "status": "ready",
+            }
+        ),
     )
     dwelling_id = ok(registered, 201)["id"]
     dwelling_url = f"/v1/dwellings/{dwelling_id}"
@@ -246,9 +278,9 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
     await committee_approves(system, staff, [tenant["id"], top["id"], next_["id"]])
 
     # The tenant is housed: offered, accepted, signed, moved in.
-    offer1 = ok(await staff.post(f"{dwelling_url}/offers", json={}), 201)
+    offer1 = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=staff_api, body=OfferIn()), 201)
     assert (offer1["application_id"], offer1["rank"]) == (tenant["id"], 1)
-    ok(await staff.post(f"/v1/offers/{offer1['id']}/answer", json={"answer": "accepted"}))
+    ok(await offers.answer_offer.asyncio_detailed(offer1["id"], client=staff_api, body=ACCEPTED))
     await until_state(lke, dwelling_url, "reserved", field="status")
     contract = {
         "application_id": tenant["id"],
@@ -257,9 +289,12 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "deposit_kind": "cash",
     }
     await close_gates(system, staff, tenant["id"], "cash")
-    tenancy1 = ok(await staff.post("/v1/tenancies", json=contract), 201)
+    tenancy1 = ok(
+        await tenancies.sign_tenancy.asyncio_detailed(client=staff_api, body=TenancyIn.from_dict(contract)), 201
+    )
     tenancy1_url = f"/v1/tenancies/{tenancy1['id']}"
-    assert ok(await staff.post(f"{tenancy1_url}/move-in", json={}))["state"] == "active"
+    moved = await tenancies.move_in.asyncio_detailed(tenancy1["id"], client=staff_api, body=MoveInIn())
+    assert ok(moved)["state"] == "active"
     await until_state(lke, dwelling_url, "let", field="status")
 
     # Some months on the tenant gives notice, moving out in 30 days: LKE books the move-out inspection by itself.
@@ -267,7 +302,10 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
     noticed_on = system.today()
     move_out = noticed_on + timedelta(days=30)
     notice = {"given_by": "tenant", "move_out_date": move_out.isoformat()}
-    assert ok(await staff.post(f"{tenancy1_url}/notice", json=notice))["state"] == "notice_given"
+    noticed = await tenancies.give_notice.asyncio_detailed(
+        tenancy1["id"], client=staff_api, body=NoticeIn.from_dict(notice)
+    )
+    assert ok(noticed)["state"] == "notice_given"
     await until_state(lke, dwelling_url, "notice_given", field="status")
 
     async def booked() -> dict[str, Any] | None:
@@ -284,19 +322,23 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
 
     # The tenancy ends on the move-out day: the dwelling is vacant from then.
     system.advance_clock(30)
-    ended = ok(await staff.post(f"{tenancy1_url}/end", json={"reason": "notice_by_tenant"}))
+    end = EndIn.from_dict({"reason": "notice_by_tenant"})
+    ended = ok(await tenancies.end_tenancy.asyncio_detailed(tenancy1["id"], client=staff_api, body=end))
     assert (ended["state"], ended["ended_on"]) == ("ended", move_out.isoformat())
     vacant = await until_state(lke, dwelling_url, "vacant", field="status")
     assert vacant["status_since"] == move_out.isoformat()
 
     # The inspection on the move-out day fails: a renovation job is ordered, due in a month.
     failed = {"kitchen": "Worktop burnt through", "surfaces": "Walls damaged in two rooms"}
-    result = await lke.post(
-        f"/v1/inspections/{inspection['id']}/result", json={"inspector": "LKE", "results": checklist(failed)}
+    result = await complete_inspection.asyncio_detailed(
+        inspection["id"],
+        client=lke_api,
+        body=InspectionResult.from_dict({"inspector": "LKE", "results": checklist(failed)}),
     )
     completed_inspection = ok(result)
     assert completed_inspection["meets_minimum_standard"] is False
-    job_url = f"/v1/renovation-jobs/{completed_inspection['renovation_job_id']}"
+    job_id = completed_inspection["renovation_job_id"]
+    job_url = f"/v1/renovation-jobs/{job_id}"
     job = await get(lke, job_url)
     due = date.fromisoformat(job["due_date"])
     assert (job["status"], job["ordered_on"], job["due_date_agreed"]) == ("ordered", move_out.isoformat(), False)
@@ -305,7 +347,7 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
 
     # Work starts three days later and is done five days after the due date: LKE owes the lost rent.
     system.advance_clock(3)
-    started = ok(await lke.post(f"{job_url}/start", json={}))
+    started = ok(await start_job.asyncio_detailed(job_id, client=lke_api, body=RenovationStart()))
     assert (started["status"], started["started_on"]) == ("started", system.today().isoformat())
     system.advance_clock((due - system.today()).days + LATE)
     accrued = await get(lke, job_url)  # an open job shows what it has cost so far
@@ -316,7 +358,9 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "joint_inspection_passed": True,
         "readiness": readiness(t),
     }
-    done = ok(await lke.post(f"{job_url}/completion", json=completion))
+    done = ok(
+        await complete_job.asyncio_detailed(job_id, client=lke_api, body=RenovationCompletion.from_dict(completion))
+    )
     ready_on = system.today()
     assert (done["completed_on"], done["days_late"], done["lost_rent_owed"]) == (ready_on.isoformat(), LATE, 1_500)
     assert (await get(lke, dwelling_url))["status"] == "ready"
@@ -329,9 +373,9 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
     await eventually(offerable, timeout=WAIT, what="the renovated dwelling offerable at Boligkontoret")
     matches = [m["application_id"] for m in await get(staff, f"{dwelling_url}/matches")]
     assert matches == [top["id"], next_["id"]]
-    offer2 = ok(await staff.post(f"{dwelling_url}/offers", json={}), 201)
+    offer2 = ok(await offers.make_offer.asyncio_detailed(dwelling_id, client=staff_api, body=OfferIn()), 201)
     assert (offer2["application_id"], offer2["rank"]) == (top["id"], 1)
-    ok(await staff.post(f"/v1/offers/{offer2['id']}/answer", json={"answer": "accepted"}))
+    ok(await offers.answer_offer.asyncio_detailed(offer2["id"], client=staff_api, body=ACCEPTED))
     await until_state(lke, dwelling_url, "reserved", field="status")
     contract2 = {
         "application_id": top["id"],
@@ -340,8 +384,11 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "deposit_kind": "nav_guarantee",
     }
     await close_gates(system, staff, top["id"], "nav_guarantee")
-    tenancy2 = ok(await staff.post("/v1/tenancies", json=contract2), 201)
-    assert ok(await staff.post(f"/v1/tenancies/{tenancy2['id']}/move-in", json={}))["state"] == "active"
+    tenancy2 = ok(
+        await tenancies.sign_tenancy.asyncio_detailed(client=staff_api, body=TenancyIn.from_dict(contract2)), 201
+    )
+    moved = await tenancies.move_in.asyncio_detailed(tenancy2["id"], client=staff_api, body=MoveInIn())
+    assert ok(moved)["state"] == "active"
     let = await until_state(lke, dwelling_url, "let", field="status")
     assert let["status_since"] == ready_on.isoformat()
 

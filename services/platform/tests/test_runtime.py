@@ -102,7 +102,10 @@ async def test_the_embedded_host_serves_every_service_at_its_prefix(tmp_path: Pa
             for prefix in ("/ordering", "/maintenance"):
                 ready = await client.get(f"{prefix}/readyz")
                 assert ready.status_code == 200, ready.text
-            assert (await client.get("/ordering/openapi.json")).json()["paths"].keys() >= {"/v1/needs"}
+            document = (await client.get("/ordering/openapi.json")).json()
+            assert document["paths"].keys() >= {"/v1/needs"}
+            # Operations are named by their functions: the generated client's names (clients/python).
+            assert document["paths"]["/v1/needs"]["post"]["operationId"] == "report_need"
 
 
 async def test_a_unique_constraint_lost_in_a_race_is_a_conflict_not_a_server_error(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The agencies of Larvik at their desks: one HTTP client per service and agency, each with its own token."""
+"""The agencies of Larvik at their desks: one HTTP client per service and agency, each with its own token, and the
+typed client generated from the service's OpenAPI document (`boligflyt.client`) over the same connection."""
 
 from __future__ import annotations
 
@@ -7,10 +8,11 @@ import contextlib
 from collections.abc import AsyncIterator, Awaitable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
+from boligflyt.client import applications, maintenance, ordering, temporary_housing
 from boligflyt.platform.auth import Agency, mint_token
 from boligflyt.platform.clock import SystemClock
 from boligflyt.platform.oidc import DEVELOPMENT_CLIENT_SECRET, ClientCredentials, provider_client
@@ -28,6 +30,13 @@ AGENCY_CLIENTS = {
     Agency.coordinator: provider_client("dashboard"),
 }
 CLOCK_PATH = "/_demo/clock"
+# The generated client of each service a desk works at.
+TYPED_CLIENTS: dict[str, Any] = {
+    "applications": applications.AuthenticatedClient,
+    "temporary-housing": temporary_housing.AuthenticatedClient,
+    "maintenance": maintenance.AuthenticatedClient,
+    "ordering": ordering.AuthenticatedClient,
+}
 
 T = TypeVar("T")
 
@@ -42,41 +51,62 @@ def embedded_urls(base_url: str) -> dict[str, str]:
 
 
 class ApiError(RuntimeError):
-    def __init__(self, response: httpx.Response) -> None:
-        self.status_code = response.status_code
-        self.body = response.text
-        super().__init__(f"{response.request.method} {response.request.url} -> {response.status_code}: {self.body}")
+    def __init__(self, what: str, status_code: int, body: str) -> None:
+        self.status_code = status_code
+        self.body = body
+        super().__init__(f"{what} -> {status_code}: {body}")
+
+
+class Endpoint(Protocol):
+    """An endpoint module of the generated client (`boligflyt.client.applications.api.offers.make_offer`)."""
+
+    __name__: str
+
+    async def asyncio_detailed(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+def as_json(parsed: Any) -> Any:
+    """What the generated client parsed, as the JSON the service sent (the demo keeps its records as dicts)."""
+    if parsed is None:
+        return None
+    return [item.to_dict() for item in parsed] if isinstance(parsed, list) else parsed.to_dict()
 
 
 @dataclass
 class Desk:
-    """One agency's client for one service."""
+    """One agency's client for one service: `do` calls the typed client's endpoints, `get` reads plainly."""
 
     client: httpx.AsyncClient
+    api: Any = None  # the service's generated AuthenticatedClient, over `client`
 
     async def call(self, method: str, path: str, **kwargs: Any) -> Any:
         response = await self.client.request(method, path, **kwargs)
         if response.status_code >= 400:
-            raise ApiError(response)
+            raise ApiError(f"{response.request.method} {response.request.url}", response.status_code, response.text)
         return response.json() if response.content else None
+
+    async def do(self, endpoint: Endpoint, *args: Any, **kwargs: Any) -> Any:
+        """Call an endpoint of the generated client at this desk: its answer as JSON, or ApiError."""
+        response = await endpoint.asyncio_detailed(*args, client=self.api, **kwargs)
+        if response.status_code >= 400:
+            what = f"{endpoint.__name__.rsplit('.', 1)[-1]}{tuple(args) or ''}"
+            raise ApiError(what, int(response.status_code), response.content.decode(errors="replace"))
+        return as_json(response.parsed)
+
+    async def try_do(self, endpoint: Endpoint, *args: Any, **kwargs: Any) -> Any | None:
+        """A step of the simulation that the system may refuse (a rule, a race): None when it does."""
+        try:
+            return await self.do(endpoint, *args, **kwargs)
+        except ApiError as error:
+            if error.status_code >= 500:
+                raise
+            return None
 
     async def get(self, path: str, **params: Any) -> Any:
         return await self.call("GET", path, params={k: v for k, v in params.items() if v is not None})
 
     async def post(self, path: str, body: Any = None, **kwargs: Any) -> Any:
         return await self.call("POST", path, json=body if body is not None else {}, **kwargs)
-
-    async def patch(self, path: str, body: Any) -> Any:
-        return await self.call("PATCH", path, json=body)
-
-    async def try_post(self, path: str, body: Any = None, **kwargs: Any) -> Any | None:
-        """A step of the simulation that the system may refuse (a rule, a race): None when it does."""
-        try:
-            return await self.post(path, body, **kwargs)
-        except ApiError as error:
-            if error.status_code >= 500:
-                raise
-            return None
 
     async def total(self, path: str, **params: Any) -> int:
         page = await self.get(path, limit=1, **params)
@@ -189,7 +219,10 @@ async def open_larvik(
             transport=transport,
         )
         clients.append(client)
-        return Desk(client)
+        typed = TYPED_CLIENTS.get(service)
+        # The connection carries the token (a development token's header, or the provider's renewing auth).
+        api = None if typed is None else typed(base_url=base_urls[service], token="").set_async_httpx_client(client)
+        return Desk(client, api)
 
     larvik = Larvik(
         boligkontoret=desk("applications", Agency.boligkontoret, "demo-caseworker"),

@@ -25,6 +25,35 @@ from typing import Any
 import httpx
 from rich.progress import Progress
 
+from boligflyt.client.applications.api import applicants as applicants_api
+from boligflyt.client.applications.api import applications as applications_api
+from boligflyt.client.applications.api import committee
+from boligflyt.client.applications.models import (
+    ApplicantIn,
+    ApplicationIn,
+    CaseIn,
+    ConsentIn,
+    DecisionIn,
+    DocumentsIn,
+    MeetingIn,
+)
+from boligflyt.client.maintenance.api import dwellings as dwellings_api
+from boligflyt.client.maintenance.models import DwellingBatch
+from boligflyt.client.ordering.api import needs as needs_api
+from boligflyt.client.ordering.api import orders, programme
+from boligflyt.client.ordering.models import NeedIn, OrderIn, PrioritiseIn, ProgrammeIn
+from boligflyt.client.temporary_housing.api import providers, settlement
+from boligflyt.client.temporary_housing.api import stays as stays_api
+from boligflyt.client.temporary_housing.models import (
+    AgreementIn,
+    ApplicationLinkIn,
+    HousingOrderIn,
+    ProviderIn,
+    QuotaAdoptIn,
+    QuotaIn,
+    SettlementIn,
+    StayIn,
+)
 from boligflyt.demo import people
 from boligflyt.demo.agencies import ApiError, Larvik, days_after, open_larvik
 from boligflyt.platform.settings import Settings
@@ -233,9 +262,8 @@ class Seeder:
         with self.steps.step("LKE: dwelling register", 1) as advance:
             # One transaction for the whole register; the key makes a retried seed safe.
             key = f"demo-seed-{uuid.uuid5(uuid.NAMESPACE_URL, repr(rows))}"
-            sync = await self.larvik.lke.post(
-                "/v1/dwelling-batches", {"dwellings": rows}, headers={"Idempotency-Key": key}
-            )
+            batch = DwellingBatch.from_dict({"dwellings": rows})
+            sync = await self.larvik.lke.do(dwellings_api.sync_dwellings, body=batch, idempotency_key=key)
             advance()
         if sync["rejected"]:
             raise RuntimeError(f"LKE rejected dwellings: {sync['rejected'][:3]}")
@@ -247,40 +275,46 @@ class Seeder:
         bestiller = self.larvik.bestiller
         year = today.year
         with self.steps.step("Ordering: programme, needs, order", 5) as advance:
-            await bestiller.try_post("/v1/programmes", {"year": year, "frames": {"service_needs": 12_000_000}})
+            frames = ProgrammeIn.from_dict({"year": year, "frames": {"service_needs": 12_000_000}})
+            await bestiller.try_do(programme.create_programme, body=frames)
             advance()
             needs = PROGRAMME_NEEDS
             prioritised: list[dict[str, Any]] = []
             for kind, group, service_needs, quantity, bedrooms, reporter, why in needs:
-                need = await bestiller.post(
-                    "/v1/needs",
-                    {
-                        "quantity": quantity,
-                        "dwelling_type": kind,
-                        "target_group": group,
-                        "service_needs": service_needs,
-                        "wanted_by": days_after(today, 240),
-                        "justification": why,
-                        "bedrooms": bedrooms,
-                        "reported_by": reporter,
-                    },
+                need = await bestiller.do(
+                    needs_api.report_need,
+                    body=NeedIn.from_dict(
+                        {
+                            "quantity": quantity,
+                            "dwelling_type": kind,
+                            "target_group": group,
+                            "service_needs": service_needs,
+                            "wanted_by": days_after(today, 240),
+                            "justification": why,
+                            "bedrooms": bedrooms,
+                            "reported_by": reporter,
+                        }
+                    ),
                 )
                 self.report.needs += 1
                 line = "service_needs" if service_needs == "staff_base" else "disadvantaged_dwellings"
                 if group != "elderly":  # one need stays reported: the committee has not met on it yet
                     body = {"programme_year": year, "budget_line": line}
-                    prioritised.append(await bestiller.post(f"/v1/needs/{need['need_id']}/prioritise", body))
+                    priority = PrioritiseIn.from_dict(body)
+                    prioritised.append(await bestiller.do(needs_api.prioritise_need, need["need_id"], body=priority))
                 advance()
             first = prioritised[0]
-            await bestiller.post(
-                "/v1/orders",
-                {
-                    "need_ids": [first["need_id"]],
-                    "dwellings": first.get("quantity", 3),
-                    "estimated_cost": 9_000_000,
-                    "due_date": days_after(today, 200),
-                    "bedrooms": 3,
-                },
+            await bestiller.do(
+                orders.place_order,
+                body=OrderIn.from_dict(
+                    {
+                        "need_ids": [first["need_id"]],
+                        "dwellings": first.get("quantity", 3),
+                        "estimated_cost": 9_000_000,
+                        "due_date": days_after(today, 200),
+                        "bedrooms": 3,
+                    }
+                ),
             )
             self.report.orders += 1
 
@@ -291,29 +325,34 @@ class Seeder:
         singles_places: list[str] = []
         with self.steps.step("NAV: providers and agreements", len(PROVIDERS)) as advance:
             for number, (name, kind, operator, capacity, families) in enumerate(PROVIDERS):
-                provider = await nav.post(
-                    "/v1/providers",
-                    {
-                        "name": name,
-                        "kind": kind,
-                        "address": people.postal_address(rng),
-                        "owner_operator": operator,
-                        "capacity": capacity,
-                    },
+                provider = await nav.do(
+                    providers.register_provider,
+                    body=ProviderIn.from_dict(
+                        {
+                            "name": name,
+                            "kind": kind,
+                            "address": people.postal_address(rng),
+                            "owner_operator": operator,
+                            "capacity": capacity,
+                        }
+                    ),
                 )
                 # Agreements run at most 2 years; the last one ends in two months, so renegotiation is due (and
                 # it covers every arrival of the last three months, as each placement needs a valid agreement).
                 valid_from = today - timedelta(days=300 + 40 * number)
                 valid_to = valid_from + timedelta(days=729) if number < len(PROVIDERS) - 1 else today + timedelta(60)
-                await nav.post(
-                    f"/v1/providers/{provider['provider_id']}/agreements",
-                    {
-                        "valid_from": valid_from.isoformat(),
-                        "valid_to": valid_to.isoformat(),
-                        "price_per_night": rng.choice([450, 550, 600, 700]),
-                        "excludes_families_with_children": not families,
-                        "excludes_under_18": True,
-                    },
+                await nav.do(
+                    providers.add_agreement,
+                    provider["provider_id"],
+                    body=AgreementIn.from_dict(
+                        {
+                            "valid_from": valid_from.isoformat(),
+                            "valid_to": valid_to.isoformat(),
+                            "price_per_night": rng.choice([450, 550, 600, 700]),
+                            "excludes_families_with_children": not families,
+                            "excludes_under_18": True,
+                        }
+                    ),
                 )
                 if kind != "campsite" or today.month not in (5, 6, 7):  # campsites are closed May-July
                     singles_places.append(provider["provider_id"])
@@ -323,20 +362,22 @@ class Seeder:
         async def one_stay(days_ago: int) -> dict[str, Any]:
             person = self.next_person()
             start = today - timedelta(days=days_ago)
-            stay: dict[str, Any] = await nav.post(
-                "/v1/stays",
-                {
-                    "person": {
-                        "national_id": person.national_id,
-                        "name": person.name,
-                        "birth_date": person.birth_date.isoformat(),
-                    },
-                    "adults": 1,
-                    "cause": rng.choice(STAY_CAUSES),
-                    "decision_date": start.isoformat(),
-                    "provider_id": singles_places[days_ago % len(singles_places)],
-                    "start_date": start.isoformat(),
-                },
+            stay: dict[str, Any] = await nav.do(
+                stays_api.start_stay,
+                body=StayIn.from_dict(
+                    {
+                        "person": {
+                            "national_id": person.national_id,
+                            "name": person.name,
+                            "birth_date": person.birth_date.isoformat(),
+                        },
+                        "adults": 1,
+                        "cause": rng.choice(STAY_CAUSES),
+                        "decision_date": start.isoformat(),
+                        "provider_id": singles_places[days_ago % len(singles_places)],
+                        "start_date": start.isoformat(),
+                    }
+                ),
             )
             return stay
 
@@ -352,10 +393,8 @@ class Seeder:
         applying = [(stay, days_ago) for stay, days_ago in zip(stays, arrivals, strict=True) if days_ago > 3]
         with self.steps.step("NAV: applications for them", len(applying)) as advance:
             for stay, days_ago in applying:
-                await nav.post(
-                    f"/v1/stays/{stay['stay_id']}/application",
-                    {"consent_signed_on": days_after(today - timedelta(days=days_ago), 1)},
-                )
+                link = ApplicationLinkIn(consent_signed_on=today - timedelta(days=days_ago) + timedelta(days=1))
+                await nav.do(stays_api.link_application, stay["stay_id"], body=link)
                 advance()
 
     # --- Boligkontoret: applicants, applications, the committee ------------------------------------------
@@ -403,14 +442,14 @@ class Seeder:
     async def applicant(self, person: people.Person, postal_address: str, today: date) -> dict[str, Any]:
         """Register a made-up applicant with signed consent."""
         bk = self.larvik.boligkontoret
-        applicant: dict[str, Any] = await bk.post(
-            "/v1/applicants",
-            {"national_id": person.national_id, "name": person.name, "postal_address": postal_address},
+        applicant: dict[str, Any] = await bk.do(
+            applicants_api.register_applicant,
+            body=ApplicantIn(national_id=person.national_id, name=person.name, postal_address=postal_address),
         )
-        await bk.post(
-            f"/v1/applicants/{applicant['id']}/consents",
-            {"signed_on": today.isoformat(), "scope": ["collect_information", "share_with_nav"]},
+        consent = ConsentIn.from_dict(
+            {"signed_on": today.isoformat(), "scope": ["collect_information", "share_with_nav"]}
         )
+        await bk.do(applicants_api.record_consent, applicant["id"], body=consent)
         return applicant
 
     async def waiting_list(self, today: date) -> dict[str, Any] | None:
@@ -430,7 +469,9 @@ class Seeder:
         with self.steps.step("Boligkontoret: applications", count) as advance:
 
             async def submitted(body: dict[str, Any]) -> dict[str, Any]:
-                application: dict[str, Any] = await bk.post("/v1/applications", body)
+                application: dict[str, Any] = await bk.do(
+                    applications_api.submit_application, body=ApplicationIn.from_dict(body)
+                )
                 advance()
                 return application
 
@@ -443,9 +484,8 @@ class Seeder:
             if a["id"] not in ours and a["state"] in ("submitted", "incomplete")
         ]
         for application in from_nav:
-            await bk.post(
-                f"/v1/applications/{application['id']}/documents", {"documents": REQUIRED_DOCUMENTS["rental"]}
-            )
+            documents = DocumentsIn(documents=REQUIRED_DOCUMENTS["rental"])
+            await bk.do(applications_api.receive_documents, application["id"], body=documents)
         self.report.applications = len(applications) + len(from_nav)
 
         meeting = await self.meeting(today + timedelta(days=MEETING_LEAD_DAYS))
@@ -453,8 +493,8 @@ class Seeder:
         with self.steps.step("TBO: case list", len(cases)) as advance:
 
             async def on_case_list(application: dict[str, Any]) -> None:
-                await bk.post(f"/v1/applications/{application['id']}/completeness-check")
-                await bk.post(f"/v1/meetings/{meeting['id']}/cases", {"application_id": application["id"]})
+                await bk.do(applications_api.completeness_check, application["id"])
+                await bk.do(committee.add_case, meeting["id"], body=CaseIn(application_id=application["id"]))
                 advance()
 
             await self.larvik.gather(on_case_list(a) for a in cases)
@@ -465,7 +505,7 @@ class Seeder:
     async def meeting(self, on: date) -> dict[str, Any]:
         bk = self.larvik.boligkontoret
         try:
-            created: dict[str, Any] = await bk.post("/v1/meetings", {"meeting_date": on.isoformat()})
+            created: dict[str, Any] = await bk.do(committee.create_meeting, body=MeetingIn(meeting_date=on))
             return created
         except ApiError as error:
             if error.status_code != 409:
@@ -482,7 +522,7 @@ class Seeder:
             async def decided(case: dict[str, Any], draw: float) -> None:
                 application = await bk.get(f"/v1/applications/{case['application_id']}")
                 body = decision(application, draw)
-                await bk.post(f"/v1/meetings/{meeting['id']}/decisions", body)
+                await bk.do(committee.decide, meeting["id"], body=DecisionIn.from_dict(body))
                 if body["outcome"] == "approved":
                     self.report.approved += 1
                 else:
@@ -499,40 +539,34 @@ class Seeder:
     async def refugees(self, today: date) -> None:
         nav, rng = self.larvik.nav, self.rng
         with self.steps.step("NAV: refugee quota and settlements", 1 + self.volumes.settlements) as advance:
-            quota = await nav.post(
-                "/v1/quotas",
-                {
-                    "year": today.year,
-                    "requested_persons": 60,
-                    "requested_on": date(today.year - 1, 10, 1).isoformat(),
-                },
+            requested = QuotaIn(year=today.year, requested_persons=60, requested_on=date(today.year - 1, 10, 1))
+            quota = await nav.do(settlement.request_quota, body=requested)
+            adopted = QuotaAdoptIn(
+                adopted_persons=self.volumes.quota_persons,
+                unaccompanied_minors=5,
+                adopted_on=date(today.year - 1, 12, 12),
             )
-            await nav.post(
-                f"/v1/quotas/{quota['quota_id']}/adopt",
-                {
-                    "adopted_persons": self.volumes.quota_persons,
-                    "unaccompanied_minors": 5,
-                    "adopted_on": date(today.year - 1, 12, 12).isoformat(),
-                },
-            )
+            await nav.do(settlement.adopt_quota, quota["quota_id"], body=adopted)
             advance()
             for number in range(self.volumes.settlements):
                 family = rng.random() < 0.5
-                settlement = await nav.post(
-                    "/v1/settlements",
-                    {
-                        "quota_id": quota["quota_id"],
-                        "adults": 2 if family else 1,
-                        "children": rng.randint(1, 3) if family else 0,
-                        "category": "family" if family else "single_adult",
-                        "origin": rng.choice(["reception_centre", "transfer_refugee"]),
-                        "announced_on": (today - timedelta(days=rng.randint(0, 20))).isoformat(),
-                        "planned_settlement_date": days_after(today, 30 + 25 * number),
-                    },
+                announced = await nav.do(
+                    settlement.announce_settlement,
+                    body=SettlementIn.from_dict(
+                        {
+                            "quota_id": quota["quota_id"],
+                            "adults": 2 if family else 1,
+                            "children": rng.randint(1, 3) if family else 0,
+                            "category": "family" if family else "single_adult",
+                            "origin": rng.choice(["reception_centre", "transfer_refugee"]),
+                            "announced_on": (today - timedelta(days=rng.randint(0, 20))).isoformat(),
+                            "planned_settlement_date": days_after(today, 30 + 25 * number),
+                        }
+                    ),
                 )
                 self.report.settlements += 1
                 if number % 2 == 0:  # NAV sends its housing orders a few times a year: half are ordered
-                    await nav.post(f"/v1/settlements/{settlement['settlement_id']}/housing-order", {})
+                    await nav.do(settlement.order_housing, announced["settlement_id"], body=HousingOrderIn())
                 advance()
 
 

@@ -32,6 +32,37 @@ from typing import Any
 import httpx
 from rich.progress import Progress
 
+from boligflyt.client.applications import models as bk_models
+from boligflyt.client.applications.api.applicants import record_consent, register_applicant
+from boligflyt.client.applications.api.applications import completeness_check, receive_documents, submit_application
+from boligflyt.client.applications.api.committee import add_case, allocate, create_meeting, decide
+from boligflyt.client.applications.api.offers import answer_offer, make_offer
+from boligflyt.client.applications.api.tenancies import (
+    answer_coop_board,
+    end_tenancy,
+    give_notice,
+    move_in,
+    record_deposit_paid,
+    renew,
+    request_coop_board,
+    sign_tenancy,
+)
+from boligflyt.client.maintenance import models as lke_models
+from boligflyt.client.maintenance.api.acquisitions import deliver, move_stage
+from boligflyt.client.maintenance.api.inspections import book_inspection, complete_inspection
+from boligflyt.client.maintenance.api.renovation import change_job, complete_job, start_job
+from boligflyt.client.ordering import models as ordering_models
+from boligflyt.client.ordering.api.needs import prioritise_need
+from boligflyt.client.ordering.api.orders import place_order
+from boligflyt.client.ordering.api.programme import create_programme
+from boligflyt.client.temporary_housing import models as nav_models
+from boligflyt.client.temporary_housing.api.deposit_guarantees import decide_guarantee
+from boligflyt.client.temporary_housing.api.settlement import (
+    announce_settlement,
+    link_settlement_application,
+    order_housing,
+)
+from boligflyt.client.temporary_housing.api.stays import end_stay, link_application, start_stay
 from boligflyt.demo import people
 from boligflyt.demo.agencies import ApiError, Larvik, days_after, open_larvik
 from boligflyt.demo.seed import MEETING_LEAD_DAYS, REQUIRED_DOCUMENTS, STAY_CAUSES, decision
@@ -213,7 +244,7 @@ class Simulator:
                 "provider_id": self.rng.choice(providers)["provider_id"],
                 "start_date": self.today.isoformat(),
             }
-            await self.attempt("stay started", nav.post("/v1/stays", body))
+            await self.attempt("stay started", nav.do(start_stay, body=nav_models.StayIn.from_dict(body)))
 
     async def nav_applies(self) -> None:
         """NAV applies for people a few days into their stay; a few find a place themselves."""
@@ -221,11 +252,12 @@ class Simulator:
         for stay in await nav.all("/v1/stays", state="started"):
             chance = self.chance(stay["stay_id"], "stay")
             if stay["application_id"] is None and stay["days_in_stay"] >= chance.randint(1, 6):
-                body = {"consent_signed_on": self.today.isoformat()}
-                await self.attempt("NAV applied", nav.post(f"/v1/stays/{stay['stay_id']}/application", body))
+                link = nav_models.ApplicationLinkIn(consent_signed_on=self.today)
+                await self.attempt("NAV applied", nav.do(link_application, stay["stay_id"], body=link))
             elif stay["days_in_stay"] > 20 and self.rng.random() < 0.01:
                 body = {"end_date": self.today.isoformat(), "reason": self.rng.choice(["private_rental", "unknown"])}
-                await self.attempt("stay ended", nav.post(f"/v1/stays/{stay['stay_id']}/end", body))
+                ending = nav_models.EndIn.from_dict(body)
+                await self.attempt("stay ended", nav.do(end_stay, stay["stay_id"], body=ending))
 
     # --- Boligkontoret ------------------------------------------------------------------------------------
 
@@ -248,15 +280,16 @@ class Simulator:
         }
         body.update(overrides)
         try:
-            applicant = await bk.post(
-                "/v1/applicants",
-                {"national_id": person.national_id, "name": person.name, "postal_address": people.postal_address(rng)},
+            applicant = await bk.do(
+                register_applicant,
+                body=bk_models.ApplicantIn(
+                    national_id=person.national_id, name=person.name, postal_address=people.postal_address(rng)
+                ),
             )
-            await bk.post(
-                f"/v1/applicants/{applicant['id']}/consents",
-                {"signed_on": self.today.isoformat(), "scope": ["collect_information", "share_with_nav"]},
-            )
-            application: dict[str, Any] = await bk.post("/v1/applications", {"applicant_id": applicant["id"], **body})
+            consent = {"signed_on": self.today.isoformat(), "scope": ["collect_information", "share_with_nav"]}
+            await bk.do(record_consent, applicant["id"], body=bk_models.ConsentIn.from_dict(consent))
+            submitted = bk_models.ApplicationIn.from_dict({"applicant_id": applicant["id"], **body})
+            application: dict[str, Any] = await bk.do(submit_application, body=submitted)
         except ApiError as error:
             if error.status_code >= 500:
                 raise
@@ -278,11 +311,11 @@ class Simulator:
                     application["missing_documents"]
                     and self.chance(application["id"], self.today.isoformat()).random() < 0.4
                 ):
-                    path = f"/v1/applications/{application['id']}/documents"
+                    documents = bk_models.DocumentsIn(documents=application["missing_documents"])
                     await self.attempt(
-                        "documents received", bk.post(path, {"documents": application["missing_documents"]})
+                        "documents received", bk.do(receive_documents, application["id"], body=documents)
                     )
-                await bk.try_post(f"/v1/applications/{application['id']}/completeness-check")
+                await bk.try_do(completeness_check, application["id"])
 
     async def committee(self) -> None:
         """TBO meets monthly, with its next meeting's case list open; on the day it decides its cases and then
@@ -296,9 +329,8 @@ class Simulator:
                 for case in undecided:
                     application = await bk.get(f"/v1/applications/{case['application_id']}")
                     body = decision(application, self.chance(case["application_id"], "decision").random())
-                    await self.attempt(
-                        f"TBO {body['outcome']}", bk.post(f"/v1/meetings/{meeting['id']}/decisions", body)
-                    )
+                    decided = bk.do(decide, meeting["id"], body=bk_models.DecisionIn.from_dict(body))
+                    await self.attempt(f"TBO {body['outcome']}", decided)
             if date.fromisoformat(meeting["meeting_date"]) == self.today and self.allocate_at_notice:
                 await self.allocate(meeting)
         open_lists = [
@@ -310,11 +342,11 @@ class Simulator:
             latest = max((date.fromisoformat(m["meeting_date"]) for m in meetings), default=None)
             first_free = self.today + timedelta(days=MEETING_LEAD_DAYS)
             on = max(first_free, latest + timedelta(days=self.meeting_interval)) if latest else first_free
-            meeting = await bk.post("/v1/meetings", {"meeting_date": on.isoformat()})
+            meeting = await bk.do(create_meeting, body=bk_models.MeetingIn(meeting_date=on))
             self.did("TBO meeting scheduled")
         for application in await bk.all("/v1/applications", state="complete"):
             # Refused when it is already on a case list: nothing to count.
-            await bk.try_post(f"/v1/meetings/{meeting['id']}/cases", {"application_id": application["id"]})
+            await bk.try_do(add_case, meeting["id"], body=bk_models.CaseIn(application_id=application["id"]))
 
     async def allocate(self, meeting: dict[str, Any]) -> None:
         bk = self.larvik.boligkontoret
@@ -322,8 +354,10 @@ class Simulator:
         for entry in advice["dwellings"]:
             if entry["proposed_application_id"] is None:
                 continue
-            body = {"dwelling_id": entry["dwelling"]["id"], "application_id": entry["proposed_application_id"]}
-            await self.attempt("TBO allocated", bk.post(f"/v1/meetings/{meeting['id']}/allocations", body))
+            body = bk_models.CommitteeAllocationIn(
+                dwelling_id=entry["dwelling"]["id"], application_id=entry["proposed_application_id"]
+            )
+            await self.attempt("TBO allocated", bk.do(allocate, meeting["id"], body=body))
 
     async def offers(self) -> None:
         """A dwelling that became ready with nobody allocated is offered at once to the best-ranked household it
@@ -331,7 +365,7 @@ class Simulator:
         bk = self.larvik.boligkontoret
         for dwelling in await bk.all("/v1/dwellings", offerable=True):
             # Refused when nobody on the list fits the dwelling: it waits for the next approval.
-            if await bk.try_post(f"/v1/dwellings/{dwelling['id']}/offers", {}) is not None:
+            if await bk.try_do(make_offer, dwelling["id"], body=bk_models.OfferIn()) is not None:
                 self.did("offer made")
 
     async def answers(self) -> None:
@@ -342,13 +376,12 @@ class Simulator:
             if (self.today - date.fromisoformat(offer["offered_on"])).days < chance.randint(1, 4):
                 continue
             if chance.random() < DECLINE_SHARE:
-                await self.attempt(
-                    "offer declined", bk.post(f"/v1/offers/{offer['id']}/answer", {"answer": "declined"})
-                )
+                declined = bk_models.OfferAnswerIn(answer=bk_models.OfferAnswerInAnswer.DECLINED)
+                await self.attempt("offer declined", bk.do(answer_offer, offer["id"], body=declined))
             else:
                 # The move-in is agreed at the signing: as soon as the dwelling is ready (Boligkontoret plans it).
-                body = {"answer": "accepted"}
-                await self.attempt("offer accepted", bk.post(f"/v1/offers/{offer['id']}/answer", body))
+                accepted = bk_models.OfferAnswerIn(answer=bk_models.OfferAnswerInAnswer.ACCEPTED)
+                await self.attempt("offer accepted", bk.do(answer_offer, offer["id"], body=accepted))
 
     async def contracts(self) -> None:
         """The contract is signed for the day the dwelling is ready (the planned move-in), once its gates are closed:
@@ -375,7 +408,7 @@ class Simulator:
             if application["kind"] == "rental" and chance.random() < 0.15:
                 # A short contract, so the renewal reminder shows up during a demo.
                 body["end_date"] = days_after(start, 100)
-            await self.attempt("contract signed", bk.post("/v1/tenancies", body))
+            await self.attempt("contract signed", bk.do(sign_tenancy, body=bk_models.TenancyIn.from_dict(body)))
 
     async def close_gates(
         self, application: dict[str, Any], dwelling: dict[str, Any], deposit_kind: str
@@ -393,17 +426,19 @@ class Simulator:
             return gates
         state = gates["gates"]
         if state.get("coop_board_approval") == "not_requested":
-            await self.attempt("co-op board asked", bk.post(f"/v1/applications/{application['id']}/coop-board-request"))
+            asked = bk.do(request_coop_board, application["id"], body=bk_models.CoopBoardRequestIn())
+            await self.attempt("co-op board asked", asked)
         elif state.get("coop_board_approval") == "pending" and gates["coop_board_requested_on"]:
             # Most boards answer within a few days; the rest stay silent and approve after 20 days (a job).
             waited = (self.today - date.fromisoformat(gates["coop_board_requested_on"])).days
             if waited >= self.chance(application["id"], "board").randint(2, 30):
-                body = {"answer": "approved", "answered_on": self.today.isoformat()}
-                await self.attempt(
-                    "co-op board approved", bk.post(f"/v1/applications/{application['id']}/coop-board-answer", body)
+                answer = bk_models.CoopBoardAnswerIn.from_dict(
+                    {"answer": "approved", "answered_on": self.today.isoformat()}
                 )
+                await self.attempt("co-op board approved", bk.do(answer_coop_board, application["id"], body=answer))
         if state.get("deposit_paid") == "not_paid":
-            await self.attempt("deposit paid", bk.post(f"/v1/applications/{application['id']}/deposit-payment"))
+            paid = bk.do(record_deposit_paid, application["id"], body=bk_models.DepositPaymentIn())
+            await self.attempt("deposit paid", paid)
         if state.get("nav_guarantee_granted") == "pending" and not await nav.get(
             "/v1/deposit-guarantees", application_id=application["id"]
         ):
@@ -413,7 +448,8 @@ class Simulator:
                 "decision": "granted",
                 "amount": 4 * dwelling["monthly_rent"],
             }
-            await self.attempt("NAV guarantee granted", nav.post("/v1/deposit-guarantees", body))
+            guarantee = nav_models.GuaranteeIn.from_dict(body)
+            await self.attempt("NAV guarantee granted", nav.do(decide_guarantee, body=guarantee))
         after: dict[str, Any] = await bk.get(path, deposit_kind=deposit_kind)
         return after
 
@@ -424,8 +460,8 @@ class Simulator:
         ready |= {d["id"] for d in await bk.all("/v1/dwellings", status="reserved")}
         for tenancy in await bk.all("/v1/tenancies", state="signed"):
             if date.fromisoformat(tenancy["start_date"]) <= self.today and tenancy["dwelling_id"] in ready:
-                path = f"/v1/tenancies/{tenancy['id']}/move-in"
-                await self.attempt("moved in", bk.post(path, {"move_in_date": self.today.isoformat()}))
+                moving = bk_models.MoveInIn(move_in_date=self.today)
+                await self.attempt("moved in", bk.do(move_in, tenancy["id"], body=moving))
 
     async def notices(self) -> None:
         """Tenants give notice now and then; contracts near their end are renewed on application."""
@@ -436,7 +472,8 @@ class Simulator:
                 await self.renewal(tenancy)
             elif self.rng.random() < NOTICE_PER_TENANCY_DAY:
                 body = {"given_by": "tenant", "move_out_date": days_after(self.today, 30)}
-                await self.attempt("notice given", bk.post(f"/v1/tenancies/{tenancy['id']}/notice", body))
+                notice = bk_models.NoticeIn.from_dict(body)
+                await self.attempt("notice given", bk.do(give_notice, tenancy["id"], body=notice))
 
     async def renewal(self, tenancy: dict[str, Any]) -> None:
         """The tenant applies for a renewal; once the committee has approved it (after the ownership check) the
@@ -457,7 +494,8 @@ class Simulator:
                 "documents_received": REQUIRED_DOCUMENTS[housed["kind"]],
                 "renewal_of_tenancy_id": tenancy["id"],
             }
-            await self.attempt("renewal applied for", bk.post("/v1/applications", body))
+            renewal = bk_models.ApplicationIn.from_dict(body)
+            await self.attempt("renewal applied for", bk.do(submit_application, body=renewal))
             return
         approved = [a for a in applied if a["state"] == "approved"]
         if approved:
@@ -466,7 +504,8 @@ class Simulator:
                 "new_end_date": days_after(date.fromisoformat(tenancy["end_date"]), 3 * 365),
                 "application_id": approved[0]["id"],
             }
-            await self.attempt("renewal recorded", bk.post(f"/v1/tenancies/{tenancy['id']}/renewal", body))
+            renewed = bk_models.RenewalIn.from_dict(body)
+            await self.attempt("renewal recorded", bk.do(renew, tenancy["id"], body=renewed))
 
     async def move_outs(self) -> None:
         bk = self.larvik.boligkontoret
@@ -474,7 +513,8 @@ class Simulator:
             move_out = tenancy["move_out_date"]
             if move_out is not None and date.fromisoformat(move_out) <= self.today:
                 body = {"reason": "notice_by_tenant", "end_date": move_out}
-                await self.attempt("moved out", bk.post(f"/v1/tenancies/{tenancy['id']}/end", body))
+                ending = bk_models.EndIn.from_dict(body)
+                await self.attempt("moved out", bk.do(end_tenancy, tenancy["id"], body=ending))
 
     # --- LKE ----------------------------------------------------------------------------------------------
 
@@ -491,9 +531,10 @@ class Simulator:
         # Empty dwellings nobody has booked an inspection for yet (new deliveries, the seed's vacant ones).
         for dwelling in await lke.all("/v1/dwellings", status="vacant"):
             if dwelling["id"] not in booked_for:
-                booking = {"planned_on": days_after(self.today, 1), "trigger": "move_in"}
-                path = f"/v1/dwellings/{dwelling['id']}/inspections"
-                await self.attempt("inspection booked", lke.post(path, booking))
+                booking = lke_models.InspectionBook.from_dict(
+                    {"planned_on": days_after(self.today, 1), "trigger": "move_in"}
+                )
+                await self.attempt("inspection booked", lke.do(book_inspection, dwelling["id"], body=booking))
         for inspection in await lke.all("/v1/inspections", status="booked"):
             if date.fromisoformat(inspection["planned_on"]) > self.today:
                 continue
@@ -512,16 +553,15 @@ class Simulator:
                 body["renovation_scope"] = "Maling, nytt gulvbelegg og utskifting av kjøkkenbenk"
                 body["estimated_cost"] = self.chance(inspection["id"], "cost").randrange(40_000, 180_000, 5_000)
             what = "inspection passed" if passed else "inspection failed"
-            await self.attempt(what, lke.post(f"/v1/inspections/{inspection['id']}/result", body))
+            result = lke_models.InspectionResult.from_dict(body)
+            await self.attempt(what, lke.do(complete_inspection, inspection["id"], body=result))
 
     async def renovations(self) -> None:
         """Jobs start the day after ordering and take 1-4 weeks; about a quarter run past their month."""
         lke = self.larvik.lke
         for job in await lke.all("/v1/renovation-jobs", status="ordered"):
             # A job ordered on notice waits for the tenant to leave: LKE refuses to start it before.
-            started = await lke.try_post(
-                f"/v1/renovation-jobs/{job['id']}/start", {"started_on": self.today.isoformat()}
-            )
+            started = await lke.try_do(start_job, job["id"], body=lke_models.RenovationStart(started_on=self.today))
             if started is not None:
                 self.did("renovation started")
         for job in await lke.all("/v1/renovation-jobs", status="started"):
@@ -538,7 +578,8 @@ class Simulator:
             if late and not job["due_date_agreed"] and self.today >= due - timedelta(days=7):
                 # LKE sees the job will run late and agrees a new date: the household and NAV are told.
                 change = {"due_date": finish.isoformat(), "reason": "Mer omfattende arbeid enn antatt"}
-                await self.attempt("renovation rescheduled", lke.patch(f"/v1/renovation-jobs/{job['id']}", change))
+                rescheduled = lke.do(change_job, job["id"], body=lke_models.RenovationChange.from_dict(change))
+                await self.attempt("renovation rescheduled", rescheduled)
             if min(finish, due + timedelta(days=30)) > self.today:
                 continue
             cost = job["estimated_cost"] or 80_000
@@ -550,7 +591,8 @@ class Simulator:
                 "readiness": self.readiness(job["dwelling_id"]),
             }
             what = "renovation completed late" if self.today > due else "renovation completed"
-            await self.attempt(what, lke.post(f"/v1/renovation-jobs/{job['id']}/completion", body))
+            completion = lke_models.RenovationCompletion.from_dict(body)
+            await self.attempt(what, lke.do(complete_job, job["id"], body=completion))
 
     async def acquisitions(self) -> None:
         """LKE moves its projects on; purchases are delivered within weeks, builds take their stages."""
@@ -569,9 +611,8 @@ class Simulator:
                 await self.deliver(project)
             elif project["stage"] in stages:
                 next_stage = stages[stages.index(project["stage"]) + 1]
-                await self.attempt(
-                    "acquisition stage", lke.post(f"/v1/acquisitions/{project['id']}/stage", {"stage": next_stage})
-                )
+                stage = lke_models.StageMove.from_dict({"stage": next_stage})
+                await self.attempt("acquisition stage", lke.do(move_stage, project["id"], body=stage))
 
     async def deliver(self, project: dict[str, Any]) -> None:
         missing = project["dwellings_planned"] - project["dwellings_delivered"]
@@ -597,9 +638,8 @@ class Simulator:
             for n in range(missing)
         ]
         body = {"delivered_on": self.today.isoformat(), "cost": 2_900_000 * missing, "dwellings": dwellings}
-        await self.attempt(
-            "dwellings delivered", self.larvik.lke.post(f"/v1/acquisitions/{project['id']}/deliveries", body)
-        )
+        delivery = lke_models.Delivery.from_dict(body)
+        await self.attempt("dwellings delivered", self.larvik.lke.do(deliver, project["id"], body=delivery))
 
     # --- The ordering function ---------------------------------------------------------------------------
 
@@ -607,7 +647,7 @@ class Simulator:
         """The needs committee prioritises reported needs within a week or so; the officer orders them."""
         bestiller = self.larvik.bestiller
         year = self.today.year
-        await bestiller.try_post("/v1/programmes", {"year": year})
+        await bestiller.try_do(create_programme, body=ordering_models.ProgrammeIn(year=year))
         for need in await bestiller.all("/v1/needs"):
             chance = self.chance(need["need_id"], "need")
             waited = (self.today - date.fromisoformat(need["reported_on"])).days
@@ -616,7 +656,8 @@ class Simulator:
                 if need["service_needs"] in ("staff_base", "staffed"):
                     line = "service_needs"
                 body = {"programme_year": year, "budget_line": line}
-                await self.attempt("need prioritised", bestiller.post(f"/v1/needs/{need['need_id']}/prioritise", body))
+                priority = ordering_models.PrioritiseIn.from_dict(body)
+                await self.attempt("need prioritised", bestiller.do(prioritise_need, need["need_id"], body=priority))
             elif need["state"] == "prioritised" and need["programme_year"] == year and waited >= chance.randint(5, 15):
                 dwellings = need["dwellings_prioritised"] or need["quantity"]
                 body = {
@@ -625,7 +666,8 @@ class Simulator:
                     "estimated_cost": 3_000_000 * dwellings,
                     "due_date": days_after(self.today, 180),
                 }
-                await self.attempt("order placed", bestiller.post("/v1/orders", body))
+                order = ordering_models.OrderIn.from_dict(body)
+                await self.attempt("order placed", bestiller.do(place_order, body=order))
 
     # --- NAV Intro: refugee settlement -------------------------------------------------------------------
 
@@ -643,11 +685,12 @@ class Simulator:
                 "announced_on": self.today.isoformat(),
                 "planned_settlement_date": days_after(self.today, rng.randint(30, 90)),
             }
-            await self.attempt("household announced", nav.post("/v1/settlements", body))
+            announced = nav_models.SettlementIn.from_dict(body)
+            await self.attempt("household announced", nav.do(announce_settlement, body=announced))
         for settlement in await nav.all("/v1/settlements", state="announced"):
             if (self.today - date.fromisoformat(settlement["announced_on"])).days >= 2:
-                path = f"/v1/settlements/{settlement['settlement_id']}/housing-order"
-                await self.attempt("housing ordered", nav.post(path, {}))
+                ordered = nav.do(order_housing, settlement["settlement_id"], body=nav_models.HousingOrderIn())
+                await self.attempt("housing ordered", ordered)
         for settlement in await nav.all("/v1/settlements", state="housing_ordered"):
             if settlement["application_id"] is None:
                 await self.settlement_application(settlement)
@@ -666,7 +709,6 @@ class Simulator:
             documents_received=REQUIRED_DOCUMENTS["rental"],
         )
         if application is not None:
-            path = f"/v1/settlements/{settlement['settlement_id']}/application"
-            await self.attempt(
-                "settlement application linked", self.larvik.nav.post(path, {"application_id": application["id"]})
-            )
+            link = nav_models.SettlementApplicationIn(application_id=application["id"])
+            linked = self.larvik.nav.do(link_settlement_application, settlement["settlement_id"], body=link)
+            await self.attempt("settlement application linked", linked)

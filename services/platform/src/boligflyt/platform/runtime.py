@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import httpx
 import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.routing import APIRoute
 from starlette.types import ASGIApp
 
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
@@ -83,6 +84,12 @@ class ServiceDefinition:
         return topic_for(self.name)
 
 
+def operation_id(route: APIRoute) -> str:
+    """An endpoint's OpenAPI operationId: its function's name (`submit_application`), which the generated client
+    (clients/python) takes for its function; FastAPI's default would append the path and method."""
+    return route.name
+
+
 class ServiceRuntime:
     """One running service. Start it before serving requests; stop it to end its tasks cleanly."""
 
@@ -139,6 +146,7 @@ class ServiceRuntime:
             version=definition.version,
             lifespan=lifespan,
             responses=PROBLEM_RESPONSES,
+            generate_unique_id_function=operation_id,
         )
         app.state.runtime = self
         app.state.settings = self.settings

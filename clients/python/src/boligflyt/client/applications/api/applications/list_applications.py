@@ -1,0 +1,310 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.application_kind import ApplicationKind
+from ...models.application_state import ApplicationState
+from ...models.page_application_out import PageApplicationOut
+from ...models.problem_details import ProblemDetails
+from ...models.referrer import Referrer
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    state: ApplicationState | None | Unset = UNSET,
+    kind: ApplicationKind | None | Unset = UNSET,
+    referrer: None | Referrer | Unset = UNSET,
+    person_ref: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_state: str | Unset | None
+    if isinstance(state, Unset):
+        json_state = UNSET
+    elif isinstance(state, ApplicationState):
+        json_state = state.value
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_kind: str | Unset | None
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, ApplicationKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_referrer: str | Unset | None
+    if isinstance(referrer, Unset):
+        json_referrer = UNSET
+    elif isinstance(referrer, Referrer):
+        json_referrer = referrer.value
+    else:
+        json_referrer = referrer
+    params["referrer"] = json_referrer
+
+    json_person_ref: str | Unset | None
+    if isinstance(person_ref, Unset):
+        json_person_ref = UNSET
+    else:
+        json_person_ref = person_ref
+    params["person_ref"] = json_person_ref
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/applications",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageApplicationOut | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = PageApplicationOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageApplicationOut | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: ApplicationState | None | Unset = UNSET,
+    kind: ApplicationKind | None | Unset = UNSET,
+    referrer: None | Referrer | Unset = UNSET,
+    person_ref: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageApplicationOut | ProblemDetails]:
+    """List Applications
+
+    Args:
+        state (ApplicationState | None | Unset):
+        kind (ApplicationKind | None | Unset):
+        referrer (None | Referrer | Unset):
+        person_ref (None | str | Unset): Only this person's (the pseudonym events carry).
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageApplicationOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        kind=kind,
+        referrer=referrer,
+        person_ref=person_ref,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    state: ApplicationState | None | Unset = UNSET,
+    kind: ApplicationKind | None | Unset = UNSET,
+    referrer: None | Referrer | Unset = UNSET,
+    person_ref: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageApplicationOut | ProblemDetails | None:
+    """List Applications
+
+    Args:
+        state (ApplicationState | None | Unset):
+        kind (ApplicationKind | None | Unset):
+        referrer (None | Referrer | Unset):
+        person_ref (None | str | Unset): Only this person's (the pseudonym events carry).
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageApplicationOut | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        state=state,
+        kind=kind,
+        referrer=referrer,
+        person_ref=person_ref,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    state: ApplicationState | None | Unset = UNSET,
+    kind: ApplicationKind | None | Unset = UNSET,
+    referrer: None | Referrer | Unset = UNSET,
+    person_ref: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageApplicationOut | ProblemDetails]:
+    """List Applications
+
+    Args:
+        state (ApplicationState | None | Unset):
+        kind (ApplicationKind | None | Unset):
+        referrer (None | Referrer | Unset):
+        person_ref (None | str | Unset): Only this person's (the pseudonym events carry).
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageApplicationOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        state=state,
+        kind=kind,
+        referrer=referrer,
+        person_ref=person_ref,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    state: ApplicationState | None | Unset = UNSET,
+    kind: ApplicationKind | None | Unset = UNSET,
+    referrer: None | Referrer | Unset = UNSET,
+    person_ref: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageApplicationOut | ProblemDetails | None:
+    """List Applications
+
+    Args:
+        state (ApplicationState | None | Unset):
+        kind (ApplicationKind | None | Unset):
+        referrer (None | Referrer | Unset):
+        person_ref (None | str | Unset): Only this person's (the pseudonym events carry).
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageApplicationOut | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            state=state,
+            kind=kind,
+            referrer=referrer,
+            person_ref=person_ref,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

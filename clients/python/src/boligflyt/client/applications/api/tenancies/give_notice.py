@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.notice_in import NoticeIn
+from ...models.problem_details import ProblemDetails
+from ...models.tenancy_out import TenancyOut
+from ...types import Response
+
+
+def _get_kwargs(
+    tenancy_id: str,
+    *,
+    body: NoticeIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenancies/{tenancy_id}/notice".format(
+            tenancy_id=quote(str(tenancy_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | TenancyOut | None:
+    if response.status_code == 200:
+        response_200 = TenancyOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | TenancyOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    tenancy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NoticeIn,
+) -> Response[ProblemDetails | TenancyOut]:
+    """Give Notice
+
+     Notice to quit; LKE hears of it at once so the move-out inspection can be booked.
+
+    Args:
+        tenancy_id (str):
+        body (NoticeIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | TenancyOut]
+    """
+
+    kwargs = _get_kwargs(
+        tenancy_id=tenancy_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    tenancy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NoticeIn,
+) -> ProblemDetails | TenancyOut | None:
+    """Give Notice
+
+     Notice to quit; LKE hears of it at once so the move-out inspection can be booked.
+
+    Args:
+        tenancy_id (str):
+        body (NoticeIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | TenancyOut
+    """
+
+    return sync_detailed(
+        tenancy_id=tenancy_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    tenancy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NoticeIn,
+) -> Response[ProblemDetails | TenancyOut]:
+    """Give Notice
+
+     Notice to quit; LKE hears of it at once so the move-out inspection can be booked.
+
+    Args:
+        tenancy_id (str):
+        body (NoticeIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | TenancyOut]
+    """
+
+    kwargs = _get_kwargs(
+        tenancy_id=tenancy_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    tenancy_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: NoticeIn,
+) -> ProblemDetails | TenancyOut | None:
+    """Give Notice
+
+     Notice to quit; LKE hears of it at once so the move-out inspection can be booked.
+
+    Args:
+        tenancy_id (str):
+        body (NoticeIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | TenancyOut
+    """
+
+    return (
+        await asyncio_detailed(
+            tenancy_id=tenancy_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

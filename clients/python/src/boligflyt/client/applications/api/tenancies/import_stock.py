@@ -1,0 +1,254 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.stock_import_report import StockImportReport
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    format_: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset | None
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params["dry_run"] = dry_run
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/tenancy-imports",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | StockImportReport | None:
+    if response.status_code == 200:
+        response_200 = StockImportReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | StockImportReport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> Response[ProblemDetails | StockImportReport]:
+    """Import Stock
+
+     Import current tenancy contracts (the existing stock): CSV (`;`, `,` or tab) or the Facilit-like
+    JSON.
+    The good rows are stored, each rejected row is reported with its line and reasons; the same file
+    again
+    changes nothing.
+
+    Args:
+        format_ (None | str | Unset): Overrides the Content-Type: csv or json.
+        dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | StockImportReport]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        dry_run=dry_run,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> ProblemDetails | StockImportReport | None:
+    """Import Stock
+
+     Import current tenancy contracts (the existing stock): CSV (`;`, `,` or tab) or the Facilit-like
+    JSON.
+    The good rows are stored, each rejected row is reported with its line and reasons; the same file
+    again
+    changes nothing.
+
+    Args:
+        format_ (None | str | Unset): Overrides the Content-Type: csv or json.
+        dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | StockImportReport
+    """
+
+    return sync_detailed(
+        client=client,
+        format_=format_,
+        dry_run=dry_run,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> Response[ProblemDetails | StockImportReport]:
+    """Import Stock
+
+     Import current tenancy contracts (the existing stock): CSV (`;`, `,` or tab) or the Facilit-like
+    JSON.
+    The good rows are stored, each rejected row is reported with its line and reasons; the same file
+    again
+    changes nothing.
+
+    Args:
+        format_ (None | str | Unset): Overrides the Content-Type: csv or json.
+        dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | StockImportReport]
+    """
+
+    kwargs = _get_kwargs(
+        format_=format_,
+        dry_run=dry_run,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> ProblemDetails | StockImportReport | None:
+    """Import Stock
+
+     Import current tenancy contracts (the existing stock): CSV (`;`, `,` or tab) or the Facilit-like
+    JSON.
+    The good rows are stored, each rejected row is reported with its line and reasons; the same file
+    again
+    changes nothing.
+
+    Args:
+        format_ (None | str | Unset): Overrides the Content-Type: csv or json.
+        dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
+            False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | StockImportReport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            format_=format_,
+            dry_run=dry_run,
+        )
+    ).parsed

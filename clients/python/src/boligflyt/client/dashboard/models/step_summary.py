@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.step_summary_buckets import StepSummaryBuckets
+
+
+T = TypeVar("T", bound="StepSummary")
+
+
+@_attrs_define
+class StepSummary:
+    """One step's times without its cases (those come a page at a time): what the flow page shows.
+
+    Attributes:
+        step (str):
+        cases (int):
+        median_days (float | None):
+        buckets (StepSummaryBuckets):
+    """
+
+    step: str
+    cases: int
+    median_days: float | None
+    buckets: StepSummaryBuckets
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        step = self.step
+
+        cases = self.cases
+
+        median_days: float | None
+        median_days = self.median_days
+
+        buckets = self.buckets.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "step": step,
+                "cases": cases,
+                "median_days": median_days,
+                "buckets": buckets,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.step_summary_buckets import StepSummaryBuckets
+
+        d = dict(src_dict)
+        step = d.pop("step")
+
+        cases = d.pop("cases")
+
+        def _parse_median_days(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        median_days = _parse_median_days(d.pop("median_days"))
+
+        buckets = StepSummaryBuckets.from_dict(d.pop("buckets"))
+
+        step_summary = cls(
+            step=step,
+            cases=cases,
+            median_days=median_days,
+            buckets=buckets,
+        )
+
+        step_summary.additional_properties = d
+        return step_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dwelling_batch import DwellingBatch
+from ...models.problem_details import ProblemDetails
+from ...models.sync_report import SyncReport
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: DwellingBatch,
+    idempotency_key: str,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/dwelling-batches",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | SyncReport | None:
+    if response.status_code == 200:
+        response_200 = SyncReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | SyncReport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: DwellingBatch,
+    idempotency_key: str,
+) -> Response[ProblemDetails | SyncReport]:
+    """Sync Dwellings
+
+     Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
+    written.
+
+    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
+    422.
+
+    Args:
+        idempotency_key (str): Makes a retry safe.
+        body (DwellingBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | SyncReport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: DwellingBatch,
+    idempotency_key: str,
+) -> ProblemDetails | SyncReport | None:
+    """Sync Dwellings
+
+     Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
+    written.
+
+    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
+    422.
+
+    Args:
+        idempotency_key (str): Makes a retry safe.
+        body (DwellingBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | SyncReport
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: DwellingBatch,
+    idempotency_key: str,
+) -> Response[ProblemDetails | SyncReport]:
+    """Sync Dwellings
+
+     Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
+    written.
+
+    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
+    422.
+
+    Args:
+        idempotency_key (str): Makes a retry safe.
+        body (DwellingBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | SyncReport]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: DwellingBatch,
+    idempotency_key: str,
+) -> ProblemDetails | SyncReport | None:
+    """Sync Dwellings
+
+     Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
+    written.
+
+    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
+    422.
+
+    Args:
+        idempotency_key (str): Makes a retry safe.
+        body (DwellingBatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | SyncReport
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

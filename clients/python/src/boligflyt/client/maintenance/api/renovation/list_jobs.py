@@ -1,0 +1,276 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_renovation_job_out import PageRenovationJobOut
+from ...models.problem_details import ProblemDetails
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    dwelling_id: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_dwelling_id: str | Unset | None
+    if isinstance(dwelling_id, Unset):
+        json_dwelling_id = UNSET
+    else:
+        json_dwelling_id = dwelling_id
+    params["dwelling_id"] = json_dwelling_id
+
+    json_status: str | Unset | None
+    if isinstance(status, Unset):
+        json_status = UNSET
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["overdue"] = overdue
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/renovation-jobs",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageRenovationJobOut | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = PageRenovationJobOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageRenovationJobOut | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    dwelling_id: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageRenovationJobOut | ProblemDetails]:
+    """List Jobs
+
+    Args:
+        dwelling_id (None | str | Unset):
+        status (None | str | Unset):
+        overdue (bool | Unset): Only open jobs past their due date. Default: False.
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageRenovationJobOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        dwelling_id=dwelling_id,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    dwelling_id: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageRenovationJobOut | ProblemDetails | None:
+    """List Jobs
+
+    Args:
+        dwelling_id (None | str | Unset):
+        status (None | str | Unset):
+        overdue (bool | Unset): Only open jobs past their due date. Default: False.
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageRenovationJobOut | ProblemDetails
+    """
+
+    return sync_detailed(
+        client=client,
+        dwelling_id=dwelling_id,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    dwelling_id: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[PageRenovationJobOut | ProblemDetails]:
+    """List Jobs
+
+    Args:
+        dwelling_id (None | str | Unset):
+        status (None | str | Unset):
+        overdue (bool | Unset): Only open jobs past their due date. Default: False.
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageRenovationJobOut | ProblemDetails]
+    """
+
+    kwargs = _get_kwargs(
+        dwelling_id=dwelling_id,
+        status=status,
+        overdue=overdue,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    dwelling_id: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    overdue: bool | Unset = False,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> PageRenovationJobOut | ProblemDetails | None:
+    """List Jobs
+
+    Args:
+        dwelling_id (None | str | Unset):
+        status (None | str | Unset):
+        overdue (bool | Unset): Only open jobs past their due date. Default: False.
+        limit (int | Unset): How many items at most. Default: 50.
+        offset (int | Unset): How many items to skip. Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageRenovationJobOut | ProblemDetails
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            dwelling_id=dwelling_id,
+            status=status,
+            overdue=overdue,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.programme_report import ProgrammeReport
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    year: int,
+    *,
+    format_: str | Unset = "json",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["format"] = format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/programmes/{year}/report".format(
+            year=quote(str(year), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | ProgrammeReport | None:
+    if response.status_code == 200:
+        response_200 = ProgrammeReport.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | ProgrammeReport]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = "json",
+) -> Response[ProblemDetails | ProgrammeReport]:
+    """The housing programme of a year per budget line: frames, needs, orders, deliveries
+
+    Args:
+        year (int): The programme year.
+        format_ (str | Unset): json (default) or csv Default: 'json'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProgrammeReport]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    year: int,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = "json",
+) -> ProblemDetails | ProgrammeReport | None:
+    """The housing programme of a year per budget line: frames, needs, orders, deliveries
+
+    Args:
+        year (int): The programme year.
+        format_ (str | Unset): json (default) or csv Default: 'json'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProgrammeReport
+    """
+
+    return sync_detailed(
+        year=year,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    year: int,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = "json",
+) -> Response[ProblemDetails | ProgrammeReport]:
+    """The housing programme of a year per budget line: frames, needs, orders, deliveries
+
+    Args:
+        year (int): The programme year.
+        format_ (str | Unset): json (default) or csv Default: 'json'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProgrammeReport]
+    """
+
+    kwargs = _get_kwargs(
+        year=year,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    year: int,
+    *,
+    client: AuthenticatedClient,
+    format_: str | Unset = "json",
+) -> ProblemDetails | ProgrammeReport | None:
+    """The housing programme of a year per budget line: frames, needs, orders, deliveries
+
+    Args:
+        year (int): The programme year.
+        format_ (str | Unset): json (default) or csv Default: 'json'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProgrammeReport
+    """
+
+    return (
+        await asyncio_detailed(
+            year=year,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

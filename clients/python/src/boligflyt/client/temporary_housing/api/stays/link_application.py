@@ -1,0 +1,230 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.application_link_in import ApplicationLinkIn
+from ...models.problem_details import ProblemDetails
+from ...models.stay_out import StayOut
+from ...types import Response
+
+
+def _get_kwargs(
+    stay_id: str,
+    *,
+    body: ApplicationLinkIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/stays/{stay_id}/application".format(
+            stay_id=quote(str(stay_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | StayOut | None:
+    if response.status_code == 200:
+        response_200 = StayOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | StayOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    stay_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationLinkIn,
+) -> Response[ProblemDetails | StayOut]:
+    """Link Application
+
+     Link the person's own application, or (without application_id) submit one to Boligkontoret now.
+
+    Args:
+        stay_id (str):
+        body (ApplicationLinkIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | StayOut]
+    """
+
+    kwargs = _get_kwargs(
+        stay_id=stay_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    stay_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationLinkIn,
+) -> ProblemDetails | StayOut | None:
+    """Link Application
+
+     Link the person's own application, or (without application_id) submit one to Boligkontoret now.
+
+    Args:
+        stay_id (str):
+        body (ApplicationLinkIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | StayOut
+    """
+
+    return sync_detailed(
+        stay_id=stay_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    stay_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationLinkIn,
+) -> Response[ProblemDetails | StayOut]:
+    """Link Application
+
+     Link the person's own application, or (without application_id) submit one to Boligkontoret now.
+
+    Args:
+        stay_id (str):
+        body (ApplicationLinkIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | StayOut]
+    """
+
+    kwargs = _get_kwargs(
+        stay_id=stay_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    stay_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: ApplicationLinkIn,
+) -> ProblemDetails | StayOut | None:
+    """Link Application
+
+     Link the person's own application, or (without application_id) submit one to Boligkontoret now.
+
+    Args:
+        stay_id (str):
+        body (ApplicationLinkIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | StayOut
+    """
+
+    return (
+        await asyncio_detailed(
+            stay_id=stay_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

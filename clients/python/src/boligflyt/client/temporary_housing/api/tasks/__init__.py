@@ -1,0 +1,8 @@
+"""Contains endpoint functions for accessing the API"""
+
+from . import complete_task, list_tasks
+
+__all__ = [
+    "complete_task",
+    "list_tasks",
+]
