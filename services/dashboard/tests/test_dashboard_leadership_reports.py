@@ -7,7 +7,7 @@ from datetime import date
 from boligflyt.contracts.codes import DecisionOutcome, RejectReason
 from boligflyt.contracts.events import applications as a
 from boligflyt.contracts.examples import example_for
-from boligflyt.dashboard import domain, reports
+from boligflyt.dashboard import domain, printable, reports
 
 from .test_dashboard_domain import model_of
 
@@ -87,3 +87,12 @@ def test_a_refusal_citing_that_the_household_can_buy_is_a_referral_until_an_appe
     assert [f.referred_to_buying for f in domain.husbanken(model, date(2026, 12, 31))] == [1, 1]
     model.apply(domain.project(decided(DecisionOutcome.APPROVED, (), date(2026, 3, 20)), "e2"))
     assert domain.husbanken(model, date(2026, 12, 31)) == []
+
+
+def test_every_report_has_a_chart_drawn_from_its_own_columns() -> None:
+    """A renamed column would otherwise break the report's PDF only once it has rows."""
+    for name, build in reports.REPORTS.items():
+        columns = build(domain.ReadModel(), date(2026, 6, 30)).columns
+        spec = printable.CHARTS[name]
+        wanted = [*spec.labels, *(c for c in spec.values if c != "rows"), *([spec.only[0]] if spec.only else [])]
+        assert set(wanted) <= set(columns), (name, set(wanted) - set(columns))

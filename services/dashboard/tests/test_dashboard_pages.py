@@ -179,12 +179,12 @@ async def test_reports_export_csv(harness: ServiceHarness) -> None:
         response = await client.get("/reports/nav-monthly.csv?as_of=2015-04-30")
         assert response.headers["content-type"].startswith("text/csv")
         rows = list(csv.reader(io.StringIO(response.text)))
-        assert rows[0] == ["month", "persons", "under_30", "single", "new_enquiries"]
+        assert rows[0] == ["month", "persons", "under_30", "singles", "children_with_singles", "new_enquiries"]
         assert rows[-4:] == [
-            ["2015-01", "2", "1", "1", "1"],
-            ["2015-02", "2", "1", "1", "0"],
-            ["2015-03", "3", "1", "2", "0"],
-            ["2015-04", "2", "0", "1", "0"],
+            ["2015-01", "2", "1", "1", "0", "1"],
+            ["2015-02", "2", "1", "1", "0", "0"],
+            ["2015-03", "3", "1", "2", "0", "0"],
+            ["2015-04", "2", "0", "1", "0", "0"],
         ]
         waiting = list(
             csv.reader(io.StringIO((await client.get("/reports/waiting-list?format=csv&as_of=2015-02-20")).text))

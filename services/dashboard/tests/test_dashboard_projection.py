@@ -150,8 +150,8 @@ async def test_nav_monthly_report(tmp_path: Path) -> None:
     async with ServiceHarness([definition], tmp_path) as harness:
         await publish_story(harness)
         model, _ = await service.read_model(harness.runtimes["dashboard"].database, None, TODAY)
-        report = domain.monthly_report(model, domain.months_back(date(2015, 4, 30), 4))
-        assert [(r.month.month, r.persons, r.under_30, r.single, r.new_enquiries) for r in report] == [
+        report = domain.monthly_report(model, domain.months_back(date(2015, 4, 30), 4), date(2015, 4, 30))
+        assert [(r.month.month, r.persons, r.under_30, r.singles, r.new_enquiries) for r in report] == [
             (1, 2, 1, 1, 1),  # Kari (new) and the family
             (2, 2, 1, 1, 0),
             (3, 3, 1, 2, 0),  # the returning person is marked new by NAV, but stayed here in 2014

@@ -77,17 +77,16 @@ def test_placement_checks_agreement_and_exclusions() -> None:
     minor = Household(adults=1, children=0, person_age=17)
     assert domain.placement_refusals(AGREEMENT, minor) == [PlacementRefusal.EXCLUDES_UNDER_18]
     assert domain.placement_refusals(AGREEMENT, Household(1, 0, 18)) == []
-    lenient = AgreementTerms("agr-2", date(2015, 1, 1), date(2015, 12, 31), 500, excludes_families_with_children=False)
-    assert domain.placement_refusals(lenient, family) == []
     assert domain.placement_refusals(AGREEMENT, ADULT, occupied=10, capacity=10) == [PlacementRefusal.PROVIDER_FULL]
 
 
 def test_a_refused_placement_needs_a_justification_to_go_ahead() -> None:
-    refusals = [PlacementRefusal.NO_VALID_AGREEMENT, PlacementRefusal.EXCLUDES_UNDER_18]
+    refusals = [PlacementRefusal.NO_VALID_AGREEMENT, PlacementRefusal.PROVIDER_FULL]
     with pytest.raises(RuleViolation) as refused:
         domain.check_placement(refusals, None)
     assert refused.value.code == "placement_refused"
-    assert refused.value.extra["reasons"] == ["no_valid_agreement", "excludes_under_18"]
+    assert refused.value.extra["reasons"] == ["no_valid_agreement", "provider_full"]
+    assert refused.value.extra["overridable"] is True
     assert "no quality agreement" in refused.value.detail
     with pytest.raises(RuleViolation):
         domain.check_placement(refusals, "   ")
@@ -282,22 +281,24 @@ def test_blocking_reasons() -> None:
 # Six stays of five people crossing month boundaries; the table below was worked out by hand.
 REPORT_STAYS = [
     # P3: 20 Dec - 5 Jan: 12 nights in December, 4 in January.
-    StayFacts("D", "P3", date(2014, 12, 20), date(2015, 1, 5), under_30=False, single=True, price_per_night=500),
+    StayFacts("D", "P3", date(2014, 12, 20), date(2015, 1, 5), under_30=False, price_per_night=500),
     # P1: 20 Jan - 10 Feb: 12 nights in January, 9 in February.
-    StayFacts("A", "P1", date(2015, 1, 20), date(2015, 2, 10), under_30=True, single=True, price_per_night=500),
-    # P2, a family: 31 Jan - 2 Mar, away 10-14 Feb: 1 night in January, 28 - 4 = 24 in February, 1 in March.
+    StayFacts("A", "P1", date(2015, 1, 20), date(2015, 2, 10), under_30=True, price_per_night=500),
+    # P2, a family of two adults: 31 Jan - 2 Mar, away 10-14 Feb: 1 night in January, 28 - 4 = 24 in February, 1 in
+    # March.
     StayFacts(
         "B",
         "P2",
         date(2015, 1, 31),
         date(2015, 3, 2),
         under_30=False,
-        single=False,
+        adults=2,
+        children=2,
         price_per_night=500,
         absences=(Absence(date(2015, 2, 10), date(2015, 2, 14)),),
     ),
-    # P4: placed and gone the same day (28 Feb): counted in February, no nights.
-    StayFacts("E", "P4", date(2015, 2, 28), date(2015, 2, 28), under_30=True, single=True, price_per_night=500),
+    # P4: placed and gone the same day (28 Feb): no night, so counted in no month (but a new enquiry).
+    StayFacts("E", "P4", date(2015, 2, 28), date(2015, 2, 28), under_30=True, price_per_night=500),
     # P1 again from 1 Mar, still there on 15 Apr: not a new enquiry; 31 nights in March at 450, and from 1 Apr
     # at another provider for 300: 14 nights in April.
     StayFacts(
@@ -306,23 +307,20 @@ REPORT_STAYS = [
         date(2015, 3, 1),
         None,
         under_30=True,
-        single=True,
         price_per_night=450,
         moves=(domain.PricePeriod(date(2015, 4, 1), 300),),
     ),
-    # P5 stayed before NAV's records began: 15 Mar - 1 Apr, 17 nights, all in March; not in April.
-    StayFacts(
-        "F", "P5", date(2015, 3, 15), date(2015, 4, 1), False, True, price_per_night=500, known_earlier_stay=True
-    ),
+    # P5 stayed before NAV's records began: 15 Mar - 1 Apr, 17 nights, all in March; not in April (it ends on the 1st).
+    StayFacts("F", "P5", date(2015, 3, 15), date(2015, 4, 1), False, price_per_night=500, known_earlier_stay=True),
 ]
 
 HAND_COMPUTED = [
-    # month, persons, under 30, singles, new enquiries, nights, cost
-    ("2014-12", 1, 0, 1, 1, 12, 6_000),
-    ("2015-01", 3, 1, 2, 2, 17, 8_500),
-    ("2015-02", 3, 2, 2, 1, 33, 16_500),
-    ("2015-03", 3, 1, 2, 0, 49, 500 + 31 * 450 + 17 * 500),
-    ("2015-04", 1, 1, 1, 0, 14, 14 * 300),
+    # month, persons, under 30, singles, children with singles, new enquiries, nights, cost
+    ("2014-12", 1, 0, 1, 0, 1, 12, 6_000),
+    ("2015-01", 3, 1, 2, 0, 2, 17, 8_500),
+    ("2015-02", 2, 1, 1, 0, 1, 33, 16_500),
+    ("2015-03", 3, 1, 2, 0, 0, 49, 500 + 31 * 450 + 17 * 500),
+    ("2015-04", 1, 1, 1, 0, 0, 14, 14 * 300),
 ]
 
 
@@ -330,11 +328,16 @@ def test_the_monthly_report_reproduces_the_table_computed_by_hand() -> None:
     months = domain.months_between(Month(2014, 12), Month(2015, 4))
     rows = domain.monthly_report(REPORT_STAYS, months, as_of=date(2015, 4, 15))
     assert [
-        (r.month, r.persons, r.under_30, r.singles, r.new_enquiries, r.nights, r.cost) for r in rows
+        (r.month, r.persons, r.under_30, r.singles, r.children_with_singles, r.new_enquiries, r.nights, r.cost)
+        for r in rows
     ] == HAND_COMPUTED
-    csv = domain.report_csv(rows)
-    assert csv.splitlines()[0] == "month,persons,under_30,singles,new_enquiries,nights,cost"
-    assert csv.splitlines()[4] == "2015-03,3,1,2,0,49,22950"
+    lines = domain.report_csv(rows).splitlines()
+    comments = [line for line in lines if line.startswith("# ")]
+    assert any("a stay ending on the 1st counts no night that month" in line for line in comments)
+    assert any("latest of those stays" in line for line in comments)
+    table = lines[len(comments) :]
+    assert table[0] == "month,persons,under_30,singles,children_with_singles,new_enquiries,nights,cost"
+    assert table[4] == "2015-03,3,1,2,0,0,49,22950"
 
 
 @given(
@@ -350,7 +353,7 @@ def test_the_months_of_a_stay_add_up_to_the_whole(start: date, length: int, away
         if away_from + away <= length
         else ()
     )
-    stay = StayFacts("S", "P", start, end, under_30=False, single=True, price_per_night=500, absences=absences)
+    stay = StayFacts("S", "P", start, end, under_30=False, price_per_night=500, absences=absences)
     months = domain.months_between(Month.of(start), Month.of(end))
     rows = domain.monthly_report([stay], months, as_of=date(2030, 1, 1))
     assert sum(r.nights for r in rows) == domain.nights_used(start, end, absences)

@@ -295,6 +295,7 @@ def examples() -> list[Event]:
             tenancy_id="ten-2015-0130",
             dwelling_id="lke-0171",
             establishment_ends_on=date(2015, 7, 15),
+            area_code="stavern",
         ),
         # --- maintenance (LKE) ---
         m.DwellingRegistered(

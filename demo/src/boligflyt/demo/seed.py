@@ -337,23 +337,23 @@ class Seeder:
                         }
                     ),
                 )
-                # Agreements run at most 2 years; the last one ends in two months, so renegotiation is due (and
-                # it covers every arrival of the last three months, as each placement needs a valid agreement).
+                # Agreements run at most 2 years; the last private one ends in two months, so renegotiation is due
+                # (and it covers every arrival of the last three months, as each placement needs a valid agreement).
+                # The municipality's own emergency flats (the one provider taking families) need no agreement.
                 valid_from = today - timedelta(days=300 + 40 * number)
-                valid_to = valid_from + timedelta(days=729) if number < len(PROVIDERS) - 1 else today + timedelta(60)
-                await nav.do(
-                    providers.add_agreement,
-                    provider["provider_id"],
-                    body=AgreementIn.from_dict(
-                        {
-                            "valid_from": valid_from.isoformat(),
-                            "valid_to": valid_to.isoformat(),
-                            "price_per_night": rng.choice([450, 550, 600, 700]),
-                            "excludes_families_with_children": not families,
-                            "excludes_under_18": True,
-                        }
-                    ),
-                )
+                valid_to = valid_from + timedelta(days=729) if number < len(PROVIDERS) - 2 else today + timedelta(60)
+                if not families:
+                    await nav.do(
+                        providers.add_agreement,
+                        provider["provider_id"],
+                        body=AgreementIn.from_dict(
+                            {
+                                "valid_from": valid_from.isoformat(),
+                                "valid_to": valid_to.isoformat(),
+                                "price_per_night": rng.choice([450, 550, 600, 700]),
+                            }
+                        ),
+                    )
                 if kind != "campsite" or today.month not in (5, 6, 7):  # campsites are closed May-July
                     singles_places.append(provider["provider_id"])
                 self.report.providers += 1

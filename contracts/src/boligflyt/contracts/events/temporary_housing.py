@@ -26,6 +26,7 @@ from boligflyt.contracts.codes import (
     SettlementOrigin,
     StayEndReason,
 )
+from boligflyt.contracts.events.maintenance import AreaCode
 from boligflyt.contracts.fields import (
     AgreementId,
     ApplicationId,
@@ -274,7 +275,7 @@ class SettlementHousingOrdered(_SettlementHousehold):
 class SettlementCompleted(_SettlementHousehold):
     """The household moved into its dwelling: settled. The establishment phase (3 months) starts.
 
-    Consumers: the dashboard (KPI 8 settled per year and per month against an even spread).
+    Consumers: the dashboard (KPI 8 settled per year and per month against an even spread, and per area).
     """
 
     settled_on: date = Field(description="The settlement date (bosettingsdato): the move-in.")
@@ -282,6 +283,11 @@ class SettlementCompleted(_SettlementHousehold):
     tenancy_id: TenancyId
     dwelling_id: DwellingId
     establishment_ends_on: date = Field(description="The end of the 3-month establishment phase.")
+    area_code: AreaCode | None = Field(
+        default=None,
+        description="The municipality's neighbourhood code of the dwelling (settlement is spread across the areas); "
+        "never an address. Absent when NAV does not know the dwelling's area.",
+    )
 
     @model_validator(mode="after")
     def check_establishment_after_settlement(self) -> Self:

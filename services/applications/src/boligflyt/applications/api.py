@@ -82,11 +82,17 @@ def created(response: Response, location: str) -> None:
 async def register_applicant(
     body: ApplicantIn, principal: StaffOrNav, runtime: RuntimeDep, response: Response
 ) -> ApplicantOut:
-    """Register a person who applies. The national id is validated and kept here; events get `person_ref`."""
+    """Register a person who applies. The national id is validated and kept here; events get `person_ref`.
+
+    Boligkontoret registering a person it has already gets 409 with the `applicant_id`. NAV gets 201 with the same
+    body whether the person was known here or not (no details Boligkontoret holds): the person becomes NAV's client,
+    for whom NAV may record consent and submit applications."""
     applicant = await service.register_applicant(
         runtime.database, principal, runtime.clock, runtime.settings.person_ref_key, body
     )
     created(response, f"/v1/applicants/{applicant.id}")
+    if principal.agency is Agency.nav:
+        return service.answer_to_nav(applicant, body)
     return ApplicantOut.model_validate(applicant)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -45,6 +46,8 @@ class Applicant(Base):
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
     household_members: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     created_by_agency: Mapped[str] = mapped_column(String(20))
+    # NAV registered the person as its client too (they were registered here before): NAV may act for them.
+    nav_client: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -148,6 +148,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "budgets": ("Budsjettrammer", "Budgets"),
     "husbanken": ("Husbanken: halvårs- og årstall", "Husbanken: half-year and annual figures"),
     "settlement": ("Bosetting av flyktninger mot kvote", "Refugee settlement against quota"),
+    "settlement-areas": ("Bosetting per område og år", "Settlement per area and year"),
     "consumer_lag": ("Forsinkelse per tjeneste (hendelser ikke behandlet)", "Consumer lag per service"),
     "outbox_backlog": ("Utboks ikke sendt", "Outbox backlog"),
     "dead_letters": ("Døde meldinger per emne", "Dead letters per topic"),

@@ -30,7 +30,7 @@ class ChartSpec:
 
 CHARTS: dict[str, ChartSpec] = {
     "four-monthly": ChartSpec(("period",), ("in_temporary_housing", "over_90_days", "relets", "settled_this_year")),
-    "nav-monthly": ChartSpec(("month",), ("persons", "under_30", "single")),
+    "nav-monthly": ChartSpec(("month",), ("persons", "under_30", "singles")),
     "waiting-list": ChartSpec(("kind",), ("rows",), total=True),
     "relet-times": ChartSpec(("let_date",), ("void_days",)),
     "renovation": ChartSpec(("state",), ("rows", "lost_rent"), total=True),
@@ -42,6 +42,7 @@ CHARTS: dict[str, ChartSpec] = {
         only=("period", "year"),
     ),
     "settlement": ChartSpec(("year", "month"), ("settled_cumulative", "even_spread_cumulative")),
+    "settlement-areas": ChartSpec(("year", "area_code"), ("households", "persons")),
 }
 
 

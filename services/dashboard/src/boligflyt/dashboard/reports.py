@@ -23,11 +23,16 @@ class Report:
 
 
 def nav_monthly(model: domain.ReadModel, as_of: date) -> Report:
-    rows = domain.monthly_report(model, domain.months_back(as_of, 12))
+    """Counted by NAV's definitions (`boligflyt.contracts.situation_report.DEFINITIONS`); under 30 as NAV stated it
+    when each stay started."""
+    rows = domain.monthly_report(model, domain.months_back(as_of, 12), as_of)
     return Report(
         "nav-monthly",
-        ["month", "persons", "under_30", "single", "new_enquiries"],
-        [[r.month.strftime("%Y-%m"), r.persons, r.under_30, r.single, r.new_enquiries] for r in rows],
+        ["month", "persons", "under_30", "singles", "children_with_singles", "new_enquiries"],
+        [
+            [r.month.strftime("%Y-%m"), r.persons, r.under_30, r.singles, r.children_with_singles, r.new_enquiries]
+            for r in rows
+        ],
     )
 
 
@@ -175,6 +180,14 @@ def husbanken(model: domain.ReadModel, as_of: date) -> Report:
     )
 
 
+def settlement_areas(model: domain.ReadModel, as_of: date) -> Report:
+    return Report(
+        "settlement-areas",
+        ["year", "area_code", "households", "persons"],
+        [[a.year, a.area_code, a.households, a.persons] for a in domain.settlement_by_area(model, as_of)],
+    )
+
+
 def four_monthly(model: domain.ReadModel, as_of: date) -> Report:
     """The report to the council each four months (January-April, May-August, September-December): the KPIs at
     each period's end (the last: `as_of`) against the plan's goals: nobody over 3 months in temporary housing,
@@ -233,4 +246,5 @@ REPORTS: dict[str, Callable[[domain.ReadModel, date], Report]] = {
     "budgets": budgets,
     "husbanken": husbanken,
     "settlement": settlement,
+    "settlement-areas": settlement_areas,
 }

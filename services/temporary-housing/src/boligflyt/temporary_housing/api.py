@@ -45,24 +45,35 @@ def _month(text: str | None) -> domain.Month | None:
 
 @router.post("/providers", status_code=201, tags=["providers"])
 async def register_provider(
-    body: schemas.ProviderIn, database: DatabaseDep, clock: ClockDep, principal: Writer, response: ResponseParam
+    body: schemas.ProviderIn, runtime: RuntimeDep, principal: Writer, response: ResponseParam
 ) -> schemas.ProviderOut:
-    provider = await service.register_provider(database, principal.actor, body)
+    """Register a provider. A private one is used under a quality agreement; a municipal emergency unit
+    (`municipal_emergency_flat`) without one. `seasonal_closure`: closed every year for a season."""
+    provider = await service.register_provider(runtime.database, principal.actor, body)
     response.headers["Location"] = f"/v1/providers/{provider.id}"
-    return await service.read_provider(database, provider.id, clock.today())
+    return await service.read_provider(runtime.database, provider.id, runtime.clock.today(), limit_rule(runtime))
 
 
 @router.get("/providers", tags=["providers"])
-async def list_providers(
-    database: DatabaseDep, clock: ClockDep, page: PageRequestDep, _: Reader
-) -> Page[schemas.ProviderOut]:
-    items, total = await service.list_providers(database, page, clock.today())
+async def list_providers(runtime: RuntimeDep, page: PageRequestDep, _: Reader) -> Page[schemas.ProviderOut]:
+    items, total = await service.list_providers(runtime.database, page, runtime.clock.today(), limit_rule(runtime))
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/providers/{provider_id}", tags=["providers"])
-async def get_provider(provider_id: str, database: DatabaseDep, clock: ClockDep, _: Reader) -> schemas.ProviderOut:
-    return await service.read_provider(database, provider_id, clock.today())
+async def get_provider(provider_id: str, runtime: RuntimeDep, _: Reader) -> schemas.ProviderOut:
+    return await service.read_provider(runtime.database, provider_id, runtime.clock.today(), limit_rule(runtime))
+
+
+@router.put("/providers/{provider_id}/seasonal-closure", tags=["providers"])
+async def set_seasonal_closure(
+    provider_id: str, runtime: RuntimeDep, principal: Writer, body: schemas.SeasonalClosureIn | None = None
+) -> schemas.ProviderOut:
+    """Set the provider's yearly closure (`null` lifts it). Placements whose planned stay runs into it are refused
+    from now on; the answer's `closure_warnings` lists the open stays that would still be there when it closes
+    (each stay shows its own `closure_warning`)."""
+    await service.set_seasonal_closure(runtime.database, principal.actor, provider_id, body)
+    return await service.read_provider(runtime.database, provider_id, runtime.clock.today(), limit_rule(runtime))
 
 
 @router.post("/providers/{provider_id}/agreements", status_code=201, tags=["providers"])
@@ -185,7 +196,7 @@ async def report_absence(
 @router.post("/stays/{stay_id}/move", tags=["stays"])
 async def move_stay(stay_id: str, body: schemas.MoveIn, runtime: RuntimeDep, principal: Writer) -> schemas.StayOut:
     """The person moves to another provider (e.g. the campsite closes May-July); the price changes from then."""
-    await service.move_stay(runtime.database, principal.actor, stay_id, body)
+    await service.move_stay(runtime.database, principal.actor, stay_id, body, limit_rule(runtime))
     return await _stay_answer(runtime, stay_id)
 
 
@@ -233,11 +244,19 @@ async def complete_task(task_id: str, database: DatabaseDep, principal: Writer) 
 # --- the monthly situation report -------------------------------------------------------------------------
 
 
+_REPORT_DESCRIPTION = (
+    "NAV's monthly situation report (KPI 2): per month persons, under 30, singles and the children with them, new "
+    "enquiries, nights used and their cost. Definitions (also in the answer's `definitions` and the CSV's header "
+    "comment):\n\n" + "\n".join(f"- {line}" for line in domain.report_definitions())
+)
+
+
 @router.get(
     "/reports/monthly",
     tags=["reports"],
     response_model=schemas.MonthlyReportOut,
-    responses={200: {"content": {"text/csv": {"example": "month,persons,under_30,singles,new_enquiries,nights,cost"}}}},
+    description=_REPORT_DESCRIPTION,
+    responses={200: {"content": {"text/csv": {"example": "# persons: ...\r\n" + ",".join(domain.REPORT_COLUMNS)}}}},
 )
 async def monthly_report(
     database: DatabaseDep,
@@ -250,8 +269,6 @@ async def monthly_report(
         BusinessDate | None, Query(description="Count open stays up to this day; today by default.")
     ] = None,
 ) -> Response | schemas.MonthlyReportOut:
-    """NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
-    nights used and their cost."""
     today = as_of or clock.today()
     rows = await service.monthly_report(database, _month(first), _month(last), today)
     if format == "csv":
@@ -260,7 +277,11 @@ async def monthly_report(
             media_type="text/csv",
             headers={"Content-Disposition": 'attachment; filename="situation-report.csv"'},
         )
-    return schemas.MonthlyReportOut(as_of=today, months=[schemas.MonthRowOut(**vars(r)) for r in rows])
+    return schemas.MonthlyReportOut(
+        as_of=today,
+        definitions=list(domain.report_definitions()),
+        months=[schemas.MonthRowOut(**vars(r)) for r in rows],
+    )
 
 
 # --- refugee settlement ------------------------------------------------------------------------------------
@@ -303,28 +324,43 @@ async def quota_progress(year: int, database: DatabaseDep, _: Reader) -> schemas
 
 @router.post("/settlements", status_code=201, tags=["settlement"])
 async def announce_settlement(
-    body: schemas.SettlementIn, database: DatabaseDep, principal: Writer, response: ResponseParam
+    body: schemas.SettlementIn, database: DatabaseDep, clock: ClockDep, principal: Writer, response: ResponseParam
 ) -> schemas.SettlementOut:
+    """Register a household IMDi announced; with its residence permit date, the national settlement deadline
+    (3 months, 6 for an unaccompanied minor) and the days left are shown on it."""
     row = await service.announce_settlement(database, principal.actor, body)
     response.headers["Location"] = f"/v1/settlements/{row.id}"
-    return await service.read_settlement(database, row.id)
+    return await service.read_settlement(database, row.id, clock.today())
 
 
 @router.get("/settlements", tags=["settlement"])
 async def list_settlements(
     database: DatabaseDep,
+    clock: ClockDep,
     page: PageRequestDep,
     _: Reader,
     state: Annotated[domain.SettlementState | None, Query()] = None,
     quota_id: Annotated[str | None, Query()] = None,
 ) -> Page[schemas.SettlementOut]:
-    items, total = await service.list_settlements(database, page, state=state, quota_id=quota_id)
+    items, total = await service.list_settlements(database, page, clock.today(), state=state, quota_id=quota_id)
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
+@router.get("/settlements/by-area", tags=["settlement"])
+async def settlement_by_area(
+    database: DatabaseDep,
+    _: Reader,
+    year: Annotated[int | None, Query(ge=2000, le=2100, description="One year; every year by default.")] = None,
+) -> schemas.SettlementByAreaOut:
+    """Settled households and persons per year and area of the dwelling (the spread across the municipality)."""
+    return await service.settlement_by_area(database, year)
+
+
 @router.get("/settlements/{settlement_id}", tags=["settlement"])
-async def get_settlement(settlement_id: str, database: DatabaseDep, _: Reader) -> schemas.SettlementOut:
-    return await service.read_settlement(database, settlement_id)
+async def get_settlement(
+    settlement_id: str, database: DatabaseDep, clock: ClockDep, _: Reader
+) -> schemas.SettlementOut:
+    return await service.read_settlement(database, settlement_id, clock.today())
 
 
 @router.post("/settlements/{settlement_id}/housing-order", tags=["settlement"])
@@ -340,26 +376,26 @@ async def order_housing(
         today=runtime.clock.today(),
         orders=housing_orders(runtime),
     )
-    return await service.read_settlement(runtime.database, row.id)
+    return await service.read_settlement(runtime.database, row.id, runtime.clock.today())
 
 
 @router.post("/settlements/{settlement_id}/application", tags=["settlement"])
 async def link_settlement_application(
-    settlement_id: str, body: schemas.SettlementApplicationIn, database: DatabaseDep, principal: Writer
+    settlement_id: str, body: schemas.SettlementApplicationIn, database: DatabaseDep, clock: ClockDep, principal: Writer
 ) -> schemas.SettlementOut:
     row = await service.link_settlement_application(database, principal.actor, settlement_id, body.application_id)
-    return await service.read_settlement(database, row.id)
+    return await service.read_settlement(database, row.id, clock.today())
 
 
 @router.post("/settlements/{settlement_id}/checklist", tags=["settlement"])
 async def tick_checklist(
-    settlement_id: str, body: schemas.ChecklistIn, database: DatabaseDep, principal: Writer
+    settlement_id: str, body: schemas.ChecklistIn, database: DatabaseDep, clock: ClockDep, principal: Writer
 ) -> schemas.SettlementOut:
     await service.tick_checklist(database, principal.actor, settlement_id, body)
-    return await service.read_settlement(database, settlement_id)
+    return await service.read_settlement(database, settlement_id, clock.today())
 
 
 @router.post("/settlements/{settlement_id}/establishment-done", tags=["settlement"])
 async def finish_establishment(settlement_id: str, runtime: RuntimeDep, principal: Writer) -> schemas.SettlementOut:
     row = await service.finish_establishment(runtime.database, principal.actor, settlement_id, runtime.clock.today())
-    return await service.read_settlement(runtime.database, row.id)
+    return await service.read_settlement(runtime.database, row.id, runtime.clock.today())

@@ -1,4 +1,5 @@
-"""NAV's reactions to Boligkontoret's events: each runs in the inbox's unit of work, so it happens once."""
+"""NAV's reactions to Boligkontoret's events (and to LKE's dwelling events, for the areas households settle in):
+each runs in the inbox's unit of work, so it happens once."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from boligflyt.contracts.events.applications import (
     OfferAnswered,
     TenancyMovedIn,
 )
+from boligflyt.contracts.events.maintenance import DwellingChanged, DwellingRegistered
 from boligflyt.platform.db import UnitOfWork
 from boligflyt.platform.inbox import EventHandlers
 from boligflyt.temporary_housing import service
@@ -59,3 +61,13 @@ async def tenancy_moved_in(event: TenancyMovedIn, uow: UnitOfWork) -> None:
 async def offer_answered(event: OfferAnswered, uow: UnitOfWork) -> None:
     if event.answer is OfferAnswer.DECLINED:
         await service.on_offer_declined(uow, event.offer_id, event.application_id, event.answered_on)
+
+
+@handlers.on(DwellingRegistered)
+async def dwelling_registered(event: DwellingRegistered, uow: UnitOfWork) -> None:
+    await service.on_dwelling_area(uow, event.dwelling_id, event.area_code)
+
+
+@handlers.on(DwellingChanged)
+async def dwelling_changed(event: DwellingChanged, uow: UnitOfWork) -> None:
+    await service.on_dwelling_area(uow, event.dwelling_id, event.area_code)

@@ -32,6 +32,9 @@ class Provider(Base):
     owner_operator: Mapped[str] = mapped_column(String(200))
     capacity: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Closed every year from one day to another, both included, written MM-DD (the campsite: 05-01 to 07-31).
+    closed_from: Mapped[str | None] = mapped_column(String(5))
+    closed_to: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -91,6 +94,8 @@ class Stay(Base):
     override_justification: Mapped[str | None] = mapped_column(Text)
     override_reasons: Mapped[list[str] | None] = mapped_column(JSON)
     start_date: Mapped[date] = mapped_column(Date)
+    # The day the person is planned to leave, if NAV set one (else the stay is planned to its limit date).
+    planned_end_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(String(40))
     belongings_left: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -188,6 +193,9 @@ class Settlement(Base):
     category: Mapped[str] = mapped_column(String(40))
     origin: Mapped[str] = mapped_column(String(40))
     announced_on: Mapped[date] = mapped_column(Date)
+    # The residence permit starts the national settlement deadline (3 months, 6 for an unaccompanied minor).
+    residence_permit_on: Mapped[date | None] = mapped_column(Date)
+    settlement_deadline: Mapped[date | None] = mapped_column(Date)
     planned_settlement_date: Mapped[date | None] = mapped_column(Date)
     bedrooms_needed: Mapped[int | None] = mapped_column(Integer)
     accessible_needed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -197,6 +205,7 @@ class Settlement(Base):
     dwelling_id: Mapped[str | None] = mapped_column(String(64))
     tenancy_id: Mapped[str | None] = mapped_column(String(64))
     settled_on: Mapped[date | None] = mapped_column(Date)
+    area_code: Mapped[str | None] = mapped_column(String(16))  # the settled dwelling's area, for the spread
     establishment_ends_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -222,3 +231,23 @@ class DepositGuarantee(Base):
     decided_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class KnownApplication(Base):
+    """An application Boligkontoret registered (from `application.submitted`): what NAV checks a link against, so a
+    stay is linked only to an application that exists and is its person's."""
+
+    __tablename__ = "known_applications"
+
+    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_ref: Mapped[str] = mapped_column(String(64), index=True)
+    submitted_on: Mapped[date] = mapped_column(Date)
+
+
+class DwellingArea(Base):
+    """The area of each of LKE's dwellings (from its dwelling events; never an address): where households settle."""
+
+    __tablename__ = "dwelling_areas"
+
+    dwelling_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    area_code: Mapped[str | None] = mapped_column(String(16))

@@ -1,8 +1,9 @@
 """What NAV needs from other services' APIs, as ports, with HTTP adapters over the service client.
 
 The adapters follow the other services' APIs as they stood when this was written:
-- applications (Boligkontoret): `POST /v1/applicants` (409 with `applicant_id` when the person is registered
-  already), `POST /v1/applicants/{id}/consents`, then `POST /v1/applications` -> 201 `{"id", "submitted_on", ...}`;
+- applications (Boligkontoret): `POST /v1/applicants` (201 for NAV whether the person was registered before or
+  not: the same answer either way), `POST /v1/applicants/{id}/consents`, then `POST /v1/applications` -> 201
+  `{"id", "submitted_on", ...}`;
 - ordering: `POST /v1/needs` -> 201 `{"need_id", ...}` (200 with the same need when `source_ref` was sent before).
 The request bodies are built in the `*_payload` functions below. Tests plug in fakes by setting
 `app.state.housing_applications` / `app.state.housing_orders` on the service's app.
@@ -135,13 +136,11 @@ class HttpHousingApplications:
     async def submit_for(self, request: ApplicationRequest) -> SubmittedApplication:
         try:
             async with self.runtime.service_client("applications") as client:
+                # Registered before or not, NAV gets the same 201 (Boligkontoret does not tell NAV whom it holds).
                 applicant = await client.post("/v1/applicants", json=applicant_payload(request))
-                if applicant.status_code == 409 and "applicant_id" in applicant.json():
-                    applicant_id = str(applicant.json()["applicant_id"])  # registered before: the same person
-                elif applicant.status_code < 300:
-                    applicant_id = str(applicant.json()["id"])
-                else:
+                if applicant.status_code >= 300:
                     raise _refused("applications", applicant)
+                applicant_id = str(applicant.json()["id"])
                 consent = await client.post(f"/v1/applicants/{applicant_id}/consents", json=consent_payload(request))
                 if consent.status_code >= 300:
                     raise _refused("applications", consent)

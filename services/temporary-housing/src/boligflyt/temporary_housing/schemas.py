@@ -60,6 +60,37 @@ class ProviderIn(In):
     address: Text
     owner_operator: Text = Field(description="Who owns or runs the place.")
     capacity: int | None = Field(default=None, ge=0, le=MAX_PERSONS, description="Places; null when not limited.")
+    seasonal_closure: SeasonalClosureIn | None = Field(
+        default=None, description="Closed every year for a season (the campsite: 05-01 to 07-31)."
+    )
+
+
+MonthDay = Annotated[str, Field(pattern=r"^\d{2}-\d{2}$", examples=["05-01"])]
+
+
+class SeasonalClosureIn(In):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"closed_from": "05-01", "closed_to": "07-31"}]}
+    )
+
+    closed_from: MonthDay = Field(description="The first closed day of each year, MM-DD.")
+    closed_to: MonthDay = Field(description="The last closed day of each year, MM-DD (may run over the new year).")
+
+
+class SeasonalClosureOut(BaseModel):
+    closed_from: str
+    closed_to: str
+    next_closed_from: date = Field(description="The first closed day from today on (today while closed).")
+
+
+class ClosureWarningOut(BaseModel):
+    """An open stay that would still be at the provider when it closes for the season: move the person first."""
+
+    stay_id: str
+    provider_id: str
+    closes_on: date
+    reopens_on: date
+    expected_leaving_day: date = Field(description="The stay's planned end, else its limit date.")
 
 
 class ProviderOut(BaseModel):
@@ -72,6 +103,13 @@ class ProviderOut(BaseModel):
     active: bool
     occupied: int = 0
     agreement_in_force: AgreementOut | None = None
+    needs_quality_agreement: bool = Field(
+        default=True, description="False for a municipal emergency unit, which is used without a quality agreement."
+    )
+    seasonal_closure: SeasonalClosureOut | None = None
+    closure_warnings: list[ClosureWarningOut] = Field(
+        default=[], description="Open stays that would still be here when the provider next closes."
+    )
 
 
 class AgreementIn(In):
@@ -86,8 +124,12 @@ class AgreementIn(In):
     valid_to: BusinessDate = Field(description="The last day the agreement applies (at most 2 years after valid_from).")
     price_per_night: int = Field(ge=0, le=MAX_PRICE_PER_NIGHT, description="NOK per night actually used.")
     address: Text | None = Field(default=None, description="The one address it covers; the provider's by default.")
-    excludes_families_with_children: bool = True
-    excludes_under_18: bool = True
+    excludes_families_with_children: bool = Field(
+        default=True, description="Always true: law and policy; false is refused (agreement_exclusions_fixed)."
+    )
+    excludes_under_18: bool = Field(
+        default=True, description="Always true: law and policy; false is refused (agreement_exclusions_fixed)."
+    )
 
 
 class AgreementOut(BaseModel):
@@ -140,8 +182,16 @@ class StayIn(In):
     decision_date: BusinessDate = Field(description="The date of the decision (vedtak) under sosialtjenesteloven § 27.")
     provider_id: Id
     start_date: BusinessDate = Field(description="The first night.")
+    planned_end_date: BusinessDate | None = Field(
+        default=None,
+        description="The day the person is planned to leave; without it the stay is planned up to its limit date "
+        "(3 months). A provider's seasonal closure within the planned stay refuses the placement.",
+    )
     override_justification: str | None = Field(
-        default=None, max_length=2000, description="Why the person is placed although the checks refuse it."
+        default=None,
+        max_length=2000,
+        description="Why the person is placed although the checks refuse it (not for a fixed refusal: a private "
+        "provider and a family with children or someone under 18, or a seasonal closure).",
     )
     price_per_night: int | None = Field(
         default=None,
@@ -155,6 +205,8 @@ class StayIn(In):
     def check_decision(self) -> Self:
         if self.decision_date > self.start_date:
             raise ValueError("the decision (vedtak) comes on or before the first night")
+        if self.planned_end_date is not None and self.planned_end_date <= self.start_date:
+            raise ValueError("the planned end comes after the first night")
         return self
 
 
@@ -259,9 +311,13 @@ class StayOut(BaseModel):
     override_justification: str | None = None
     override_reasons: list[str] | None = None
     start_date: date
+    planned_end_date: date | None = None
     end_date: date | None
     end_reason: str | None
     belongings_left: bool
+    closure_warning: ClosureWarningOut | None = Field(
+        default=None, description="The provider closes for the season while the person is expected to be there."
+    )
     nights: int
     cost: int
     days_in_stay: int
@@ -358,6 +414,11 @@ class SettlementIn(In):
     category: SettlementCategory
     origin: SettlementOrigin
     announced_on: BusinessDate
+    residence_permit_on: BusinessDate | None = Field(
+        default=None,
+        description="The day the residence permit was granted: the national settlement deadline runs from it (3 "
+        "months, 6 for an unaccompanied minor).",
+    )
     planned_settlement_date: BusinessDate | None = None
     bedrooms_needed: int | None = Field(default=None, ge=0, le=MAX_BEDROOMS)
     accessible_needed: bool = False
@@ -392,6 +453,14 @@ class SettlementOut(BaseModel):
     category: str
     origin: str
     announced_on: date
+    residence_permit_on: date | None = None
+    settlement_deadline: date | None = Field(
+        default=None, description="3 months after the residence permit, 6 for an unaccompanied minor."
+    )
+    days_left: int | None = Field(
+        default=None, description="Until the settlement deadline, while the household waits (negative: past it)."
+    )
+    deadline_met: bool | None = Field(default=None, description="Once settled: on or before the deadline.")
     planned_settlement_date: date | None
     bedrooms_needed: int | None
     accessible_needed: bool
@@ -401,6 +470,7 @@ class SettlementOut(BaseModel):
     dwelling_id: str | None
     tenancy_id: str | None
     settled_on: date | None
+    area_code: str | None = Field(default=None, description="The area of the dwelling the household settled in.")
     establishment_ends_on: date | None
     checklist_done: dict[str, date] = {}
     checklist_missing: list[str] = []
@@ -421,11 +491,24 @@ class QuotaProgressOut(BaseModel):
     months: list[QuotaMonthOut]
 
 
+class SettledAreaOut(BaseModel):
+    year: int
+    area_code: str = Field(description="The dwelling's area; `unknown` when NAV does not know it.")
+    households: int
+    persons: int
+
+
+class SettlementByAreaOut(BaseModel):
+    year: int | None
+    areas: list[SettledAreaOut]
+
+
 class MonthRowOut(BaseModel):
     month: str
     persons: int
     under_30: int
     singles: int
+    children_with_singles: int
     new_enquiries: int
     nights: int
     cost: int
@@ -433,10 +516,12 @@ class MonthRowOut(BaseModel):
 
 class MonthlyReportOut(BaseModel):
     as_of: date
+    definitions: list[str] = Field(description="What each figure counts, as the report states it.")
     months: list[MonthRowOut]
 
 
 ProviderOut.model_rebuild()
+ProviderIn.model_rebuild()
 
 
 # --- deposit guarantees ------------------------------------------------------------------------------------

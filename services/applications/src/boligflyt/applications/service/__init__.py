@@ -5,6 +5,7 @@ api.py, handlers.py, main.py and the tests use them as `service.<name>`.
 """
 
 from boligflyt.applications.service.applicants import (
+    answer_to_nav,
     get_applicant,
     list_applicants,
     record_consent,
@@ -78,6 +79,7 @@ __all__ = [
     "allocations_of",
     "answer_coop_board",
     "answer_offer",
+    "answer_to_nav",
     "appeal",
     "approve_by_board_silence",
     "candidates",

@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from boligflyt.applications import domain
 from boligflyt.applications.models import Applicant, Consent
-from boligflyt.applications.schemas import ApplicantIn, ConsentIn
+from boligflyt.applications.schemas import ApplicantIn, ApplicantOut, ConsentIn
 from boligflyt.applications.service.common import (
     commit_or_conflict,
     ensure_own_client,
     unknown,
 )
-from boligflyt.platform.auth import Principal
+from boligflyt.platform.auth import Agency, Principal
 from boligflyt.platform.clock import Clock
 from boligflyt.platform.db import Database, get_or_404
 from boligflyt.platform.errors import Conflict, NotFound
@@ -28,8 +28,17 @@ from boligflyt.platform.personref import person_ref
 async def register_applicant(
     database: Database, principal: Principal, clock: Clock, key: str, body: ApplicantIn
 ) -> Applicant:
+    """Register a person. Boligkontoret is told of a person it already has (409 with the `applicant_id`); NAV is
+    not: NAV registering someone known here registers them as its client as well, and gets the same answer it
+    would get for someone new (`answer_to_nav`), so NAV cannot learn whom Boligkontoret holds."""
     async with database.unit_of_work(principal.actor) as uow:
         existing = await uow.session.scalar(select(Applicant).where(Applicant.national_id == body.national_id))
+        if existing is not None and principal.agency is Agency.nav:
+            if existing.created_by_agency != Agency.nav.value and not existing.nav_client:
+                existing.nav_client = True
+                uow.audit("applicant.registered_as_nav_client", "applicant", existing.id)
+            await uow.commit()
+            return existing
         if existing is not None:
             raise Conflict(
                 "an applicant with this national identity number is already registered",
@@ -120,3 +129,20 @@ async def referenced_applicant(session: AsyncSession, applicant_id: str) -> tupl
     if not rows:
         raise unknown("applicant", applicant_id)
     return rows[0][0], [consent for _, consent in rows if consent is not None]
+
+
+def answer_to_nav(applicant: Applicant, body: ApplicantIn) -> ApplicantOut:
+    """What NAV is told after registering a person: its id, the pseudonym and what NAV itself sent; nothing
+    Boligkontoret holds (its details, consents), so a person registered before looks like one registered now."""
+    return ApplicantOut(
+        id=applicant.id,
+        person_ref=applicant.person_ref,
+        name=body.name,
+        phone=body.phone,
+        email=body.email,
+        postal_address=body.postal_address,
+        language=body.language,
+        interpreter_needed=body.interpreter_needed,
+        household_members=body.household_members,
+        consents=[],
+    )

@@ -43,8 +43,9 @@ async def commit_or_conflict(uow: UnitOfWork, detail: str) -> None:
 
 
 def ensure_own_client(principal: Principal, applicant: Applicant) -> None:
-    """NAV acts only for the people it registered here as its clients; everyone else's data is Boligkontoret's."""
-    if principal.agency is Agency.nav and applicant.created_by_agency != Agency.nav.value:
+    """NAV acts only for the people it registered here as its clients (first, or after Boligkontoret: `nav_client`);
+    everyone else's data is Boligkontoret's."""
+    if principal.agency is Agency.nav and applicant.created_by_agency != Agency.nav.value and not applicant.nav_client:
         raise Forbidden(
             "NAV may act only for applicants it registered as its clients; link the person's own application instead"
         )

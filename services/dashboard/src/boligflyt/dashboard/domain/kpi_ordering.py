@@ -160,3 +160,24 @@ def husbanken(model: ReadModel, as_of: date) -> list[HusbankenFigures]:
 
 def _half(day: date) -> int:
     return 1 if day.month <= 6 else 2
+
+
+@dataclass(frozen=True)
+class SettlementArea:
+    year: int
+    area_code: str  # "unknown" when NAV's event did not name it
+    households: int
+    persons: int
+
+
+def settlement_by_area(model: ReadModel, as_of: date) -> list[SettlementArea]:
+    """Households and persons settled per year and area of the dwelling (`settlement.completed`'s area), by
+    `as_of`: is settlement spread across the municipality's areas?"""
+    totals: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for row in model.rows("settlements"):
+        day = row.get("settled_on")
+        if day is not None and day <= as_of:
+            total = totals[(day.year, row.get("area_code") or "unknown")]
+            total[0] += 1
+            total[1] += int(row.get("adults") or 0) + int(row.get("children") or 0)
+    return [SettlementArea(year, area, *totals[(year, area)]) for year, area in sorted(totals)]

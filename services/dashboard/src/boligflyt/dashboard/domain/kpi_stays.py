@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from boligflyt.contracts import situation_report
+from boligflyt.contracts.situation_report import ReportStay
 
 from .measures import median, month_end
 from .read_model import ReadModel
@@ -74,14 +77,32 @@ class MonthlyReportRow:
     month: date
     persons: int
     under_30: int
-    single: int
+    singles: int
+    children_with_singles: int
     new_enquiries: int
 
 
-def monthly_report(model: ReadModel, months: Sequence[date]) -> list[MonthlyReportRow]:
-    """KPI 2. Persons with a stay during the month (counted once), of them under 30 and single; new
-    enquiries: stays started in the month by people NAV marks as new and with no earlier stay here."""
-    stays = [s for s in model.rows("stays") if s.get("start_date") is not None]
+def _counted(stay: Row) -> ReportStay:
+    """A stay as NAV's report definitions count it. Events never carry a birth date: under 30 is as NAV stated it
+    when the stay started, where NAV's own report counts it on each month's last day."""
+    return ReportStay(
+        stay_id=stay["stay_id"],
+        person_key=stay["person_ref"],
+        start=stay["start_date"],
+        end=stay.get("end_date"),
+        adults=int(stay.get("adults") or 1),
+        children=int(stay.get("children") or 0),
+        under_30_at_start=bool(stay.get("under_30")),
+    )
+
+
+def monthly_report(model: ReadModel, months: Sequence[date], as_of: date) -> list[MonthlyReportRow]:
+    """KPI 2, counted by NAV's definitions (`boligflyt.contracts.situation_report`, the same functions NAV's report
+    uses): persons with a night of a stay in the month, each described by their latest stay in it; of them under
+    30, single households (one adult) and the children with them. New enquiries: stays started in the month by
+    people NAV marks as new and with no earlier stay here."""
+    stays = [s for s in model.rows("stays") if s.get("start_date") is not None and s.get("person_ref") is not None]
+    counted = [_counted(s) for s in stays]
     first_start: dict[str, date] = {}
     for stay in stays:
         ref = stay["person_ref"]
@@ -89,23 +110,21 @@ def monthly_report(model: ReadModel, months: Sequence[date]) -> list[MonthlyRepo
     report = []
     for first in months:
         last = month_end(first)
-        during = [s for s in stays if s["start_date"] <= last and (s.get("end_date") is None or s["end_date"] > first)]
-        persons: dict[str, Row] = {}
-        for stay in sorted(during, key=lambda s: s["start_date"]):
-            persons.setdefault(stay["person_ref"], stay)
+        count = situation_report.count_month(counted, first, last + timedelta(days=1), as_of)
         new = {
             s["person_ref"]
             for s in stays
-            if first <= s["start_date"] <= last
+            if first <= s["start_date"] <= min(last, as_of)
             and s.get("new_enquiry")
             and first_start[s["person_ref"]] == s["start_date"]
         }
         report.append(
             MonthlyReportRow(
                 month=first,
-                persons=len(persons),
-                under_30=sum(1 for s in persons.values() if s.get("under_30")),
-                single=sum(1 for s in persons.values() if s.get("single")),
+                persons=count.persons,
+                under_30=count.under_30,
+                singles=count.singles,
+                children_with_singles=count.children_with_singles,
                 new_enquiries=len(new),
             )
         )

@@ -204,6 +204,7 @@ TABLES: dict[str, dict[str, type]] = {
         "needed_by": date,
         "settled_on": date,
         "dwelling_id": str,
+        "area_code": str,  # the dwelling's area, as NAV's settlement.completed names it
         "application_id": str,
         "tenancy_id": str,
     },

@@ -8,11 +8,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from boligflyt.contracts.codes import SettlementCategory
 from boligflyt.platform.errors import Conflict, RuleViolation
 
 from .months import Month, add_months
 
 ESTABLISHMENT_MONTHS = 3
+# The national goal: a refugee is settled within 3 months of the residence permit, an unaccompanied minor within 6.
+SETTLEMENT_DEADLINE_MONTHS = 3
+SETTLEMENT_DEADLINE_MONTHS_UNACCOMPANIED_MINOR = 6
 
 
 class SettlementState(StrEnum):
@@ -64,6 +68,60 @@ def housing_needed_by(asked: date | None, planned_settlement_date: date | None, 
 def check_settlement_application(linked: str | None, application_id: str) -> None:
     if linked not in (None, application_id):
         raise Conflict(f"already linked to application {linked}", current_state="application_linked")
+
+
+def settlement_deadline(residence_permit_on: date, category: SettlementCategory) -> date:
+    """The national settlement deadline: 3 months after the residence permit, 6 for an unaccompanied minor."""
+    months = (
+        SETTLEMENT_DEADLINE_MONTHS_UNACCOMPANIED_MINOR
+        if category is SettlementCategory.UNACCOMPANIED_MINOR
+        else SETTLEMENT_DEADLINE_MONTHS
+    )
+    return add_months(residence_permit_on, months)
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    deadline: date
+    days_left: int | None  # while the household waits: days to the deadline (negative: past it)
+    met: bool | None  # once settled: settled on or before the deadline
+
+
+def deadline_status(deadline: date, today: date, settled_on: date | None) -> DeadlineStatus:
+    if settled_on is not None:
+        return DeadlineStatus(deadline, None, settled_on <= deadline)
+    return DeadlineStatus(deadline, (deadline - today).days, None)
+
+
+def check_residence_permit(residence_permit_on: date | None, announced_on: date) -> None:
+    """IMDi announces a household for settlement once it has its residence permit."""
+    if residence_permit_on is not None and residence_permit_on > announced_on:
+        raise RuleViolation(
+            f"the residence permit ({residence_permit_on}) comes before IMDi announces the household ({announced_on})",
+            code="residence_permit_after_announcement",
+        )
+
+
+@dataclass(frozen=True)
+class AreaYear:
+    year: int
+    area_code: str  # "unknown" when the dwelling's area is not known
+    households: int
+    persons: int
+
+
+UNKNOWN_AREA = "unknown"
+
+
+def settled_by_area(settled: Iterable[tuple[date, str | None, int]]) -> list[AreaYear]:
+    """Settled households and persons per year and area (`settled`: settlement date, area, persons), to see the
+    spread across the municipality's areas."""
+    totals: dict[tuple[int, str], tuple[int, int]] = {}
+    for settled_on, area, persons in settled:
+        key = (settled_on.year, area or UNKNOWN_AREA)
+        households, people = totals.get(key, (0, 0))
+        totals[key] = (households + 1, people + persons)
+    return [AreaYear(year, area, *totals[(year, area)]) for year, area in sorted(totals)]
 
 
 def establishment_ends_on(settled_on: date) -> date:

@@ -171,6 +171,22 @@ def check_application_link(linked: str | None, state: StayState, application_id:
         raise Conflict("the stay has ended", current_state="ended")
 
 
+def check_application_person(application_person_ref: str | None, stay_person_ref: str, application_id: str) -> None:
+    """A stay is linked only to an application Boligkontoret registered, for the person in the stay
+    (`application_person_ref`: the application's person as its `application.submitted` said; None: unknown)."""
+    if application_person_ref is None:
+        raise RuleViolation(
+            f"application {application_id} is not known: Boligkontoret has not registered it (or its registration "
+            "has not reached NAV yet)",
+            code="unknown_application",
+        )
+    if application_person_ref != stay_person_ref:
+        raise RuleViolation(
+            f"application {application_id} is another person's, not the application of the person in this stay",
+            code="application_of_another_person",
+        )
+
+
 # --- the 3-month rule --------------------------------------------------------------------------------------
 
 

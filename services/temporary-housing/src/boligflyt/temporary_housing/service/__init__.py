@@ -13,12 +13,14 @@ from boligflyt.temporary_housing.service.providers import (
     read_provider,
     register_provider,
     remind_renegotiation,
+    set_seasonal_closure,
     terminate_agreement,
 )
 from boligflyt.temporary_housing.service.reactions import (
     on_allocation,
     on_application_decided,
     on_application_submitted,
+    on_dwelling_area,
     on_move_in_rescheduled,
     on_moved_in,
     on_offer_declined,
@@ -38,6 +40,7 @@ from boligflyt.temporary_housing.service.settlement import (
     read_quota,
     read_settlement,
     request_quota,
+    settlement_by_area,
     tick_checklist,
 )
 from boligflyt.temporary_housing.service.stays import (
@@ -79,6 +82,7 @@ __all__ = [
     "on_allocation",
     "on_application_decided",
     "on_application_submitted",
+    "on_dwelling_area",
     "on_move_in_rescheduled",
     "on_moved_in",
     "on_offer_declined",
@@ -93,6 +97,8 @@ __all__ = [
     "remind_renegotiation",
     "report_facts",
     "request_quota",
+    "set_seasonal_closure",
+    "settlement_by_area",
     "start_stay",
     "stays_by_days",
     "task_out",

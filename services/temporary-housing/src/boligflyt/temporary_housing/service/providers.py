@@ -24,10 +24,52 @@ def agreement_terms(row: models.Agreement) -> domain.AgreementTerms:
         valid_from=row.valid_from,
         valid_to=row.valid_to,
         price_per_night=row.price_per_night,
-        excludes_families_with_children=row.excludes_families_with_children,
-        excludes_under_18=row.excludes_under_18,
         terminated_on=row.terminated_on,
     )
+
+
+def closure_of(provider: models.Provider) -> domain.SeasonalClosure | None:
+    if provider.closed_from is None or provider.closed_to is None:
+        return None
+    return domain.SeasonalClosure.parse(provider.closed_from, provider.closed_to)
+
+
+def expected_leaving_day(stay: models.Stay, rule: domain.LimitRule) -> date:
+    """When an open stay is expected to end: its planned end, else its limit date."""
+    return stay.planned_end_date or rule.limit_date(stay.start_date)
+
+
+def closure_warning(
+    provider: models.Provider, stay: models.Stay, today: date, rule: domain.LimitRule
+) -> schemas.ClosureWarningOut | None:
+    """The warning for an open stay at `provider` that would still be there when it closes for the season."""
+    closure = closure_of(provider)
+    if closure is None or stay.state not in ACTIVE_STATES:
+        return None
+    leaving = expected_leaving_day(stay, rule)
+    closes = domain.still_there_at_closure(closure, today, leaving)
+    if closes is None:
+        return None
+    return schemas.ClosureWarningOut(
+        stay_id=stay.id,
+        provider_id=provider.id,
+        closes_on=closes,
+        reopens_on=closure.reopens_after(closes),
+        expected_leaving_day=leaving,
+    )
+
+
+async def closure_warnings(
+    session: AsyncSession, provider: models.Provider, today: date, rule: domain.LimitRule
+) -> list[schemas.ClosureWarningOut]:
+    if closure_of(provider) is None:
+        return []
+    stays = await session.scalars(
+        select(models.Stay)
+        .where(models.Stay.current_provider_id == provider.id, models.Stay.state.in_(ACTIVE_STATES))
+        .order_by(models.Stay.start_date, models.Stay.id)
+    )
+    return [w for w in (closure_warning(provider, stay, today, rule) for stay in stays) if w is not None]
 
 
 def agreement_out(row: models.Agreement) -> schemas.AgreementOut:
@@ -69,10 +111,13 @@ async def occupied_places(session: AsyncSession, provider_id: str) -> int:
     return int(count or 0)
 
 
-async def provider_out(session: AsyncSession, provider: models.Provider, today: date) -> schemas.ProviderOut:
+async def provider_out(
+    session: AsyncSession, provider: models.Provider, today: date, rule: domain.LimitRule
+) -> schemas.ProviderOut:
     rows = await agreements_of(session, provider.id)
     in_force = domain.agreement_in_force([agreement_terms(r) for r in rows], today)
     current = next((r for r in rows if in_force and r.id == in_force.agreement_id), None)
+    closure = closure_of(provider)
     return schemas.ProviderOut(
         provider_id=provider.id,
         name=provider.name,
@@ -83,22 +128,35 @@ async def provider_out(session: AsyncSession, provider: models.Provider, today: 
         active=provider.active,
         occupied=await occupied_places(session, provider.id),
         agreement_in_force=agreement_out(current) if current else None,
+        needs_quality_agreement=domain.needs_quality_agreement(ProviderKind(provider.kind)),
+        seasonal_closure=schemas.SeasonalClosureOut(
+            closed_from=provider.closed_from or "",
+            closed_to=provider.closed_to or "",
+            next_closed_from=closure.closes_on_or_after(today),
+        )
+        if closure
+        else None,
+        closure_warnings=await closure_warnings(session, provider, today, rule),
     )
 
 
 # --- Reading -------------------------------------------------------------------------------------------------
 
 
-async def list_providers(database: Database, page: PageRequest, today: date) -> tuple[list[schemas.ProviderOut], int]:
+async def list_providers(
+    database: Database, page: PageRequest, today: date, rule: domain.LimitRule
+) -> tuple[list[schemas.ProviderOut], int]:
     async with database.sessions() as session:
         rows, total = await fetch_page(session, select(models.Provider).order_by(models.Provider.name), page)
-        return [await provider_out(session, row, today) for row in rows], total
+        return [await provider_out(session, row, today, rule) for row in rows], total
 
 
-async def read_provider(database: Database, provider_id: str, today: date) -> schemas.ProviderOut:
+async def read_provider(
+    database: Database, provider_id: str, today: date, rule: domain.LimitRule
+) -> schemas.ProviderOut:
     async with database.sessions() as session:
         provider = await get_or_404(session, models.Provider, provider_id, what="provider")
-        return await provider_out(session, provider, today)
+        return await provider_out(session, provider, today, rule)
 
 
 async def list_agreements(database: Database, provider_id: str) -> list[schemas.AgreementOut]:
@@ -111,6 +169,8 @@ async def list_agreements(database: Database, provider_id: str) -> list[schemas.
 
 
 async def register_provider(database: Database, actor: str, body: schemas.ProviderIn) -> models.Provider:
+    if body.seasonal_closure is not None:
+        domain.SeasonalClosure.parse(body.seasonal_closure.closed_from, body.seasonal_closure.closed_to)
     async with database.unit_of_work(actor) as uow:
         provider = models.Provider(
             id=new_id("prov"),
@@ -120,6 +180,8 @@ async def register_provider(database: Database, actor: str, body: schemas.Provid
             owner_operator=body.owner_operator,
             capacity=body.capacity,
             active=True,
+            closed_from=body.seasonal_closure.closed_from if body.seasonal_closure else None,
+            closed_to=body.seasonal_closure.closed_to if body.seasonal_closure else None,
             created_at=uow.clock.now(),
         )
         uow.session.add(provider)
@@ -128,12 +190,34 @@ async def register_provider(database: Database, actor: str, body: schemas.Provid
     return provider
 
 
+async def set_seasonal_closure(
+    database: Database, actor: str, provider_id: str, body: schemas.SeasonalClosureIn | None
+) -> models.Provider:
+    """Set (or, with None, lift) the provider's yearly closure; stays already there are warned of, not moved."""
+    if body is not None:
+        domain.SeasonalClosure.parse(body.closed_from, body.closed_to)
+    async with database.unit_of_work(actor) as uow:
+        provider = await get_provider(uow.session, provider_id)
+        provider.closed_from = body.closed_from if body else None
+        provider.closed_to = body.closed_to if body else None
+        uow.audit(
+            "provider.seasonal_closure_set",
+            "provider",
+            provider.id,
+            detail={"closed_from": provider.closed_from, "closed_to": provider.closed_to},
+        )
+        await uow.commit()
+    return provider
+
+
 async def add_agreement(
     database: Database, actor: str, provider_id: str, body: schemas.AgreementIn
 ) -> models.Agreement:
     domain.check_agreement_period(body.valid_from, body.valid_to)
+    domain.check_agreement_exclusions(body.excludes_families_with_children, body.excludes_under_18)
     async with database.unit_of_work(actor) as uow:
         provider = await get_provider(uow.session, provider_id)
+        domain.check_agreement_allowed(ProviderKind(provider.kind))
         existing = await agreements_of(uow.session, provider_id)
         domain.check_no_overlap(body.valid_from, body.valid_to, [agreement_terms(r) for r in existing])
         agreement = models.Agreement(
@@ -144,8 +228,8 @@ async def add_agreement(
             valid_to=body.valid_to,
             renegotiation_deadline=domain.renegotiation_deadline(body.valid_to),
             price_per_night=body.price_per_night,
-            excludes_families_with_children=body.excludes_families_with_children,
-            excludes_under_18=body.excludes_under_18,
+            excludes_families_with_children=True,  # law and policy (check_agreement_exclusions)
+            excludes_under_18=True,
             created_at=uow.clock.now(),
         )
         uow.session.add(agreement)

@@ -19,9 +19,13 @@ from boligflyt.temporary_housing.service.tasks import add_task
 async def on_application_submitted(
     uow: UnitOfWork, application_id: str, ref: str, submitted_on: date, case_ref: str | None
 ) -> None:
+    if await uow.session.get(models.KnownApplication, application_id) is None:
+        uow.session.add(
+            models.KnownApplication(application_id=application_id, person_ref=ref, submitted_on=submitted_on)
+        )
     # Locked: NAV's own request may be linking the same stay at this moment (service/stays.py, get_stay).
     stay = await uow.session.get(models.Stay, case_ref, with_for_update=True) if case_ref else None
-    if stay is None or stay.state not in ACTIVE_STATES:
+    if stay is None or stay.state not in ACTIVE_STATES or stay.person_ref != ref:
         stay = await active_stay_of(uow.session, ref, lock=True)
     if stay is not None and stay.application_id is None:
         record_link(uow, stay, application_id, submitted_on, submitted_on)
@@ -113,7 +117,7 @@ async def on_moved_in(
         domain.SettlementState.ESTABLISHMENT.value,
         domain.SettlementState.DONE.value,
     ):
-        settle(uow, settlement, tenancy_id, dwelling_id, move_in_date, application_id)
+        await settle(uow, settlement, tenancy_id, dwelling_id, move_in_date, application_id)
 
 
 async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str, answered_on: date) -> None:
@@ -138,3 +142,12 @@ async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str,
             detail={"offer_id": offer_id, "application_id": application_id},
             audited={"offer_id": offer_id},
         )
+
+
+async def on_dwelling_area(uow: UnitOfWork, dwelling_id: str, area_code: str | None) -> None:
+    """LKE registered or changed a dwelling: its area, for where households settle."""
+    row = await uow.session.get(models.DwellingArea, dwelling_id)
+    if row is None:
+        uow.session.add(models.DwellingArea(dwelling_id=dwelling_id, area_code=area_code))
+    else:
+        row.area_code = area_code

@@ -16,7 +16,7 @@ async def report_facts(database: Database) -> list[domain.StayFacts]:
         stays = list(await session.scalars(select(models.Stay)))
         absences = list(await session.scalars(select(models.Absence)))
         moves = list(await session.scalars(select(models.Move).order_by(models.Move.changed_on)))
-        known = set(await session.scalars(select(models.Person.id).where(models.Person.known_earlier_stay)))
+        persons = {p.id: p for p in await session.scalars(select(models.Person))}
     by_stay: dict[str, list[domain.Absence]] = {}
     for a in absences:
         by_stay.setdefault(a.stay_id, []).append(absence_terms(a))
@@ -30,10 +30,12 @@ async def report_facts(database: Database) -> list[domain.StayFacts]:
             start=s.start_date,
             end=s.end_date,
             under_30=s.under_30,
-            single=s.single,
+            adults=s.adults,
+            children=s.children,
+            turns_30_on=domain.turns_30_on(persons[s.person_id].birth_date),
             price_per_night=s.price_per_night,
             absences=tuple(by_stay.get(s.id, ())),
-            known_earlier_stay=s.person_id in known,
+            known_earlier_stay=persons[s.person_id].known_earlier_stay,
             moves=tuple(moves_by_stay.get(s.id, ())),
         )
         for s in stays

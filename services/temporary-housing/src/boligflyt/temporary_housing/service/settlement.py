@@ -90,8 +90,9 @@ async def checklist_of(session: AsyncSession, settlement_id: str) -> domain.Chec
     return domain.Checklist({item: done_on for item, done_on in items})
 
 
-async def settlement_out(session: AsyncSession, row: models.Settlement) -> schemas.SettlementOut:
+async def settlement_out(session: AsyncSession, row: models.Settlement, today: date) -> schemas.SettlementOut:
     checklist = await checklist_of(session, row.id)
+    status = domain.deadline_status(row.settlement_deadline, today, row.settled_on) if row.settlement_deadline else None
     return schemas.SettlementOut(
         settlement_id=row.id,
         quota_id=row.quota_id,
@@ -101,6 +102,10 @@ async def settlement_out(session: AsyncSession, row: models.Settlement) -> schem
         category=row.category,
         origin=row.origin,
         announced_on=row.announced_on,
+        residence_permit_on=row.residence_permit_on,
+        settlement_deadline=row.settlement_deadline,
+        days_left=status.days_left if status else None,
+        deadline_met=status.met if status else None,
         planned_settlement_date=row.planned_settlement_date,
         bedrooms_needed=row.bedrooms_needed,
         accessible_needed=row.accessible_needed,
@@ -110,6 +115,7 @@ async def settlement_out(session: AsyncSession, row: models.Settlement) -> schem
         dwelling_id=row.dwelling_id,
         tenancy_id=row.tenancy_id,
         settled_on=row.settled_on,
+        area_code=row.area_code,
         establishment_ends_on=row.establishment_ends_on,
         checklist_done=checklist.done,
         checklist_missing=checklist.missing,
@@ -131,7 +137,12 @@ async def read_quota(database: Database, quota_id: str) -> schemas.QuotaOut:
 
 
 async def list_settlements(
-    database: Database, page: PageRequest, *, state: domain.SettlementState | None, quota_id: str | None
+    database: Database,
+    page: PageRequest,
+    today: date,
+    *,
+    state: domain.SettlementState | None,
+    quota_id: str | None,
 ) -> tuple[list[schemas.SettlementOut], int]:
     query = where_given(
         select(models.Settlement).order_by(models.Settlement.announced_on, models.Settlement.id),
@@ -140,19 +151,33 @@ async def list_settlements(
     )
     async with database.sessions() as session:
         rows, total = await fetch_page(session, query, page)
-        return [await settlement_out(session, row) for row in rows], total
+        return [await settlement_out(session, row, today) for row in rows], total
 
 
-async def read_settlement(database: Database, settlement_id: str) -> schemas.SettlementOut:
+async def read_settlement(database: Database, settlement_id: str, today: date) -> schemas.SettlementOut:
     async with database.sessions() as session:
         row = await get_or_404(session, models.Settlement, settlement_id, what="settlement")
-        return await settlement_out(session, row)
+        return await settlement_out(session, row, today)
+
+
+async def settlement_by_area(database: Database, year: int | None) -> schemas.SettlementByAreaOut:
+    """Settled households and persons per year and area: is settlement spread across the municipality's areas?"""
+    query = select(
+        models.Settlement.settled_on, models.Settlement.area_code, models.Settlement.adults, models.Settlement.children
+    ).where(models.Settlement.settled_on.is_not(None))
+    async with database.sessions() as session:
+        rows = (await session.execute(query)).all()
+    settled = [(on, area, adults + children) for on, area, adults, children in rows if year in (None, on.year)]
+    return schemas.SettlementByAreaOut(
+        year=year, areas=[schemas.SettledAreaOut(**vars(a)) for a in domain.settled_by_area(settled)]
+    )
 
 
 # --- NAV's decisions -----------------------------------------------------------------------------------------
 
 
 async def announce_settlement(database: Database, actor: str, body: schemas.SettlementIn) -> models.Settlement:
+    domain.check_residence_permit(body.residence_permit_on, body.announced_on)
     async with database.unit_of_work(actor) as uow:
         if body.quota_id is not None:
             await get_or_404(uow.session, models.Quota, body.quota_id, what="quota")
@@ -165,6 +190,10 @@ async def announce_settlement(database: Database, actor: str, body: schemas.Sett
             category=body.category.value,
             origin=body.origin.value,
             announced_on=body.announced_on,
+            residence_permit_on=body.residence_permit_on,
+            settlement_deadline=domain.settlement_deadline(body.residence_permit_on, body.category)
+            if body.residence_permit_on
+            else None,
             planned_settlement_date=body.planned_settlement_date,
             bedrooms_needed=body.bedrooms_needed,
             accessible_needed=body.accessible_needed,
@@ -250,7 +279,7 @@ async def link_settlement_application(
     return row
 
 
-def settle(
+async def settle(
     uow: UnitOfWork,
     row: models.Settlement,
     tenancy_id: str,
@@ -265,6 +294,8 @@ def settle(
     row.dwelling_id = dwelling_id
     row.settled_on = settled_on
     row.establishment_ends_on = domain.establishment_ends_on(settled_on)
+    dwelling = await uow.session.get(models.DwellingArea, dwelling_id)
+    row.area_code = dwelling.area_code if dwelling else None
     uow.record(
         ev.SettlementCompleted(
             settlement_id=row.id,
@@ -276,6 +307,7 @@ def settle(
             tenancy_id=tenancy_id,
             dwelling_id=dwelling_id,
             establishment_ends_on=row.establishment_ends_on,
+            area_code=row.area_code,
         )
     )
     uow.audit("settlement.completed", "settlement", row.id, detail={"settled_on": settled_on.isoformat()})

@@ -3,7 +3,7 @@ link to the housing application, and the 3-month rule."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import structlog
 from sqlalchemy import func, select
@@ -23,7 +23,14 @@ from boligflyt.temporary_housing.ports import (
     ApplicationRequest,
     HousingApplications,
 )
-from boligflyt.temporary_housing.service.providers import agreement_terms, agreements_of, get_provider, occupied_places
+from boligflyt.temporary_housing.service.providers import (
+    agreement_terms,
+    agreements_of,
+    closure_of,
+    closure_warning,
+    get_provider,
+    occupied_places,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -82,6 +89,7 @@ async def stay_out(
     away = [absence_terms(a) for a in absences]
     nights = domain.nights_used(stay.start_date, end, away)
     person = await session.get(models.Person, stay.person_id) if personal else None
+    provider = await session.get(models.Provider, stay.current_provider_id)
     return schemas.StayOut(
         stay_id=stay.id,
         person_ref=stay.person_ref,
@@ -102,9 +110,11 @@ async def stay_out(
         override_justification=stay.override_justification if personal else None,
         override_reasons=stay.override_reasons,
         start_date=stay.start_date,
+        planned_end_date=stay.planned_end_date,
         end_date=stay.end_date,
         end_reason=stay.end_reason,
         belongings_left=stay.belongings_left,
+        closure_warning=closure_warning(provider, stay, today, rule) if provider else None,
         nights=nights,
         cost=domain.cost_in(stay.start_date, end, away, prices_of(stay, moves), stay.start_date, end),
         days_in_stay=domain.days_in_stay(stay.start_date, end),
@@ -146,20 +156,27 @@ async def check_placing(
     provider: models.Provider,
     household: domain.Household,
     on: date,
+    leaving_day: date,
     override_justification: str | None,
     price_per_night: int | None,
 ) -> tuple[domain.AgreementTerms | None, list[domain.PlacementRefusal], int]:
-    """Check placing `household` with `provider` from `on`: the agreement in force, what is overridden, the price."""
+    """Check placing `household` with `provider` for the nights from `on` to `leaving_day` (planned): the
+    agreement in force, what is overridden, the price."""
+    kind = ProviderKind(provider.kind)
     terms = domain.agreement_in_force([agreement_terms(r) for r in await agreements_of(session, provider.id)], on)
+    closure = closure_of(provider)
+    closed_night = closure.first_closed_night(on, leaving_day) if closure else None
     refusals = domain.placement_refusals(
         terms,
         household,
+        kind=kind,
         occupied=await occupied_places(session, provider.id),
         capacity=provider.capacity,
         provider_active=provider.active,
+        closed_night=closed_night,
     )
-    domain.check_placement(refusals, override_justification)
-    return terms, refusals, domain.placement_price(terms, price_per_night)
+    domain.check_placement(refusals, override_justification, closed_night=closed_night)
+    return terms, refusals, domain.placement_price(terms, price_per_night, kind)
 
 
 async def moves_of(session: AsyncSession, stay_id: str) -> list[models.Move]:
@@ -215,8 +232,9 @@ async def start_stay(
             children=body.children,
             person_age=domain.age_on(person.birth_date, body.start_date),
         )
+        leaving = body.planned_end_date or rule.limit_date(body.start_date)
         terms, refusals, price = await check_placing(
-            session, provider, household, body.start_date, body.override_justification, body.price_per_night
+            session, provider, household, body.start_date, leaving, body.override_justification, body.price_per_night
         )
         new_enquiry = earlier == 0 and not (person.known_earlier_stay or body.known_earlier_stay)
         stay = models.Stay(
@@ -238,6 +256,7 @@ async def start_stay(
             override_justification=body.override_justification if refusals else None,
             override_reasons=[str(r) for r in refusals] or None,
             start_date=body.start_date,
+            planned_end_date=body.planned_end_date,
             belongings_left=False,
             created_at=uow.clock.now(),
         )
@@ -297,7 +316,9 @@ async def add_absence(database: Database, actor: str, stay_id: str, body: schema
     return stay
 
 
-async def move_stay(database: Database, actor: str, stay_id: str, body: schemas.MoveIn) -> models.Stay:
+async def move_stay(
+    database: Database, actor: str, stay_id: str, body: schemas.MoveIn, rule: domain.LimitRule
+) -> models.Stay:
     """The person moves to another provider from `changed_on`, under the same checks as a first placement."""
     async with database.unit_of_work(actor) as uow:
         session = uow.session
@@ -309,8 +330,9 @@ async def move_stay(database: Database, actor: str, stay_id: str, body: schemas.
         person = await session.get(models.Person, stay.person_id)
         assert person is not None
         household = domain.Household(stay.adults, stay.children, domain.age_on(person.birth_date, body.changed_on))
+        leaving = max(stay.planned_end_date or rule.limit_date(stay.start_date), body.changed_on + timedelta(days=1))
         terms, refusals, price = await check_placing(
-            session, provider, household, body.changed_on, body.override_justification, body.price_per_night
+            session, provider, household, body.changed_on, leaving, body.override_justification, body.price_per_night
         )
         session.add(
             models.Move(
@@ -427,7 +449,7 @@ async def link_application(
     domain.check_application_link(stay.application_id, domain.StayState(stay.state), body.application_id)
     domain.check_consent_signed(body.consent_signed_on, today)
     if body.application_id is not None:
-        application_id, submitted_on = body.application_id, body.submitted_on or today
+        application_id, submitted_on = body.application_id, body.submitted_on
     else:
         # The call goes out before the transaction: no database locks are held while another service answers.
         submitted = await applications.submit_for(
@@ -447,7 +469,11 @@ async def link_application(
         application_id, submitted_on = submitted.application_id, submitted.submitted_on
     async with database.unit_of_work(actor) as uow:
         stay = await get_stay(uow.session, stay_id, lock=True)
-        record_link(uow, stay, application_id, submitted_on, today)
+        known = await uow.session.get(models.KnownApplication, application_id)
+        if body.application_id is not None and stay.application_id != application_id:
+            # The person's own application: it must exist and be theirs (NAV's own was just submitted for them).
+            domain.check_application_person(known.person_ref if known else None, stay.person_ref, application_id)
+        record_link(uow, stay, application_id, submitted_on or (known.submitted_on if known else None) or today, today)
         await uow.commit()
     return stay
 

@@ -8,6 +8,7 @@ from .application_link_in import ApplicationLinkIn
 from .audit_entry import AuditEntry
 from .audit_entry_detail_type_0 import AuditEntryDetailType0
 from .checklist_in import ChecklistIn
+from .closure_warning_out import ClosureWarningOut
 from .end_in import EndIn
 from .guarantee_decision import GuaranteeDecision
 from .guarantee_in import GuaranteeIn
@@ -34,7 +35,11 @@ from .quota_in import QuotaIn
 from .quota_month_out import QuotaMonthOut
 from .quota_out import QuotaOut
 from .quota_progress_out import QuotaProgressOut
+from .seasonal_closure_in import SeasonalClosureIn
+from .seasonal_closure_out import SeasonalClosureOut
+from .settled_area_out import SettledAreaOut
 from .settlement_application_in import SettlementApplicationIn
+from .settlement_by_area_out import SettlementByAreaOut
 from .settlement_category import SettlementCategory
 from .settlement_in import SettlementIn
 from .settlement_origin import SettlementOrigin
@@ -60,6 +65,7 @@ __all__ = (
     "AuditEntry",
     "AuditEntryDetailType0",
     "ChecklistIn",
+    "ClosureWarningOut",
     "EndIn",
     "GuaranteeDecision",
     "GuaranteeIn",
@@ -86,7 +92,11 @@ __all__ = (
     "QuotaMonthOut",
     "QuotaOut",
     "QuotaProgressOut",
+    "SeasonalClosureIn",
+    "SeasonalClosureOut",
+    "SettledAreaOut",
     "SettlementApplicationIn",
+    "SettlementByAreaOut",
     "SettlementCategory",
     "SettlementIn",
     "SettlementOrigin",

@@ -19,8 +19,10 @@ class AgreementIn:
         valid_to (datetime.date): The last day the agreement applies (at most 2 years after valid_from).
         price_per_night (int): NOK per night actually used.
         address (None | str | Unset): The one address it covers; the provider's by default.
-        excludes_families_with_children (bool | Unset):  Default: True.
-        excludes_under_18 (bool | Unset):  Default: True.
+        excludes_families_with_children (bool | Unset): Always true: law and policy; false is refused
+            (agreement_exclusions_fixed). Default: True.
+        excludes_under_18 (bool | Unset): Always true: law and policy; false is refused (agreement_exclusions_fixed).
+            Default: True.
     """
 
     valid_from: datetime.date

@@ -17,6 +17,7 @@ class MonthRowOut:
         persons (int):
         under_30 (int):
         singles (int):
+        children_with_singles (int):
         new_enquiries (int):
         nights (int):
         cost (int):
@@ -26,6 +27,7 @@ class MonthRowOut:
     persons: int
     under_30: int
     singles: int
+    children_with_singles: int
     new_enquiries: int
     nights: int
     cost: int
@@ -39,6 +41,8 @@ class MonthRowOut:
         under_30 = self.under_30
 
         singles = self.singles
+
+        children_with_singles = self.children_with_singles
 
         new_enquiries = self.new_enquiries
 
@@ -54,6 +58,7 @@ class MonthRowOut:
                 "persons": persons,
                 "under_30": under_30,
                 "singles": singles,
+                "children_with_singles": children_with_singles,
                 "new_enquiries": new_enquiries,
                 "nights": nights,
                 "cost": cost,
@@ -73,6 +78,8 @@ class MonthRowOut:
 
         singles = d.pop("singles")
 
+        children_with_singles = d.pop("children_with_singles")
+
         new_enquiries = d.pop("new_enquiries")
 
         nights = d.pop("nights")
@@ -84,6 +91,7 @@ class MonthRowOut:
             persons=persons,
             under_30=under_30,
             singles=singles,
+            children_with_singles=children_with_singles,
             new_enquiries=new_enquiries,
             nights=nights,
             cost=cost,

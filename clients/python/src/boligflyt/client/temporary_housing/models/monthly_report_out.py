@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,15 +19,19 @@ class MonthlyReportOut:
     """
     Attributes:
         as_of (datetime.date):
+        definitions (list[str]): What each figure counts, as the report states it.
         months (list[MonthRowOut]):
     """
 
     as_of: datetime.date
+    definitions: list[str]
     months: list[MonthRowOut]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         as_of = self.as_of.isoformat()
+
+        definitions = self.definitions
 
         months = []
         for months_item_data in self.months:
@@ -39,6 +43,7 @@ class MonthlyReportOut:
         field_dict.update(
             {
                 "as_of": as_of,
+                "definitions": definitions,
                 "months": months,
             }
         )
@@ -52,6 +57,8 @@ class MonthlyReportOut:
         d = dict(src_dict)
         as_of = datetime.date.fromisoformat(d.pop("as_of"))
 
+        definitions = cast(list[str], d.pop("definitions"))
+
         months = []
         _months = d.pop("months")
         for months_item_data in _months:
@@ -61,6 +68,7 @@ class MonthlyReportOut:
 
         monthly_report_out = cls(
             as_of=as_of,
+            definitions=definitions,
             months=months,
         )
 

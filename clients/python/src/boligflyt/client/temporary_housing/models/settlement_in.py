@@ -23,6 +23,8 @@ class SettlementIn:
         origin (SettlementOrigin): Where the refugees come from; it decides which preparation routine NAV Intro follows.
         announced_on (datetime.date):
         quota_id (None | str | Unset):
+        residence_permit_on (datetime.date | None | Unset): The day the residence permit was granted: the national
+            settlement deadline runs from it (3 months, 6 for an unaccompanied minor).
         planned_settlement_date (datetime.date | None | Unset):
         bedrooms_needed (int | None | Unset):
         accessible_needed (bool | Unset):  Default: False.
@@ -34,6 +36,7 @@ class SettlementIn:
     origin: SettlementOrigin
     announced_on: datetime.date
     quota_id: str | Unset | None = UNSET
+    residence_permit_on: datetime.date | Unset | None = UNSET
     planned_settlement_date: datetime.date | Unset | None = UNSET
     bedrooms_needed: int | Unset | None = UNSET
     accessible_needed: bool | Unset = False
@@ -54,6 +57,14 @@ class SettlementIn:
             quota_id = UNSET
         else:
             quota_id = self.quota_id
+
+        residence_permit_on: str | Unset | None
+        if isinstance(self.residence_permit_on, Unset):
+            residence_permit_on = UNSET
+        elif isinstance(self.residence_permit_on, datetime.date):
+            residence_permit_on = self.residence_permit_on.isoformat()
+        else:
+            residence_permit_on = self.residence_permit_on
 
         planned_settlement_date: str | Unset | None
         if isinstance(self.planned_settlement_date, Unset):
@@ -84,6 +95,8 @@ class SettlementIn:
         )
         if quota_id is not UNSET:
             field_dict["quota_id"] = quota_id
+        if residence_permit_on is not UNSET:
+            field_dict["residence_permit_on"] = residence_permit_on
         if planned_settlement_date is not UNSET:
             field_dict["planned_settlement_date"] = planned_settlement_date
         if bedrooms_needed is not UNSET:
@@ -114,6 +127,23 @@ class SettlementIn:
             return cast(None | str | Unset, data)
 
         quota_id = _parse_quota_id(d.pop("quota_id", UNSET))
+
+        def _parse_residence_permit_on(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                residence_permit_on_type_0 = datetime.date.fromisoformat(data)
+
+                return residence_permit_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        residence_permit_on = _parse_residence_permit_on(d.pop("residence_permit_on", UNSET))
 
         def _parse_planned_settlement_date(data: object) -> datetime.date | Unset | None:
             if data is None:
@@ -150,6 +180,7 @@ class SettlementIn:
             origin=origin,
             announced_on=announced_on,
             quota_id=quota_id,
+            residence_permit_on=residence_permit_on,
             planned_settlement_date=planned_settlement_date,
             bedrooms_needed=bedrooms_needed,
             accessible_needed=accessible_needed,

@@ -38,6 +38,12 @@ class SettlementOut:
         tenancy_id (None | str):
         settled_on (datetime.date | None):
         establishment_ends_on (datetime.date | None):
+        residence_permit_on (datetime.date | None | Unset):
+        settlement_deadline (datetime.date | None | Unset): 3 months after the residence permit, 6 for an unaccompanied
+            minor.
+        days_left (int | None | Unset): Until the settlement deadline, while the household waits (negative: past it).
+        deadline_met (bool | None | Unset): Once settled: on or before the deadline.
+        area_code (None | str | Unset): The area of the dwelling the household settled in.
         checklist_done (SettlementOutChecklistDone | Unset):
         checklist_missing (list[str] | Unset):
     """
@@ -60,6 +66,11 @@ class SettlementOut:
     tenancy_id: str | None
     settled_on: datetime.date | None
     establishment_ends_on: datetime.date | None
+    residence_permit_on: datetime.date | Unset | None = UNSET
+    settlement_deadline: datetime.date | Unset | None = UNSET
+    days_left: int | Unset | None = UNSET
+    deadline_met: bool | Unset | None = UNSET
+    area_code: str | Unset | None = UNSET
     checklist_done: SettlementOutChecklistDone | Unset = UNSET
     checklist_missing: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -123,6 +134,40 @@ class SettlementOut:
         else:
             establishment_ends_on = self.establishment_ends_on
 
+        residence_permit_on: str | Unset | None
+        if isinstance(self.residence_permit_on, Unset):
+            residence_permit_on = UNSET
+        elif isinstance(self.residence_permit_on, datetime.date):
+            residence_permit_on = self.residence_permit_on.isoformat()
+        else:
+            residence_permit_on = self.residence_permit_on
+
+        settlement_deadline: str | Unset | None
+        if isinstance(self.settlement_deadline, Unset):
+            settlement_deadline = UNSET
+        elif isinstance(self.settlement_deadline, datetime.date):
+            settlement_deadline = self.settlement_deadline.isoformat()
+        else:
+            settlement_deadline = self.settlement_deadline
+
+        days_left: int | Unset | None
+        if isinstance(self.days_left, Unset):
+            days_left = UNSET
+        else:
+            days_left = self.days_left
+
+        deadline_met: bool | Unset | None
+        if isinstance(self.deadline_met, Unset):
+            deadline_met = UNSET
+        else:
+            deadline_met = self.deadline_met
+
+        area_code: str | Unset | None
+        if isinstance(self.area_code, Unset):
+            area_code = UNSET
+        else:
+            area_code = self.area_code
+
         checklist_done: dict[str, Any] | Unset = UNSET
         if not isinstance(self.checklist_done, Unset):
             checklist_done = self.checklist_done.to_dict()
@@ -155,6 +200,16 @@ class SettlementOut:
                 "establishment_ends_on": establishment_ends_on,
             }
         )
+        if residence_permit_on is not UNSET:
+            field_dict["residence_permit_on"] = residence_permit_on
+        if settlement_deadline is not UNSET:
+            field_dict["settlement_deadline"] = settlement_deadline
+        if days_left is not UNSET:
+            field_dict["days_left"] = days_left
+        if deadline_met is not UNSET:
+            field_dict["deadline_met"] = deadline_met
+        if area_code is not UNSET:
+            field_dict["area_code"] = area_code
         if checklist_done is not UNSET:
             field_dict["checklist_done"] = checklist_done
         if checklist_missing is not UNSET:
@@ -285,6 +340,67 @@ class SettlementOut:
 
         establishment_ends_on = _parse_establishment_ends_on(d.pop("establishment_ends_on"))
 
+        def _parse_residence_permit_on(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                residence_permit_on_type_0 = datetime.date.fromisoformat(data)
+
+                return residence_permit_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        residence_permit_on = _parse_residence_permit_on(d.pop("residence_permit_on", UNSET))
+
+        def _parse_settlement_deadline(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                settlement_deadline_type_0 = datetime.date.fromisoformat(data)
+
+                return settlement_deadline_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        settlement_deadline = _parse_settlement_deadline(d.pop("settlement_deadline", UNSET))
+
+        def _parse_days_left(data: object) -> int | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        days_left = _parse_days_left(d.pop("days_left", UNSET))
+
+        def _parse_deadline_met(data: object) -> bool | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        deadline_met = _parse_deadline_met(d.pop("deadline_met", UNSET))
+
+        def _parse_area_code(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        area_code = _parse_area_code(d.pop("area_code", UNSET))
+
         _checklist_done = d.pop("checklist_done", UNSET)
         checklist_done: SettlementOutChecklistDone | Unset
         if isinstance(_checklist_done, Unset):
@@ -313,6 +429,11 @@ class SettlementOut:
             tenancy_id=tenancy_id,
             settled_on=settled_on,
             establishment_ends_on=establishment_ends_on,
+            residence_permit_on=residence_permit_on,
+            settlement_deadline=settlement_deadline,
+            days_left=days_left,
+            deadline_met=deadline_met,
+            area_code=area_code,
             checklist_done=checklist_done,
             checklist_missing=checklist_missing,
         )

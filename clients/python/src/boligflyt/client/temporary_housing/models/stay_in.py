@@ -30,7 +30,11 @@ class StayIn:
         start_date (datetime.date): The first night.
         adults (int | Unset):  Default: 1.
         children (int | Unset):  Default: 0.
-        override_justification (None | str | Unset): Why the person is placed although the checks refuse it.
+        planned_end_date (datetime.date | None | Unset): The day the person is planned to leave; without it the stay is
+            planned up to its limit date (3 months). A provider's seasonal closure within the planned stay refuses the
+            placement.
+        override_justification (None | str | Unset): Why the person is placed although the checks refuse it (not for a
+            fixed refusal: a private provider and a family with children or someone under 18, or a seasonal closure).
         price_per_night (int | None | Unset): Only when there is no valid agreement (an override): the price agreed,
             NOK.
         known_earlier_stay (bool | Unset): The person had a stay before NAV's records here. Default: False.
@@ -43,6 +47,7 @@ class StayIn:
     start_date: datetime.date
     adults: int | Unset = 1
     children: int | Unset = 0
+    planned_end_date: datetime.date | Unset | None = UNSET
     override_justification: str | Unset | None = UNSET
     price_per_night: int | Unset | None = UNSET
     known_earlier_stay: bool | Unset = False
@@ -61,6 +66,14 @@ class StayIn:
         adults = self.adults
 
         children = self.children
+
+        planned_end_date: str | Unset | None
+        if isinstance(self.planned_end_date, Unset):
+            planned_end_date = UNSET
+        elif isinstance(self.planned_end_date, datetime.date):
+            planned_end_date = self.planned_end_date.isoformat()
+        else:
+            planned_end_date = self.planned_end_date
 
         override_justification: str | Unset | None
         if isinstance(self.override_justification, Unset):
@@ -91,6 +104,8 @@ class StayIn:
             field_dict["adults"] = adults
         if children is not UNSET:
             field_dict["children"] = children
+        if planned_end_date is not UNSET:
+            field_dict["planned_end_date"] = planned_end_date
         if override_justification is not UNSET:
             field_dict["override_justification"] = override_justification
         if price_per_night is not UNSET:
@@ -118,6 +133,23 @@ class StayIn:
         adults = d.pop("adults", UNSET)
 
         children = d.pop("children", UNSET)
+
+        def _parse_planned_end_date(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                planned_end_date_type_0 = datetime.date.fromisoformat(data)
+
+                return planned_end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        planned_end_date = _parse_planned_end_date(d.pop("planned_end_date", UNSET))
 
         def _parse_override_justification(data: object) -> str | Unset | None:
             if data is None:
@@ -147,6 +179,7 @@ class StayIn:
             start_date=start_date,
             adults=adults,
             children=children,
+            planned_end_date=planned_end_date,
             override_justification=override_justification,
             price_per_night=price_per_night,
             known_earlier_stay=known_earlier_stay,

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.absence_out import AbsenceOut
+    from ..models.closure_warning_out import ClosureWarningOut
     from ..models.move_out import MoveOut
     from ..models.person_out import PersonOut
 
@@ -54,6 +55,9 @@ class StayOut:
         cause (None | StayCause | Unset): Only for NAV.
         override_justification (None | str | Unset):
         override_reasons (list[str] | None | Unset):
+        planned_end_date (datetime.date | None | Unset):
+        closure_warning (ClosureWarningOut | None | Unset): The provider closes for the season while the person is
+            expected to be there.
         planned_move_in_on (datetime.date | None | Unset): The planned move-in to the allocated dwelling; it follows the
             dwelling's ready date.
         moves (list[MoveOut] | Unset):
@@ -91,12 +95,15 @@ class StayOut:
     cause: StayCause | Unset | None = UNSET
     override_justification: str | Unset | None = UNSET
     override_reasons: list[str] | Unset | None = UNSET
+    planned_end_date: datetime.date | Unset | None = UNSET
+    closure_warning: ClosureWarningOut | Unset | None = UNSET
     planned_move_in_on: datetime.date | Unset | None = UNSET
     moves: list[MoveOut] | Unset = UNSET
     absences: list[AbsenceOut] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.closure_warning_out import ClosureWarningOut
         from ..models.person_out import PersonOut
 
         stay_id = self.stay_id
@@ -203,6 +210,22 @@ class StayOut:
         else:
             override_reasons = self.override_reasons
 
+        planned_end_date: str | Unset | None
+        if isinstance(self.planned_end_date, Unset):
+            planned_end_date = UNSET
+        elif isinstance(self.planned_end_date, datetime.date):
+            planned_end_date = self.planned_end_date.isoformat()
+        else:
+            planned_end_date = self.planned_end_date
+
+        closure_warning: dict[str, Any] | Unset | None
+        if isinstance(self.closure_warning, Unset):
+            closure_warning = UNSET
+        elif isinstance(self.closure_warning, ClosureWarningOut):
+            closure_warning = self.closure_warning.to_dict()
+        else:
+            closure_warning = self.closure_warning
+
         planned_move_in_on: str | Unset | None
         if isinstance(self.planned_move_in_on, Unset):
             planned_move_in_on = UNSET
@@ -266,6 +289,10 @@ class StayOut:
             field_dict["override_justification"] = override_justification
         if override_reasons is not UNSET:
             field_dict["override_reasons"] = override_reasons
+        if planned_end_date is not UNSET:
+            field_dict["planned_end_date"] = planned_end_date
+        if closure_warning is not UNSET:
+            field_dict["closure_warning"] = closure_warning
         if planned_move_in_on is not UNSET:
             field_dict["planned_move_in_on"] = planned_move_in_on
         if moves is not UNSET:
@@ -278,6 +305,7 @@ class StayOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.absence_out import AbsenceOut
+        from ..models.closure_warning_out import ClosureWarningOut
         from ..models.move_out import MoveOut
         from ..models.person_out import PersonOut
 
@@ -470,6 +498,40 @@ class StayOut:
 
         override_reasons = _parse_override_reasons(d.pop("override_reasons", UNSET))
 
+        def _parse_planned_end_date(data: object) -> datetime.date | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                planned_end_date_type_0 = datetime.date.fromisoformat(data)
+
+                return planned_end_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        planned_end_date = _parse_planned_end_date(d.pop("planned_end_date", UNSET))
+
+        def _parse_closure_warning(data: object) -> ClosureWarningOut | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                closure_warning_type_0 = ClosureWarningOut.from_dict(data)
+
+                return closure_warning_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ClosureWarningOut | None | Unset, data)
+
+        closure_warning = _parse_closure_warning(d.pop("closure_warning", UNSET))
+
         def _parse_planned_move_in_on(data: object) -> datetime.date | Unset | None:
             if data is None:
                 return data
@@ -537,6 +599,8 @@ class StayOut:
             cause=cause,
             override_justification=override_justification,
             override_reasons=override_reasons,
+            planned_end_date=planned_end_date,
+            closure_warning=closure_warning,
             planned_move_in_on=planned_move_in_on,
             moves=moves,
             absences=absences,

@@ -176,6 +176,7 @@ def settlement_completed(data: t.SettlementCompleted, event_id: str) -> list[Cha
                 **_household(data),
                 "settled_on": data.settled_on,
                 "dwelling_id": data.dwelling_id,
+                "area_code": data.area_code,
                 "application_id": data.application_id,
                 "tenancy_id": data.tenancy_id,
             },

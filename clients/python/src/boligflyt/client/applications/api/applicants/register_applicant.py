@@ -109,6 +109,12 @@ def sync_detailed(
 
      Register a person who applies. The national id is validated and kept here; events get `person_ref`.
 
+    Boligkontoret registering a person it has already gets 409 with the `applicant_id`. NAV gets 201
+    with the same
+    body whether the person was known here or not (no details Boligkontoret holds): the person becomes
+    NAV's client,
+    for whom NAV may record consent and submit applications.
+
     Args:
         body (ApplicantIn):
 
@@ -140,6 +146,12 @@ def sync(
 
      Register a person who applies. The national id is validated and kept here; events get `person_ref`.
 
+    Boligkontoret registering a person it has already gets 409 with the `applicant_id`. NAV gets 201
+    with the same
+    body whether the person was known here or not (no details Boligkontoret holds): the person becomes
+    NAV's client,
+    for whom NAV may record consent and submit applications.
+
     Args:
         body (ApplicantIn):
 
@@ -165,6 +177,12 @@ async def asyncio_detailed(
     """Register Applicant
 
      Register a person who applies. The national id is validated and kept here; events get `person_ref`.
+
+    Boligkontoret registering a person it has already gets 409 with the `applicant_id`. NAV gets 201
+    with the same
+    body whether the person was known here or not (no details Boligkontoret holds): the person becomes
+    NAV's client,
+    for whom NAV may record consent and submit applications.
 
     Args:
         body (ApplicantIn):
@@ -194,6 +212,12 @@ async def asyncio(
     """Register Applicant
 
      Register a person who applies. The national id is validated and kept here; events get `person_ref`.
+
+    Boligkontoret registering a person it has already gets 409 with the `applicant_id`. NAV gets 201
+    with the same
+    body whether the person was known here or not (no details Boligkontoret holds): the person becomes
+    NAV's client,
+    for whom NAV may record consent and submit applications.
 
     Args:
         body (ApplicantIn):

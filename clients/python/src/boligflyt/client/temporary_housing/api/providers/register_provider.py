@@ -107,6 +107,9 @@ def sync_detailed(
 ) -> Response[ProblemDetails | ProviderOut]:
     """Register Provider
 
+     Register a provider. A private one is used under a quality agreement; a municipal emergency unit
+    (`municipal_emergency_flat`) without one. `seasonal_closure`: closed every year for a season.
+
     Args:
         body (ProviderIn):
 
@@ -136,6 +139,9 @@ def sync(
 ) -> ProblemDetails | ProviderOut | None:
     """Register Provider
 
+     Register a provider. A private one is used under a quality agreement; a municipal emergency unit
+    (`municipal_emergency_flat`) without one. `seasonal_closure`: closed every year for a season.
+
     Args:
         body (ProviderIn):
 
@@ -159,6 +165,9 @@ async def asyncio_detailed(
     body: ProviderIn,
 ) -> Response[ProblemDetails | ProviderOut]:
     """Register Provider
+
+     Register a provider. A private one is used under a quality agreement; a municipal emergency unit
+    (`municipal_emergency_flat`) without one. `seasonal_closure`: closed every year for a season.
 
     Args:
         body (ProviderIn):
@@ -186,6 +195,9 @@ async def asyncio(
     body: ProviderIn,
 ) -> ProblemDetails | ProviderOut | None:
     """Register Provider
+
+     Register a provider. A private one is used under a quality agreement; a municipal emergency unit
+    (`municipal_emergency_flat`) without one. `seasonal_closure`: closed every year for a season.
 
     Args:
         body (ProviderIn):

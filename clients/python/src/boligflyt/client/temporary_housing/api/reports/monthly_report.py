@@ -142,8 +142,22 @@ def sync_detailed(
 ) -> Response[MonthlyReportOut | ProblemDetails]:
     """Monthly Report
 
-     NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
-    nights used and their cost.
+     NAV's monthly situation report (KPI 2): per month persons, under 30, singles and the children with
+    them, new enquiries, nights used and their cost. Definitions (also in the answer's `definitions` and
+    the CSV's header comment):
+
+    - persons: people with a night of a temporary stay in the month. A stay's nights run from its first
+    night to the night before the day the person left, so a stay ending on the 1st counts no night that
+    month; an open stay's nights run up to the night of the report's day.
+    - under_30: of those, people under 30 by age on the month's last day.
+    - singles: of those, single households as NAV counts them (enslige): one adult, with or without
+    children.
+    - children_with_singles: the children in those single households, counted apart from the persons.
+    - A person whose household changes within a month (two stays with a night in it) is counted once, as
+    the latest of those stays (by its first night) describes them.
+    - new_enquiries: stays started in the month by people with no earlier stay.
+    - nights and cost: nights used in the month (absences over one night left out) and what NAV paid for
+    them, each night at the price of the place slept in.
 
     Args:
         from_ (None | str | Unset): First month, YYYY-MM.
@@ -183,8 +197,22 @@ def sync(
 ) -> MonthlyReportOut | ProblemDetails | None:
     """Monthly Report
 
-     NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
-    nights used and their cost.
+     NAV's monthly situation report (KPI 2): per month persons, under 30, singles and the children with
+    them, new enquiries, nights used and their cost. Definitions (also in the answer's `definitions` and
+    the CSV's header comment):
+
+    - persons: people with a night of a temporary stay in the month. A stay's nights run from its first
+    night to the night before the day the person left, so a stay ending on the 1st counts no night that
+    month; an open stay's nights run up to the night of the report's day.
+    - under_30: of those, people under 30 by age on the month's last day.
+    - singles: of those, single households as NAV counts them (enslige): one adult, with or without
+    children.
+    - children_with_singles: the children in those single households, counted apart from the persons.
+    - A person whose household changes within a month (two stays with a night in it) is counted once, as
+    the latest of those stays (by its first night) describes them.
+    - new_enquiries: stays started in the month by people with no earlier stay.
+    - nights and cost: nights used in the month (absences over one night left out) and what NAV paid for
+    them, each night at the price of the place slept in.
 
     Args:
         from_ (None | str | Unset): First month, YYYY-MM.
@@ -219,8 +247,22 @@ async def asyncio_detailed(
 ) -> Response[MonthlyReportOut | ProblemDetails]:
     """Monthly Report
 
-     NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
-    nights used and their cost.
+     NAV's monthly situation report (KPI 2): per month persons, under 30, singles and the children with
+    them, new enquiries, nights used and their cost. Definitions (also in the answer's `definitions` and
+    the CSV's header comment):
+
+    - persons: people with a night of a temporary stay in the month. A stay's nights run from its first
+    night to the night before the day the person left, so a stay ending on the 1st counts no night that
+    month; an open stay's nights run up to the night of the report's day.
+    - under_30: of those, people under 30 by age on the month's last day.
+    - singles: of those, single households as NAV counts them (enslige): one adult, with or without
+    children.
+    - children_with_singles: the children in those single households, counted apart from the persons.
+    - A person whose household changes within a month (two stays with a night in it) is counted once, as
+    the latest of those stays (by its first night) describes them.
+    - new_enquiries: stays started in the month by people with no earlier stay.
+    - nights and cost: nights used in the month (absences over one night left out) and what NAV paid for
+    them, each night at the price of the place slept in.
 
     Args:
         from_ (None | str | Unset): First month, YYYY-MM.
@@ -258,8 +300,22 @@ async def asyncio(
 ) -> MonthlyReportOut | ProblemDetails | None:
     """Monthly Report
 
-     NAV's monthly situation report (KPI 2): per month persons, under 30, singles, new enquiries, plus
-    nights used and their cost.
+     NAV's monthly situation report (KPI 2): per month persons, under 30, singles and the children with
+    them, new enquiries, nights used and their cost. Definitions (also in the answer's `definitions` and
+    the CSV's header comment):
+
+    - persons: people with a night of a temporary stay in the month. A stay's nights run from its first
+    night to the night before the day the person left, so a stay ending on the 1st counts no night that
+    month; an open stay's nights run up to the night of the report's day.
+    - under_30: of those, people under 30 by age on the month's last day.
+    - singles: of those, single households as NAV counts them (enslige): one adult, with or without
+    children.
+    - children_with_singles: the children in those single households, counted apart from the persons.
+    - A person whose household changes within a month (two stays with a night in it) is counted once, as
+    the latest of those stays (by its first night) describes them.
+    - new_enquiries: stays started in the month by people with no earlier stay.
+    - nights and cost: nights used in the month (absences over one night left out) and what NAV paid for
+    them, each night at the price of the place slept in.
 
     Args:
         from_ (None | str | Unset): First month, YYYY-MM.

@@ -12,6 +12,7 @@ from . import (
     order_housing,
     quota_progress,
     request_quota,
+    settlement_by_area,
     tick_checklist,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "order_housing",
     "quota_progress",
     "request_quota",
+    "settlement_by_area",
     "tick_checklist",
 ]

@@ -107,6 +107,10 @@ def sync_detailed(
 ) -> Response[ProblemDetails | SettlementOut]:
     """Announce Settlement
 
+     Register a household IMDi announced; with its residence permit date, the national settlement
+    deadline
+    (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
+
     Args:
         body (SettlementIn):
 
@@ -136,6 +140,10 @@ def sync(
 ) -> ProblemDetails | SettlementOut | None:
     """Announce Settlement
 
+     Register a household IMDi announced; with its residence permit date, the national settlement
+    deadline
+    (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
+
     Args:
         body (SettlementIn):
 
@@ -159,6 +167,10 @@ async def asyncio_detailed(
     body: SettlementIn,
 ) -> Response[ProblemDetails | SettlementOut]:
     """Announce Settlement
+
+     Register a household IMDi announced; with its residence permit date, the national settlement
+    deadline
+    (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
         body (SettlementIn):
@@ -186,6 +198,10 @@ async def asyncio(
     body: SettlementIn,
 ) -> ProblemDetails | SettlementOut | None:
     """Announce Settlement
+
+     Register a household IMDi announced; with its residence permit date, the national settlement
+    deadline
+    (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
         body (SettlementIn):

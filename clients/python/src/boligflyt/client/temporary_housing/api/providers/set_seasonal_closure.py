@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_details import ProblemDetails
+from ...models.provider_out import ProviderOut
+from ...models.seasonal_closure_in import SeasonalClosureIn
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    provider_id: str,
+    *,
+    body: None | SeasonalClosureIn | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/v1/providers/{provider_id}/seasonal-closure".format(
+            provider_id=quote(str(provider_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, SeasonalClosureIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemDetails | ProviderOut | None:
+    if response.status_code == 200:
+        response_200 = ProviderOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 408:
+        response_408 = ProblemDetails.from_dict(response.json())
+
+        return response_408
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemDetails | ProviderOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    provider_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | SeasonalClosureIn | Unset = UNSET,
+) -> Response[ProblemDetails | ProviderOut]:
+    """Set Seasonal Closure
+
+     Set the provider's yearly closure (`null` lifts it). Placements whose planned stay runs into it are
+    refused
+    from now on; the answer's `closure_warnings` lists the open stays that would still be there when it
+    closes
+    (each stay shows its own `closure_warning`).
+
+    Args:
+        provider_id (str):
+        body (None | SeasonalClosureIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProviderOut]
+    """
+
+    kwargs = _get_kwargs(
+        provider_id=provider_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    provider_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | SeasonalClosureIn | Unset = UNSET,
+) -> ProblemDetails | ProviderOut | None:
+    """Set Seasonal Closure
+
+     Set the provider's yearly closure (`null` lifts it). Placements whose planned stay runs into it are
+    refused
+    from now on; the answer's `closure_warnings` lists the open stays that would still be there when it
+    closes
+    (each stay shows its own `closure_warning`).
+
+    Args:
+        provider_id (str):
+        body (None | SeasonalClosureIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProviderOut
+    """
+
+    return sync_detailed(
+        provider_id=provider_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    provider_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | SeasonalClosureIn | Unset = UNSET,
+) -> Response[ProblemDetails | ProviderOut]:
+    """Set Seasonal Closure
+
+     Set the provider's yearly closure (`null` lifts it). Placements whose planned stay runs into it are
+    refused
+    from now on; the answer's `closure_warnings` lists the open stays that would still be there when it
+    closes
+    (each stay shows its own `closure_warning`).
+
+    Args:
+        provider_id (str):
+        body (None | SeasonalClosureIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProviderOut]
+    """
+
+    kwargs = _get_kwargs(
+        provider_id=provider_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    provider_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | SeasonalClosureIn | Unset = UNSET,
+) -> ProblemDetails | ProviderOut | None:
+    """Set Seasonal Closure
+
+     Set the provider's yearly closure (`null` lifts it). Placements whose planned stay runs into it are
+    refused
+    from now on; the answer's `closure_warnings` lists the open stays that would still be there when it
+    closes
+    (each stay shows its own `closure_warning`).
+
+    Args:
+        provider_id (str):
+        body (None | SeasonalClosureIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProviderOut
+    """
+
+    return (
+        await asyncio_detailed(
+            provider_id=provider_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
