@@ -64,7 +64,11 @@ MINIMUM_SET = {
 
 # Additions beyond the minimum set, each justified in its module's docstring.
 ADDITIONS = {
-    "applications": ["tenancy.past_end_escalated"],
+    "applications": [
+        "tenancy.past_end_escalated",
+        "application.completeness_checked",
+        "application.listed_for_meeting",
+    ],
     "temporary-housing": [
         "stay.provider_changed",
         "settlement.housing_ordered",

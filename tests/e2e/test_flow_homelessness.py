@@ -146,6 +146,8 @@ async def test_a_homeless_person_is_housed_and_the_stay_ends_by_itself(system: S
         ]
         assert applications_events == [
             "application.submitted",
+            "application.completeness_checked",
+            "application.listed_for_meeting",
             "application.decided",
             "offer.made",
             "offer.answered",

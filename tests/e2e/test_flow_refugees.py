@@ -272,6 +272,8 @@ async def settlement(system: System) -> None:
     ]
     assert await flow_event_names(system, "boligflyt.applications", [application_id, dwelling_id]) == [
         "application.submitted",
+        "application.completeness_checked",
+        "application.listed_for_meeting",
         "application.decided",
         "offer.made",
         "offer.answered",

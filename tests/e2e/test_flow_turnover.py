@@ -443,6 +443,12 @@ async def turnover(system: System, t: str, lke: httpx.AsyncClient, staff: httpx.
         "application.submitted",
         "application.submitted",
         "application.submitted",
+        "application.completeness_checked",  # each checked and listed in turn, then the meeting decides them all
+        "application.listed_for_meeting",
+        "application.completeness_checked",
+        "application.listed_for_meeting",
+        "application.completeness_checked",
+        "application.listed_for_meeting",
         "application.decided",
         "application.decided",
         "application.decided",

@@ -180,6 +180,8 @@ async def test_completeness_check_asks_for_missing_documents(caseworker: Casewor
     problem(await caseworker.staff.post(f"{url}/documents", json={"documents": ["passport_photo"]}), 422)
     partly = (await caseworker.staff.post(f"{url}/documents", json={"documents": ["income_documentation"]})).json()
     assert partly["state"] == "incomplete" and "income_documentation" not in partly["missing_documents"]
+    again = (await caseworker.staff.post(f"{url}/completeness-check")).json()  # nothing new: no new letter
+    assert again["missing_documents"] == partly["missing_documents"]
     done = await caseworker.staff.post(
         f"{url}/documents", json={"documents": ["housing_situation", "care_needs_assessment"]}
     )
@@ -188,6 +190,18 @@ async def test_completeness_check_asks_for_missing_documents(caseworker: Casewor
     assert [letter["kind"] for letter in letters] == ["receipt", "missing_documents", "missing_documents"]
     assert "vurdering av hjelpebehov" in letters[1]["body"]
     problem(await caseworker.staff.post("/v1/applications/app-none/completeness-check"), 404)
+    # NAV learns each check: what is missing, and since when Boligkontoret asked (no personal data).
+    checks = [
+        e.data.model_dump()
+        for e in await caseworker.events()
+        if e.type.endswith("application.completeness_checked.v1") and e.key == application["id"]
+    ]
+    assert [(c["missing_documents"], c["documents_requested_on"]) for c in checks] == [
+        (("income_documentation", "housing_situation", "care_needs_assessment"), caseworker.today),
+        (("housing_situation", "care_needs_assessment"), caseworker.today),
+        (("housing_situation", "care_needs_assessment"), caseworker.today),  # the letter that asked
+        ((), None),
+    ]
 
 
 async def test_nav_submits_for_its_client_and_sees_only_its_own_referrals(caseworker: Caseworker) -> None:
@@ -349,13 +363,17 @@ async def test_an_appeal_goes_back_to_the_committee(caseworker: Caseworker) -> N
     kinds = await caseworker.event_types()
     assert kinds == [
         "application.submitted",
+        "application.completeness_checked",
+        "application.listed_for_meeting",
         "application.decided",
         "application.appealed",
+        "application.listed_for_meeting",  # the appeal goes on a case list again
         "application.decided",
     ]
     events = await caseworker.events()
-    assert events[2].data.model_dump()["within_deadline"] is True
-    assert events[3].data.model_dump()["after_appeal"] is True
+    assert events[1].data.model_dump()["missing_documents"] == ()  # complete: nothing asked for
+    assert events[4].data.model_dump()["within_deadline"] is True
+    assert events[6].data.model_dump()["after_appeal"] is True
 
 
 async def test_wrong_state_is_a_409_naming_the_state_and_changes_nothing(caseworker: Caseworker) -> None:

@@ -57,6 +57,8 @@ async def test_ready_dwelling_to_move_in_on_postgres_and_kafka(tmp_path: Path) -
             types = [e.type.removeprefix("no.larvik.boligflyt.").removesuffix(".v1") for e in events]
             assert types == [
                 "application.submitted",
+                "application.completeness_checked",
+                "application.listed_for_meeting",
                 "application.decided",
                 "offer.made",
                 "offer.answered",
@@ -64,7 +66,7 @@ async def test_ready_dwelling_to_move_in_on_postgres_and_kafka(tmp_path: Path) -
                 "tenancy.signed",
                 "tenancy.moved_in",
             ]
-            tail = [e.data.model_dump() for e in events[2:]]
+            tail = [e.data.model_dump() for e in events[4:]]
             assert {t["dwelling_id"] for t in tail} == {dwelling}
             assert tail[-1]["application_id"] == application["id"]
             assert tail[3]["deposit_amount"] == 4 * 9000

@@ -202,6 +202,7 @@ async def test_ending_a_stay_counts_nights_used_and_its_cost(harness: ServiceHar
             ("stay.started", "nav:nav-tester"),
             ("stay.absence_reported", "nav:nav-tester"),
             ("stay.ended", "nav:nav-tester"),
+            ("task.created", "nav:nav-tester"),  # the belongings left behind: the notice letter's deadline
         ]
     await harness.settle()
     end = [e.data for e in await harness.events(TOPIC) if isinstance(e.data, ev.StayEnded)]

@@ -53,6 +53,17 @@ class DecisionOutcome(StrEnum):
     REJECTED = "rejected"  # avslag, with written reasons and a 3-week appeal deadline
 
 
+class DocumentKind(StrEnum):
+    """A document an application needs before the committee can decide it (Boligkontoret's checklist per kind)."""
+
+    INCOME_DOCUMENTATION = "income_documentation"  # pay slips or benefit decisions
+    TAX_ASSESSMENT = "tax_assessment"
+    HOUSING_SITUATION = "housing_situation"
+    CARE_NEEDS_ASSESSMENT = "care_needs_assessment"
+    SERVICE_DECISION = "service_decision"
+    RENT_ARREARS_STATEMENT = "rent_arrears_statement"
+
+
 class RejectReason(StrEnum):
     """The allocation criterion a refusal cites (the municipality's allocation rules, §§ 5-8 and 17)."""
 

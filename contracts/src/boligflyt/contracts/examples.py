@@ -20,6 +20,7 @@ from boligflyt.contracts.codes import (
     ContractType,
     DecisionOutcome,
     DepositKind,
+    DocumentKind,
     DwellingCategory,
     DwellingOwner,
     DwellingStatus,
@@ -76,6 +77,18 @@ def examples() -> list[Event]:
             referrer=Referrer.NAV,
             referrer_case_ref="stay-2015-0007",
         ),
+        a.ApplicationCompletenessChecked(
+            application_id="app-2015-0042",
+            checked_on=date(2015, 1, 14),
+            missing_documents=(DocumentKind.TAX_ASSESSMENT,),
+            documents_requested_on=date(2015, 1, 14),
+        ),
+        a.ApplicationListedForMeeting(
+            application_id="app-2015-0042",
+            meeting_id="mtg-2015-02-04",
+            meeting_on=date(2015, 2, 4),
+            listed_on=date(2015, 1, 21),
+        ),
         a.ApplicationDecided(
             application_id="app-2015-0042",
             person_ref=KARI,
@@ -100,6 +113,8 @@ def examples() -> list[Event]:
             rank=1,
             offered_on=date(2015, 3, 4),
             answer_deadline=date(2015, 3, 11),
+            area_code="sentrum",
+            bedrooms=1,
         ),
         a.OfferAnswered(
             offer_id="off-2015-0019",
@@ -116,6 +131,8 @@ def examples() -> list[Event]:
             decided_on=date(2015, 3, 6),
             no_fixed_address=True,
             planned_move_in_on=date(2015, 3, 16),
+            area_code="sentrum",
+            bedrooms=1,
         ),
         a.AllocationMoveInRescheduled(
             application_id="app-2015-0042",

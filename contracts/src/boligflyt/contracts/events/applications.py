@@ -21,6 +21,7 @@ from boligflyt.contracts.codes import (
     ContractType,
     DecisionOutcome,
     DepositKind,
+    DocumentKind,
     LeftListReason,
     NoticeParty,
     OfferAnswer,
@@ -29,6 +30,7 @@ from boligflyt.contracts.codes import (
     RejectReason,
     TenancyEndReason,
 )
+from boligflyt.contracts.events.maintenance import AreaCode
 from boligflyt.contracts.fields import (
     ApplicationId,
     Count,
@@ -82,6 +84,39 @@ class ApplicationSubmitted(Event):
         if self.children_needing_own_bedroom > self.children:
             raise ValueError("children_needing_own_bedroom cannot exceed children")
         return self
+
+
+@event("application.completeness_checked", producer=PRODUCER, key="application_id")
+class ApplicationCompletenessChecked(Event):
+    """Boligkontoret checked an application's documents: complete, or a letter asks for what is missing.
+
+    Consumers: temporary-housing shows its referred client's missing documents and gives the adviser a task when
+    they are still missing after some days; the dashboard (documents missing per application).
+    """
+
+    application_id: ApplicationId
+    checked_on: date = Field(description="The day of the check.")
+    missing_documents: UniqueTuple[DocumentKind] = Field(
+        default=(), description="The documents still missing; empty when the application is complete."
+    )
+    documents_requested_on: date | None = Field(
+        default=None,
+        description="The day Boligkontoret first asked for the documents still missing (its letter); null when "
+        "complete.",
+    )
+
+
+@event("application.listed_for_meeting", producer=PRODUCER, key="application_id")
+class ApplicationListedForMeeting(Event):
+    """An application was put on the case list of a committee (TBO) meeting, which will decide it.
+
+    Consumers: temporary-housing shows its referred client's committee date; the dashboard.
+    """
+
+    application_id: ApplicationId
+    meeting_id: Id = Field(description="Boligkontoret's id of the committee meeting.")
+    meeting_on: date = Field(description="The day of the meeting.")
+    listed_on: date = Field(description="The day the application was put on the case list.")
 
 
 @event("application.decided", producer=PRODUCER, key="application_id")
@@ -161,6 +196,13 @@ class OfferMade(Event):
     rank: int = Field(ge=1, description="The applicant's rank in the committee's recommendation (innstilling).")
     offered_on: date = Field(description="The day the offer was sent.")
     answer_deadline: date = Field(description="Last day to answer; after it the offer passes to the next rank.")
+    area_code: AreaCode | None = Field(
+        default=None, description="The dwelling's neighbourhood code (the municipality's areas); never an address."
+    )
+    bedrooms: Count | None = Field(default=None, description="The dwelling's bedrooms (its size).")
+    expected_ready_on: date | None = Field(
+        default=None, description="The day LKE expects the dwelling ready; null when it is ready now."
+    )
 
     @model_validator(mode="after")
     def check_deadline_after_offer(self) -> Self:
@@ -200,6 +242,13 @@ class AllocationDecided(Event):
         description="The household has no fixed address (institution, friends, NAV temporary housing)."
     )
     planned_move_in_on: date | None = Field(default=None, description="The planned move-in date, if agreed.")
+    area_code: AreaCode | None = Field(
+        default=None, description="The dwelling's neighbourhood code (the municipality's areas); never an address."
+    )
+    bedrooms: Count | None = Field(default=None, description="The dwelling's bedrooms (its size).")
+    expected_ready_on: date | None = Field(
+        default=None, description="The day LKE expects the dwelling ready; null when it is ready now."
+    )
 
     @model_validator(mode="after")
     def check_move_in_after_decision(self) -> Self:

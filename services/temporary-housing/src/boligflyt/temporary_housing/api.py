@@ -131,7 +131,12 @@ async def start_stay(
     the provider has no valid quality agreement or the agreement excludes the household, unless
     `override_justification` says why it must happen all the same."""
     stay = await service.start_stay(
-        database, principal.actor, body, person_ref_key=runtime.settings.person_ref_key, rule=limit_rule(runtime)
+        database,
+        principal.actor,
+        body,
+        person_ref_key=runtime.settings.person_ref_key,
+        rule=limit_rule(runtime),
+        adviser=principal.subject,
     )
     response.headers["Location"] = f"/v1/stays/{stay.id}"
     return await service.read_stay(database, stay.id, clock.today(), limit_rule(runtime), personal=True)
@@ -222,6 +227,32 @@ async def link_application(
     return await _stay_answer(runtime, stay_id)
 
 
+# --- NAV's view of referred cases ------------------------------------------------------------------------
+
+
+@router.get("/cases", tags=["cases"])
+async def list_cases(
+    runtime: RuntimeDep,
+    database: DatabaseDep,
+    clock: ClockDep,
+    page: PageRequestDep,
+    _: Reader,
+    adviser: Annotated[str | None, Query(max_length=200, description="The adviser following the stay.")] = None,
+    state: Annotated[domain.CaseState | None, Query()] = None,
+) -> Page[schemas.CaseListItem]:
+    """The housing applications NAV referred, where each stands at Boligkontoret, with the stay's days and the
+    3-month limit beside it; the latest news first."""
+    items, total = await service.list_cases(
+        database, page, clock.today(), limit_rule(runtime), adviser=adviser, state=state
+    )
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/cases/{application_id}", tags=["cases"])
+async def get_case(application_id: str, database: DatabaseDep, _: Reader) -> schemas.CaseOut:
+    return await service.read_case(database, application_id)
+
+
 # --- tasks ---------------------------------------------------------------------------------------------------
 
 
@@ -230,15 +261,28 @@ async def list_tasks(
     database: DatabaseDep,
     page: PageRequestDep,
     _: Writer,
-    open_only: Annotated[bool, Query(alias="open")] = True,
+    open_only: Annotated[bool, Query(alias="open", description="Only open tasks (unless `status` says).")] = True,
+    adviser: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[domain.TaskStatus | None, Query()] = None,
+    subject_id: Annotated[str | None, Query(max_length=64, description="A stay, case or settlement.")] = None,
 ) -> Page[schemas.TaskOut]:
-    items, total = await service.list_tasks(database, page, open_only=open_only)
+    items, total = await service.list_tasks(
+        database, page, open_only=open_only, adviser=adviser, status=status, subject_id=subject_id
+    )
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.post("/tasks/{task_id}/done", tags=["tasks"])
 async def complete_task(task_id: str, database: DatabaseDep, principal: Writer) -> schemas.TaskOut:
     return service.task_out(await service.complete_task(database, principal.actor, task_id))
+
+
+@router.post("/tasks/{task_id}/dismiss", tags=["tasks"])
+async def dismiss_task(
+    task_id: str, body: schemas.TaskDismissIn, database: DatabaseDep, principal: Writer
+) -> schemas.TaskOut:
+    """Nothing to do for this task, and why."""
+    return service.task_out(await service.dismiss_task(database, principal.actor, task_id, body.reason))
 
 
 # --- the monthly situation report -------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRu
 from boligflyt.temporary_housing import service
 from boligflyt.temporary_housing.api import router
 from boligflyt.temporary_housing.handlers import handlers
-from boligflyt.temporary_housing.settings import NavSettings, limit_rule
+from boligflyt.temporary_housing.settings import NavSettings, limit_rule, task_rules
 
 
 async def limit_rule_job(runtime: ServiceRuntime) -> int:
@@ -25,6 +25,12 @@ async def establishment_job(runtime: ServiceRuntime) -> int:
     return await service.close_establishment_phases(runtime.database, runtime.clock.today())
 
 
+async def adviser_tasks_job(runtime: ServiceRuntime) -> int:
+    """The adviser's tasks that come with the calendar: documents missing for days, an appeal deadline near, a
+    stay's day 60, 75 and 90 near, a settlement date near; cleared when their fact is gone."""
+    return await service.refresh_tasks(runtime.database, runtime.clock.today(), task_rules())
+
+
 _every = NavSettings.load().jobs_every_seconds
 
 definition = ServiceDefinition(
@@ -38,6 +44,7 @@ definition = ServiceDefinition(
         PeriodicJob(run=limit_rule_job, every_seconds=_every),
         PeriodicJob(run=agreement_reminder_job, every_seconds=_every),
         PeriodicJob(run=establishment_job, every_seconds=_every),
+        PeriodicJob(run=adviser_tasks_job, every_seconds=_every),
     ],
     publishes=True,
     agency=Agency.nav,

@@ -109,7 +109,64 @@ class Stay(Base):
     # The move-in Boligkontoret plans for the allocated dwelling; it moves when the renovation slips.
     planned_move_in_on: Mapped[date | None] = mapped_column(Date)
     tenancy_id: Mapped[str | None] = mapped_column(String(64))
+    # The NAV adviser who follows the person (their tasks); the one who placed them unless named.
+    adviser: Mapped[str | None] = mapped_column(String(200), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReferredCase(Base):
+    """NAV's view of a housing application it referred (or linked to a stay), kept from Boligkontoret's events.
+    No personal data: Boligkontoret's events carry none."""
+
+    __tablename__ = "referred_cases"
+
+    application_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stay_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    person_ref: Mapped[str] = mapped_column(String(64), index=True)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    submitted_on: Mapped[date | None] = mapped_column(Date)
+    missing_documents: Mapped[list[str]] = mapped_column(JSON, default=list)
+    documents_checked_on: Mapped[date | None] = mapped_column(Date)
+    documents_requested_on: Mapped[date | None] = mapped_column(Date)
+    meeting_id: Mapped[str | None] = mapped_column(String(64))
+    meeting_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    reject_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    appeal_deadline: Mapped[date | None] = mapped_column(Date)
+    appealed_on: Mapped[date | None] = mapped_column(Date)
+    offer_id: Mapped[str | None] = mapped_column(String(64))
+    offered_on: Mapped[date | None] = mapped_column(Date)
+    answer_deadline: Mapped[date | None] = mapped_column(Date)
+    offer_answer: Mapped[str | None] = mapped_column(String(20))
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    dwelling_id: Mapped[str | None] = mapped_column(String(64))
+    dwelling_area_code: Mapped[str | None] = mapped_column(String(16))
+    dwelling_bedrooms: Mapped[int | None] = mapped_column(Integer)
+    expected_ready_on: Mapped[date | None] = mapped_column(Date)
+    allocated_on: Mapped[date | None] = mapped_column(Date)
+    # The move-in first planned, and now: the renovation slipping moves the second.
+    first_planned_move_in_on: Mapped[date | None] = mapped_column(Date)
+    planned_move_in_on: Mapped[date | None] = mapped_column(Date)
+    moved_in_on: Mapped[date | None] = mapped_column(Date)
+    tenancy_id: Mapped[str | None] = mapped_column(String(64))
+    left_list_on: Mapped[date | None] = mapped_column(Date)
+    left_list_reason: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CaseEntry(Base):
+    """One fact in a referred case's history, in the order NAV learnt it."""
+
+    __tablename__ = "referred_case_history"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = mapped_column(ForeignKey("referred_cases.application_id"), index=True)
+    occurred_on: Mapped[date] = mapped_column(Date)
+    fact: Mapped[str] = mapped_column(String(60))
+    state: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Absence(Base):
@@ -151,7 +208,7 @@ class LimitNotice(Base):
 
 
 class Task(Base):
-    """Work for a NAV adviser: an offer declined, an agreement to renegotiate. `dedupe_key` makes each once."""
+    """Work for a NAV adviser (domain/tasks.py, `TaskKind`): `dedupe_key` names the fact, so each is opened once."""
 
     __tablename__ = "tasks"
 
@@ -165,6 +222,10 @@ class Task(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    adviser: Mapped[str | None] = mapped_column(String(200), index=True)
+    # How a closed task closed (done_at set): done, dismissed or cleared (its fact went away), and why.
+    resolution: Mapped[str | None] = mapped_column(String(20))
+    resolution_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Quota(Base):

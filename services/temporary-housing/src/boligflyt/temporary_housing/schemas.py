@@ -200,6 +200,12 @@ class StayIn(In):
         description="Only when there is no valid agreement (an override): the price agreed, NOK.",
     )
     known_earlier_stay: bool = Field(default=False, description="The person had a stay before NAV's records here.")
+    adviser: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="The NAV adviser who follows the person (their tasks); the one placing them by default.",
+    )
 
     @model_validator(mode="after")
     def check_decision(self) -> Self:
@@ -332,8 +338,81 @@ class StayOut(BaseModel):
         default=None, description="The planned move-in to the allocated dwelling; it follows the dwelling's ready date."
     )
     tenancy_id: str | None
+    adviser: str | None = None
     moves: list[MoveOut] = []
     absences: list[AbsenceOut] = []
+    case: CaseOut | None = Field(
+        default=None, description="NAV's view of the housing application linked to the stay, from Boligkontoret."
+    )
+
+
+class CaseEntryOut(BaseModel):
+    occurred_on: date
+    fact: str = Field(description="What happened: the Boligkontoret event NAV learnt it from.")
+    state: str = Field(description="The case's state after it.")
+    detail: dict[str, Any] | None
+
+
+class DwellingOut(BaseModel):
+    """The allocated or offered dwelling as NAV sees it: where and how big, never the address."""
+
+    dwelling_id: str
+    area_code: str | None
+    bedrooms: int | None
+
+
+class CaseOut(BaseModel):
+    """NAV's view of a referred housing application, kept from Boligkontoret's events."""
+
+    application_id: str
+    stay_id: str | None
+    person_ref: str
+    state: str
+    submitted_on: date | None
+    missing_documents: list[str]
+    documents_checked_on: date | None
+    documents_requested_on: date | None = Field(description="When Boligkontoret asked for the documents missing.")
+    meeting_id: str | None
+    meeting_on: date | None = Field(description="The committee meeting that decides (or decided) the application.")
+    outcome: str | None
+    decided_on: date | None
+    reject_reasons: list[str]
+    appeal_deadline: date | None
+    appealed_on: date | None
+    offer_id: str | None
+    offered_on: date | None
+    answer_deadline: date | None
+    offer_answer: str | None
+    answered_on: date | None
+    dwelling: DwellingOut | None
+    expected_ready_on: date | None = Field(description="When LKE expects the dwelling ready; null when ready.")
+    allocated_on: date | None
+    first_planned_move_in_on: date | None
+    planned_move_in_on: date | None
+    moved_in_on: date | None
+    left_list_on: date | None
+    left_list_reason: str | None
+    history: list[CaseEntryOut] = []
+
+
+class CaseListItem(BaseModel):
+    """A referred case in the adviser's list, with the stay's days and the 3-month limit beside it."""
+
+    case: CaseOut
+    adviser: str | None
+    stay_state: str | None
+    days_in_stay: int | None
+    limit_date: date | None
+    over_limit: bool | None
+    open_tasks: int
+
+
+class TaskDismissIn(In):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"reason": "The person appeals with a lawyer's help."}]}
+    )
+
+    reason: str = Field(min_length=1, max_length=2000, description="Why the task needs nothing done.")
 
 
 class StayByDays(BaseModel):
@@ -357,8 +436,13 @@ class TaskOut(BaseModel):
     due_on: date | None
     description: str
     created_at: datetime
-    done_at: datetime | None
+    done_at: datetime | None = Field(description="When the task was closed: done, dismissed or cleared.")
     detail: dict[str, Any] | None
+    adviser: str | None = None
+    status: str = Field(
+        default="open", description="open, done, dismissed (with a reason) or cleared (its fact went away)."
+    )
+    resolution_reason: str | None = None
 
 
 class QuotaIn(In):
@@ -552,3 +636,6 @@ class GuaranteeOut(BaseModel):
     amount: int
     decided_on: date
     reason: str | None
+
+
+StayOut.model_rebuild()  # its case block is defined after it

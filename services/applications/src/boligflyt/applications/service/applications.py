@@ -20,8 +20,13 @@ from boligflyt.applications.service.common import (
     move_application,
     referenced,
 )
-from boligflyt.contracts.codes import ApplicationKind, LeftListReason, Referrer
-from boligflyt.contracts.events.applications import ApplicationAppealed, ApplicationLeftList, ApplicationSubmitted
+from boligflyt.contracts.codes import ApplicationKind, DocumentKind, LeftListReason, Referrer
+from boligflyt.contracts.events.applications import (
+    ApplicationAppealed,
+    ApplicationCompletenessChecked,
+    ApplicationLeftList,
+    ApplicationSubmitted,
+)
 from boligflyt.platform.auth import Agency, Principal
 from boligflyt.platform.clock import Clock
 from boligflyt.platform.db import Database, UnitOfWork, get_or_404, read_or_404, utcnow
@@ -151,8 +156,25 @@ async def check_completeness(
         move_application(uow, application, ApplicationCommand.CHECK_COMPLETENESS, complete=not missing)
         application.documents_received = received
         application.missing_documents = missing
+        requested_on: date | None = None
         if missing and missing != asked_before:
             await write_letter(uow, application, LetterKind.MISSING_DOCUMENTS, today, missing=missing)
+            requested_on = today
+        elif missing:  # asked for before: the day of the letter that asked
+            requested_on = await uow.session.scalar(
+                select(Letter.written_on)
+                .where(Letter.application_id == application.id, Letter.kind == LetterKind.MISSING_DOCUMENTS.value)
+                .order_by(Letter.written_at.desc())
+                .limit(1)
+            )
+        uow.record(
+            ApplicationCompletenessChecked(
+                application_id=application.id,
+                checked_on=today,
+                missing_documents=tuple(DocumentKind(d) for d in missing),
+                documents_requested_on=requested_on,
+            )
+        )
         await uow.commit()
         return application
 

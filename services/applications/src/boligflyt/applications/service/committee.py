@@ -21,7 +21,7 @@ from boligflyt.applications.service.offers import offer_to, open_offer
 from boligflyt.applications.service.waiting_list import candidates, dwelling_fit
 from boligflyt.applications.settings import ApplicationsSettings
 from boligflyt.contracts.codes import ApplicationKind, DecisionOutcome, DwellingStatus, PriorityFactor
-from boligflyt.contracts.events.applications import ApplicationDecided
+from boligflyt.contracts.events.applications import ApplicationDecided, ApplicationListedForMeeting
 from boligflyt.platform.auth import Principal
 from boligflyt.platform.clock import Clock
 from boligflyt.platform.db import Database, get_or_404
@@ -64,6 +64,11 @@ async def add_case(
                 extra={"meeting_id": pending.meeting_id},
             )
         uow.session.add(MeetingCase(meeting_id=meeting.id, application_id=application.id, added_on=today))
+        uow.record(
+            ApplicationListedForMeeting(
+                application_id=application.id, meeting_id=meeting.id, meeting_on=meeting.meeting_date, listed_on=today
+            )
+        )
         uow.audit("meeting.case_added", "meeting", meeting.id, detail={"application_id": application.id})
         await uow.commit()
 

@@ -95,6 +95,9 @@ async def offer_to(
             rank=rank,
             offered_on=today,
             answer_deadline=offer.answer_deadline,
+            area_code=dwelling.area_code,
+            bedrooms=dwelling.bedrooms,
+            expected_ready_on=_expected_ready(dwelling),
         )
     )
     uow.audit("offer.made", "offer", offer.id, detail={"application_id": application.id, "rank": rank})
@@ -214,6 +217,9 @@ async def answer_offer(
                     decided_on=today,
                     no_fixed_address=PriorityFactor.NO_FIXED_ADDRESS.value in application.priority_factors,
                     planned_move_in_on=planned,
+                    area_code=dwelling.area_code,
+                    bedrooms=dwelling.bedrooms,
+                    expected_ready_on=_expected_ready(dwelling),
                 )
             )
             applicant = await uow.session.get(Applicant, application.applicant_id)

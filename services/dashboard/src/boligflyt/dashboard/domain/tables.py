@@ -61,6 +61,8 @@ TABLES: dict[str, dict[str, type]] = {
         "outcome": str,
         "able_to_buy_on": date,  # refused: the household can buy with a start-up loan or rent-to-own
         "appealed_on": date,
+        "documents_missing": int,  # documents still missing at Boligkontoret's last completeness check
+        "meeting_on": date,  # the committee meeting whose case list holds the application
         "left_on": date,
         "left_reason": str,
         "allocated_on": date,

@@ -1,12 +1,14 @@
 """NAV's rules, pure: quality agreements and placement checks (`providers`), the stay's state machine, nights
 and cost, the 3-month rule (`stays`), the monthly situation report (`reports`), refugee settlement
-(`settlement`) and an adviser's tasks (`tasks`), over calendar months (`months`).
+(`settlement`), NAV's view of a referred case (`cases`) and an adviser's tasks (`tasks`), over calendar months
+(`months`).
 
 No I/O and no framework imports: the service layer loads rows, calls these functions and stores what they decide.
 Everything is re-exported here: the rest of the service uses `domain.<name>`. Imports within the package are
 relative, so `mypy --strict` checks it by its path.
 """
 
+from .cases import FINAL_STATES, CaseState, next_case_state
 from .months import (
     Month,
     add_months,
@@ -104,12 +106,33 @@ from .stays import (
     stay_cost,
     transition,
 )
-from .tasks import check_task_open
+from .tasks import (
+    BELONGINGS_NOTICE_MONTHS,
+    CASE_TASK_KINDS,
+    SETTLEMENT_TASK_KINDS,
+    STAY_TASK_KINDS,
+    CaseFacts,
+    TaskDue,
+    TaskKind,
+    TaskRules,
+    TaskStatus,
+    belongings_task,
+    case_tasks,
+    check_dismissal_reason,
+    check_task_open,
+    settlement_tasks,
+    stale_tasks,
+    stay_tasks,
+    task_status,
+)
 
 __all__ = [
     "ACTIVE_STATES",
+    "BELONGINGS_NOTICE_MONTHS",
+    "CASE_TASK_KINDS",
     "ESTABLISHMENT_CHECKLIST",
     "ESTABLISHMENT_MONTHS",
+    "FINAL_STATES",
     "FIXED_REFUSALS",
     "MAX_AGREEMENT_YEARS",
     "MAX_REPORT_MONTHS",
@@ -119,14 +142,18 @@ __all__ = [
     "REPORT_COLUMNS",
     "SETTLEMENT_DEADLINE_MONTHS",
     "SETTLEMENT_DEADLINE_MONTHS_UNACCOMPANIED_MINOR",
+    "SETTLEMENT_TASK_KINDS",
     "SETTLEMENT_TRANSITIONS",
     "STAY_END_DAYS_AHEAD",
+    "STAY_TASK_KINDS",
     "TRANSITIONS",
     "UNKNOWN_AREA",
     "Absence",
     "AgreementTerms",
     "AreaYear",
     "BlockingReason",
+    "CaseFacts",
+    "CaseState",
     "Checklist",
     "DeadlineStatus",
     "Household",
@@ -142,10 +169,16 @@ __all__ = [
     "SettlementState",
     "StayFacts",
     "StayState",
+    "TaskDue",
+    "TaskKind",
+    "TaskRules",
+    "TaskStatus",
     "add_months",
     "age_on",
     "agreement_in_force",
+    "belongings_task",
     "blocking_reason",
+    "case_tasks",
     "check_absence",
     "check_agreement_allowed",
     "check_agreement_exclusions",
@@ -155,6 +188,7 @@ __all__ = [
     "check_checklist_item",
     "check_checklist_open",
     "check_consent_signed",
+    "check_dismissal_reason",
     "check_end",
     "check_end_after_absences",
     "check_end_reason",
@@ -179,6 +213,7 @@ __all__ = [
     "months_between",
     "needs_quality_agreement",
     "new_enquiry_stays",
+    "next_case_state",
     "nights_in",
     "nights_used",
     "placement_price",
@@ -190,9 +225,13 @@ __all__ = [
     "report_months",
     "settled_by_area",
     "settlement_deadline",
+    "settlement_tasks",
     "settlement_transition",
+    "stale_tasks",
     "stay_cost",
+    "stay_tasks",
     "still_there_at_closure",
+    "task_status",
     "transition",
     "turns_30_on",
 ]

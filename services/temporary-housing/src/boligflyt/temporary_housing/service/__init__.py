@@ -4,7 +4,23 @@ commits once; each read opens a session and answers in the API's shapes.
 api.py, handlers.py and main.py use them as `service.<name>`.
 """
 
+from boligflyt.temporary_housing.service.cases import (
+    list_cases,
+    on_case_allocated,
+    on_case_appealed,
+    on_case_decided,
+    on_case_left_list,
+    on_case_move_in_rescheduled,
+    on_case_moved_in,
+    on_case_offer_answered,
+    on_case_offer_made,
+    on_case_submitted,
+    on_completeness_checked,
+    on_listed_for_meeting,
+    read_case,
+)
 from boligflyt.temporary_housing.service.guarantees import decide_guarantee, guarantees_of
+from boligflyt.temporary_housing.service.jobs import refresh_tasks
 from boligflyt.temporary_housing.service.providers import (
     add_agreement,
     agreement_out,
@@ -54,7 +70,7 @@ from boligflyt.temporary_housing.service.stays import (
     start_stay,
     stays_by_days,
 )
-from boligflyt.temporary_housing.service.tasks import complete_task, list_tasks, task_out
+from boligflyt.temporary_housing.service.tasks import complete_task, dismiss_task, list_tasks, task_out
 
 __all__ = [
     "add_absence",
@@ -66,12 +82,14 @@ __all__ = [
     "close_establishment_phases",
     "complete_task",
     "decide_guarantee",
+    "dismiss_task",
     "end_stay",
     "finish_establishment",
     "guarantees_of",
     "link_application",
     "link_settlement_application",
     "list_agreements",
+    "list_cases",
     "list_providers",
     "list_quotas",
     "list_settlements",
@@ -82,17 +100,30 @@ __all__ = [
     "on_allocation",
     "on_application_decided",
     "on_application_submitted",
+    "on_case_allocated",
+    "on_case_appealed",
+    "on_case_decided",
+    "on_case_left_list",
+    "on_case_move_in_rescheduled",
+    "on_case_moved_in",
+    "on_case_offer_answered",
+    "on_case_offer_made",
+    "on_case_submitted",
+    "on_completeness_checked",
     "on_dwelling_area",
+    "on_listed_for_meeting",
     "on_move_in_rescheduled",
     "on_moved_in",
     "on_offer_declined",
     "order_housing",
     "quota_out",
     "quota_progress",
+    "read_case",
     "read_provider",
     "read_quota",
     "read_settlement",
     "read_stay",
+    "refresh_tasks",
     "register_provider",
     "remind_renegotiation",
     "report_facts",

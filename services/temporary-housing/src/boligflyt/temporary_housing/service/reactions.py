@@ -141,6 +141,7 @@ async def on_offer_declined(uow: UnitOfWork, offer_id: str, application_id: str,
             "the person (normally one offer only, the application may leave the waiting list).",
             detail={"offer_id": offer_id, "application_id": application_id},
             audited={"offer_id": offer_id},
+            adviser=stay.adviser if stay is not None else None,
         )
 
 

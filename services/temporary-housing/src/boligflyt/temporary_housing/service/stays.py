@@ -23,6 +23,7 @@ from boligflyt.temporary_housing.ports import (
     ApplicationRequest,
     HousingApplications,
 )
+from boligflyt.temporary_housing.service.cases import case_of_stay, ensure_case
 from boligflyt.temporary_housing.service.providers import (
     agreement_terms,
     agreements_of,
@@ -31,6 +32,7 @@ from boligflyt.temporary_housing.service.providers import (
     get_provider,
     occupied_places,
 )
+from boligflyt.temporary_housing.service.tasks import add_task_once, sync_tasks
 
 log = structlog.get_logger(__name__)
 
@@ -129,6 +131,8 @@ async def stay_out(
         dwelling_id=stay.dwelling_id,
         planned_move_in_on=stay.planned_move_in_on,
         tenancy_id=stay.tenancy_id,
+        adviser=stay.adviser,
+        case=await case_of_stay(session, stay),
         moves=[
             schemas.MoveOut(
                 changed_on=m.changed_on,
@@ -194,7 +198,13 @@ def prices_of(stay: models.Stay, moves: list[models.Move]) -> list[domain.PriceP
 
 
 async def start_stay(
-    database: Database, actor: str, body: schemas.StayIn, *, person_ref_key: str, rule: domain.LimitRule
+    database: Database,
+    actor: str,
+    body: schemas.StayIn,
+    *,
+    person_ref_key: str,
+    rule: domain.LimitRule,
+    adviser: str | None = None,
 ) -> models.Stay:
     ref = person_ref(body.person.national_id, person_ref_key)
     async with database.unit_of_work(actor) as uow:
@@ -258,6 +268,7 @@ async def start_stay(
             start_date=body.start_date,
             planned_end_date=body.planned_end_date,
             belongings_left=False,
+            adviser=body.adviser or adviser,
             created_at=uow.clock.now(),
         )
         session.add(stay)
@@ -401,6 +412,10 @@ async def close_stay(
         )
     )
     uow.audit("stay.ended", "stay", stay.id, detail={"reason": reason.value, "end_date": end_date.isoformat()})
+    # The stay's days no longer call for anything (no rules needed: an ended stay's tasks are none).
+    await sync_tasks(
+        uow, "stay", stay.id, [], domain.STAY_TASK_KINDS, adviser=stay.adviser, cleared_because="the stay ended"
+    )
 
 
 async def end_stay(database: Database, actor: str, stay_id: str, body: schemas.EndIn) -> models.Stay:
@@ -409,6 +424,10 @@ async def end_stay(database: Database, actor: str, stay_id: str, body: schemas.E
         stay = await get_stay(uow.session, stay_id, lock=True)
         await close_stay(uow, stay, body.end_date, body.reason, body.tenancy_id)
         stay.belongings_left = body.belongings_left
+        if body.belongings_left:
+            await add_task_once(
+                uow, domain.belongings_task(stay.id, body.end_date), "stay", stay.id, adviser=stay.adviser
+            )
         await uow.commit()
     return stay
 
@@ -473,7 +492,10 @@ async def link_application(
         if body.application_id is not None and stay.application_id != application_id:
             # The person's own application: it must exist and be theirs (NAV's own was just submitted for them).
             domain.check_application_person(known.person_ref if known else None, stay.person_ref, application_id)
-        record_link(uow, stay, application_id, submitted_on or (known.submitted_on if known else None) or today, today)
+        linked_on = submitted_on or (known.submitted_on if known else None) or today
+        record_link(uow, stay, application_id, linked_on, today)
+        # NAV follows the case from now; Boligkontoret's events fill it in (application.submitted may come first).
+        await ensure_case(uow, application_id, stay.person_ref, submitted_on, stay.id)
         await uow.commit()
     return stay
 

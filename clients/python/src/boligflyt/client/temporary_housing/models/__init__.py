@@ -7,8 +7,14 @@ from .agreement_out import AgreementOut
 from .application_link_in import ApplicationLinkIn
 from .audit_entry import AuditEntry
 from .audit_entry_detail_type_0 import AuditEntryDetailType0
+from .case_entry_out import CaseEntryOut
+from .case_entry_out_detail_type_0 import CaseEntryOutDetailType0
+from .case_list_item import CaseListItem
+from .case_out import CaseOut
+from .case_state import CaseState
 from .checklist_in import ChecklistIn
 from .closure_warning_out import ClosureWarningOut
+from .dwelling_out import DwellingOut
 from .end_in import EndIn
 from .guarantee_decision import GuaranteeDecision
 from .guarantee_in import GuaranteeIn
@@ -20,6 +26,7 @@ from .monthly_report_out import MonthlyReportOut
 from .move_in import MoveIn
 from .move_out import MoveOut
 from .page_audit_entry import PageAuditEntry
+from .page_case_list_item import PageCaseListItem
 from .page_provider_out import PageProviderOut
 from .page_settlement_out import PageSettlementOut
 from .page_stay_out import PageStayOut
@@ -52,8 +59,10 @@ from .stay_end_reason import StayEndReason
 from .stay_in import StayIn
 from .stay_out import StayOut
 from .stay_state import StayState
+from .task_dismiss_in import TaskDismissIn
 from .task_out import TaskOut
 from .task_out_detail_type_0 import TaskOutDetailType0
+from .task_status import TaskStatus
 from .termination_in import TerminationIn
 
 __all__ = (
@@ -64,8 +73,14 @@ __all__ = (
     "ApplicationLinkIn",
     "AuditEntry",
     "AuditEntryDetailType0",
+    "CaseEntryOut",
+    "CaseEntryOutDetailType0",
+    "CaseListItem",
+    "CaseOut",
+    "CaseState",
     "ChecklistIn",
     "ClosureWarningOut",
+    "DwellingOut",
     "EndIn",
     "GuaranteeDecision",
     "GuaranteeIn",
@@ -77,6 +92,7 @@ __all__ = (
     "MoveIn",
     "MoveOut",
     "PageAuditEntry",
+    "PageCaseListItem",
     "PageProviderOut",
     "PageSettlementOut",
     "PageStayOut",
@@ -109,7 +125,9 @@ __all__ = (
     "StayIn",
     "StayOut",
     "StayState",
+    "TaskDismissIn",
     "TaskOut",
     "TaskOutDetailType0",
+    "TaskStatus",
     "TerminationIn",
 )

@@ -38,6 +38,8 @@ class StayIn:
         price_per_night (int | None | Unset): Only when there is no valid agreement (an override): the price agreed,
             NOK.
         known_earlier_stay (bool | Unset): The person had a stay before NAV's records here. Default: False.
+        adviser (None | str | Unset): The NAV adviser who follows the person (their tasks); the one placing them by
+            default.
     """
 
     person: PersonIn
@@ -51,6 +53,7 @@ class StayIn:
     override_justification: str | Unset | None = UNSET
     price_per_night: int | Unset | None = UNSET
     known_earlier_stay: bool | Unset = False
+    adviser: str | Unset | None = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         person = self.person.to_dict()
@@ -89,6 +92,12 @@ class StayIn:
 
         known_earlier_stay = self.known_earlier_stay
 
+        adviser: str | Unset | None
+        if isinstance(self.adviser, Unset):
+            adviser = UNSET
+        else:
+            adviser = self.adviser
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -112,6 +121,8 @@ class StayIn:
             field_dict["price_per_night"] = price_per_night
         if known_earlier_stay is not UNSET:
             field_dict["known_earlier_stay"] = known_earlier_stay
+        if adviser is not UNSET:
+            field_dict["adviser"] = adviser
 
         return field_dict
 
@@ -171,6 +182,15 @@ class StayIn:
 
         known_earlier_stay = d.pop("known_earlier_stay", UNSET)
 
+        def _parse_adviser(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        adviser = _parse_adviser(d.pop("adviser", UNSET))
+
         stay_in = cls(
             person=person,
             cause=cause,
@@ -183,6 +203,7 @@ class StayIn:
             override_justification=override_justification,
             price_per_night=price_per_night,
             known_earlier_stay=known_earlier_stay,
+            adviser=adviser,
         )
 
         return stay_in

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.absence_out import AbsenceOut
+    from ..models.case_out import CaseOut
     from ..models.closure_warning_out import ClosureWarningOut
     from ..models.move_out import MoveOut
     from ..models.person_out import PersonOut
@@ -60,8 +61,10 @@ class StayOut:
             expected to be there.
         planned_move_in_on (datetime.date | None | Unset): The planned move-in to the allocated dwelling; it follows the
             dwelling's ready date.
+        adviser (None | str | Unset):
         moves (list[MoveOut] | Unset):
         absences (list[AbsenceOut] | Unset):
+        case (CaseOut | None | Unset): NAV's view of the housing application linked to the stay, from Boligkontoret.
     """
 
     stay_id: str
@@ -98,11 +101,14 @@ class StayOut:
     planned_end_date: datetime.date | Unset | None = UNSET
     closure_warning: ClosureWarningOut | Unset | None = UNSET
     planned_move_in_on: datetime.date | Unset | None = UNSET
+    adviser: str | Unset | None = UNSET
     moves: list[MoveOut] | Unset = UNSET
     absences: list[AbsenceOut] | Unset = UNSET
+    case: CaseOut | Unset | None = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.case_out import CaseOut
         from ..models.closure_warning_out import ClosureWarningOut
         from ..models.person_out import PersonOut
 
@@ -234,6 +240,12 @@ class StayOut:
         else:
             planned_move_in_on = self.planned_move_in_on
 
+        adviser: str | Unset | None
+        if isinstance(self.adviser, Unset):
+            adviser = UNSET
+        else:
+            adviser = self.adviser
+
         moves: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.moves, Unset):
             moves = []
@@ -247,6 +259,14 @@ class StayOut:
             for absences_item_data in self.absences:
                 absences_item = absences_item_data.to_dict()
                 absences.append(absences_item)
+
+        case: dict[str, Any] | Unset | None
+        if isinstance(self.case, Unset):
+            case = UNSET
+        elif isinstance(self.case, CaseOut):
+            case = self.case.to_dict()
+        else:
+            case = self.case
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -295,16 +315,21 @@ class StayOut:
             field_dict["closure_warning"] = closure_warning
         if planned_move_in_on is not UNSET:
             field_dict["planned_move_in_on"] = planned_move_in_on
+        if adviser is not UNSET:
+            field_dict["adviser"] = adviser
         if moves is not UNSET:
             field_dict["moves"] = moves
         if absences is not UNSET:
             field_dict["absences"] = absences
+        if case is not UNSET:
+            field_dict["case"] = case
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.absence_out import AbsenceOut
+        from ..models.case_out import CaseOut
         from ..models.closure_warning_out import ClosureWarningOut
         from ..models.move_out import MoveOut
         from ..models.person_out import PersonOut
@@ -549,6 +574,15 @@ class StayOut:
 
         planned_move_in_on = _parse_planned_move_in_on(d.pop("planned_move_in_on", UNSET))
 
+        def _parse_adviser(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        adviser = _parse_adviser(d.pop("adviser", UNSET))
+
         _moves = d.pop("moves", UNSET)
         moves: list[MoveOut] | Unset = UNSET
         if _moves is not UNSET:
@@ -566,6 +600,23 @@ class StayOut:
                 absences_item = AbsenceOut.from_dict(absences_item_data)
 
                 absences.append(absences_item)
+
+        def _parse_case(data: object) -> CaseOut | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                case_type_0 = CaseOut.from_dict(data)
+
+                return case_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CaseOut | None | Unset, data)
+
+        case = _parse_case(d.pop("case", UNSET))
 
         stay_out = cls(
             stay_id=stay_id,
@@ -602,8 +653,10 @@ class StayOut:
             planned_end_date=planned_end_date,
             closure_warning=closure_warning,
             planned_move_in_on=planned_move_in_on,
+            adviser=adviser,
             moves=moves,
             absences=absences,
+            case=case,
         )
 
         stay_out.additional_properties = d

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.task_out_detail_type_0 import TaskOutDetailType0
 
@@ -25,8 +27,11 @@ class TaskOut:
         due_on (datetime.date | None):
         description (str):
         created_at (datetime.datetime):
-        done_at (datetime.datetime | None):
+        done_at (datetime.datetime | None): When the task was closed: done, dismissed or cleared.
         detail (None | TaskOutDetailType0):
+        adviser (None | str | Unset):
+        status (str | Unset): open, done, dismissed (with a reason) or cleared (its fact went away). Default: 'open'.
+        resolution_reason (None | str | Unset):
     """
 
     task_id: str
@@ -38,6 +43,9 @@ class TaskOut:
     created_at: datetime.datetime
     done_at: datetime.datetime | None
     detail: TaskOutDetailType0 | None
+    adviser: str | Unset | None = UNSET
+    status: str | Unset = "open"
+    resolution_reason: str | Unset | None = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,6 +81,20 @@ class TaskOut:
         else:
             detail = self.detail
 
+        adviser: str | Unset | None
+        if isinstance(self.adviser, Unset):
+            adviser = UNSET
+        else:
+            adviser = self.adviser
+
+        status = self.status
+
+        resolution_reason: str | Unset | None
+        if isinstance(self.resolution_reason, Unset):
+            resolution_reason = UNSET
+        else:
+            resolution_reason = self.resolution_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +110,12 @@ class TaskOut:
                 "detail": detail,
             }
         )
+        if adviser is not UNSET:
+            field_dict["adviser"] = adviser
+        if status is not UNSET:
+            field_dict["status"] = status
+        if resolution_reason is not UNSET:
+            field_dict["resolution_reason"] = resolution_reason
 
         return field_dict
 
@@ -153,6 +181,26 @@ class TaskOut:
 
         detail = _parse_detail(d.pop("detail"))
 
+        def _parse_adviser(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        adviser = _parse_adviser(d.pop("adviser", UNSET))
+
+        status = d.pop("status", UNSET)
+
+        def _parse_resolution_reason(data: object) -> str | Unset | None:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        resolution_reason = _parse_resolution_reason(d.pop("resolution_reason", UNSET))
+
         task_out = cls(
             task_id=task_id,
             kind=kind,
@@ -163,6 +211,9 @@ class TaskOut:
             created_at=created_at,
             done_at=done_at,
             detail=detail,
+            adviser=adviser,
+            status=status,
+            resolution_reason=resolution_reason,
         )
 
         task_out.additional_properties = d

@@ -29,6 +29,16 @@ def application_submitted(data: a.ApplicationSubmitted, event_id: str) -> list[C
     ]
 
 
+@projections.on(a.ApplicationCompletenessChecked)
+def completeness_checked(data: a.ApplicationCompletenessChecked, event_id: str) -> list[Change]:
+    return [Change("applications", data.application_id, {"documents_missing": len(data.missing_documents)})]
+
+
+@projections.on(a.ApplicationListedForMeeting)
+def listed_for_meeting(data: a.ApplicationListedForMeeting, event_id: str) -> list[Change]:
+    return [Change("applications", data.application_id, {"meeting_on": data.meeting_on})]
+
+
 @projections.on(a.ApplicationDecided)
 def application_decided(data: a.ApplicationDecided, event_id: str) -> list[Change]:
     return [

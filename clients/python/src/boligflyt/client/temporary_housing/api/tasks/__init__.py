@@ -1,8 +1,9 @@
 """Contains endpoint functions for accessing the API"""
 
-from . import complete_task, list_tasks
+from . import complete_task, dismiss_task, list_tasks
 
 __all__ = [
     "complete_task",
+    "dismiss_task",
     "list_tasks",
 ]

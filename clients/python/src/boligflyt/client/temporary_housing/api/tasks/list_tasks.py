@@ -7,12 +7,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.page_task_out import PageTaskOut
 from ...models.problem_details import ProblemDetails
+from ...models.task_status import TaskStatus
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     open_: bool | Unset = True,
+    adviser: None | str | Unset = UNSET,
+    status: None | TaskStatus | Unset = UNSET,
+    subject_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> dict[str, Any]:
@@ -20,6 +24,29 @@ def _get_kwargs(
     params: dict[str, Any] = {}
 
     params["open"] = open_
+
+    json_adviser: str | Unset | None
+    if isinstance(adviser, Unset):
+        json_adviser = UNSET
+    else:
+        json_adviser = adviser
+    params["adviser"] = json_adviser
+
+    json_status: str | Unset | None
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, TaskStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_subject_id: str | Unset | None
+    if isinstance(subject_id, Unset):
+        json_subject_id = UNSET
+    else:
+        json_subject_id = subject_id
+    params["subject_id"] = json_subject_id
 
     params["limit"] = limit
 
@@ -110,13 +137,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     open_: bool | Unset = True,
+    adviser: None | str | Unset = UNSET,
+    status: None | TaskStatus | Unset = UNSET,
+    subject_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PageTaskOut | ProblemDetails]:
     """List Tasks
 
     Args:
-        open_ (bool | Unset):  Default: True.
+        open_ (bool | Unset): Only open tasks (unless `status` says). Default: True.
+        adviser (None | str | Unset):
+        status (None | TaskStatus | Unset):
+        subject_id (None | str | Unset): A stay, case or settlement.
         limit (int | Unset): How many items at most. Default: 50.
         offset (int | Unset): How many items to skip. Default: 0.
 
@@ -130,6 +163,9 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         open_=open_,
+        adviser=adviser,
+        status=status,
+        subject_id=subject_id,
         limit=limit,
         offset=offset,
     )
@@ -145,13 +181,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     open_: bool | Unset = True,
+    adviser: None | str | Unset = UNSET,
+    status: None | TaskStatus | Unset = UNSET,
+    subject_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PageTaskOut | ProblemDetails | None:
     """List Tasks
 
     Args:
-        open_ (bool | Unset):  Default: True.
+        open_ (bool | Unset): Only open tasks (unless `status` says). Default: True.
+        adviser (None | str | Unset):
+        status (None | TaskStatus | Unset):
+        subject_id (None | str | Unset): A stay, case or settlement.
         limit (int | Unset): How many items at most. Default: 50.
         offset (int | Unset): How many items to skip. Default: 0.
 
@@ -166,6 +208,9 @@ def sync(
     return sync_detailed(
         client=client,
         open_=open_,
+        adviser=adviser,
+        status=status,
+        subject_id=subject_id,
         limit=limit,
         offset=offset,
     ).parsed
@@ -175,13 +220,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     open_: bool | Unset = True,
+    adviser: None | str | Unset = UNSET,
+    status: None | TaskStatus | Unset = UNSET,
+    subject_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> Response[PageTaskOut | ProblemDetails]:
     """List Tasks
 
     Args:
-        open_ (bool | Unset):  Default: True.
+        open_ (bool | Unset): Only open tasks (unless `status` says). Default: True.
+        adviser (None | str | Unset):
+        status (None | TaskStatus | Unset):
+        subject_id (None | str | Unset): A stay, case or settlement.
         limit (int | Unset): How many items at most. Default: 50.
         offset (int | Unset): How many items to skip. Default: 0.
 
@@ -195,6 +246,9 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         open_=open_,
+        adviser=adviser,
+        status=status,
+        subject_id=subject_id,
         limit=limit,
         offset=offset,
     )
@@ -208,13 +262,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     open_: bool | Unset = True,
+    adviser: None | str | Unset = UNSET,
+    status: None | TaskStatus | Unset = UNSET,
+    subject_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
 ) -> PageTaskOut | ProblemDetails | None:
     """List Tasks
 
     Args:
-        open_ (bool | Unset):  Default: True.
+        open_ (bool | Unset): Only open tasks (unless `status` says). Default: True.
+        adviser (None | str | Unset):
+        status (None | TaskStatus | Unset):
+        subject_id (None | str | Unset): A stay, case or settlement.
         limit (int | Unset): How many items at most. Default: 50.
         offset (int | Unset): How many items to skip. Default: 0.
 
@@ -230,6 +290,9 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             open_=open_,
+            adviser=adviser,
+            status=status,
+            subject_id=subject_id,
             limit=limit,
             offset=offset,
         )
