@@ -4,6 +4,7 @@ from pathlib import Path
 
 from boligflyt.applications.api import routers
 from boligflyt.applications.handlers import handlers
+from boligflyt.applications.models import Applicant, Application, Meeting, Offer, Tenancy
 from boligflyt.applications.ports import dwelling_register
 from boligflyt.applications.service import (
     approve_by_board_silence,
@@ -54,6 +55,13 @@ definition = ServiceDefinition(
     publishes=True,
     agency=Agency.boligkontoret,
     audit_readers=[Agency.boligkontoret],
+    versioned={
+        "applicant_id": Applicant,
+        "application_id": Application,
+        "meeting_id": Meeting,
+        "offer_id": Offer,
+        "tenancy_id": Tenancy,
+    },
 )
 
 

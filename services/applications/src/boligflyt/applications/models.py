@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from boligflyt.platform.concurrency import Versioned
 from boligflyt.platform.tables import NAMING_CONVENTION
 
 
@@ -32,7 +33,7 @@ class Base(DeclarativeBase):
 metadata = Base.metadata
 
 
-class Applicant(Base):
+class Applicant(Versioned, Base):
     __tablename__ = "applicants"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -63,7 +64,7 @@ class Consent(Base):
     revoked_on: Mapped[date | None] = mapped_column(Date)
 
 
-class Application(Base):
+class Application(Versioned, Base):
     __tablename__ = "applications"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -115,7 +116,7 @@ class Application(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class Meeting(Base):
+class Meeting(Versioned, Base):
     """A meeting of the allocation committee (tildelingsutvalget, TBO)."""
 
     __tablename__ = "meetings"
@@ -176,7 +177,7 @@ class Dwelling(Base):
 _PENDING = text("state = 'pending'")
 
 
-class Offer(Base):
+class Offer(Versioned, Base):
     __tablename__ = "offers"
     # One open offer per dwelling and per household, even when two caseworkers (or a caseworker and the
     # deadline job) act at the same moment: the database refuses the second.
@@ -222,7 +223,7 @@ class CommitteeAllocation(Base):
     expected_move_in_on: Mapped[date | None] = mapped_column(Date)
 
 
-class Tenancy(Base):
+class Tenancy(Versioned, Base):
     __tablename__ = "tenancies"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -18,6 +18,7 @@ import structlog
 from boligflyt.contracts.registry import specs
 from boligflyt.integrations.api import RegisterFactory, build_router, in_production, maintenance_register
 from boligflyt.integrations.delivery import DeliveryWorker, prune_delivery_log, record_deliveries
+from boligflyt.integrations.models import WebhookSubscription
 from boligflyt.integrations.property_import import import_file
 from boligflyt.integrations.settings import IntegrationsSettings
 from boligflyt.platform.auth import Agency
@@ -119,6 +120,7 @@ def build_definition(
         scopes=("dwelling-register:write",),  # maintenance's POST /v1/dwelling-batches asks for it
         audit_readers=[Agency.coordinator],
         import_routes=[("POST", "/v1/property-imports")],  # a whole export: a larger body limit
+        versioned={"subscription_id": WebhookSubscription},
     )
 
 

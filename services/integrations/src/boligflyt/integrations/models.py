@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from boligflyt.platform.concurrency import Versioned
 from boligflyt.platform.tables import NAMING_CONVENTION
 
 # SQLite only autoincrements an INTEGER PRIMARY KEY; PostgreSQL wants a bigint identity.
@@ -34,7 +35,7 @@ class Base(DeclarativeBase):
 metadata = Base.metadata
 
 
-class WebhookSubscription(Base):
+class WebhookSubscription(Versioned, Base):
     """An integrator's receiver: where to POST, which event types, and the secret to sign with (sealed)."""
 
     __tablename__ = "webhook_subscription"

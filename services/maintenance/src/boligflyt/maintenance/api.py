@@ -188,21 +188,21 @@ async def sync_dwellings(
     principal: Syncer,
     database: DatabaseDep,
     clock: ClockDep,
-    response: Response,
     idempotency_key: Annotated[
-        str, Header(alias="Idempotency-Key", min_length=1, max_length=200, description="Makes a retry safe.")
+        str,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=255,
+            description="Required here: a retried batch is answered again (Idempotent-Replayed: true), not applied "
+            "again; the same key with another batch is a 422.",
+        ),
     ],
 ) -> SyncReport:
-    """Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones written.
-
-    The same Idempotency-Key with the same body answers the same and changes nothing; with another body: 422.
-    """
-    report, replayed = await service.sync_batch(
+    """Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones written."""
+    return await service.sync_batch(
         database, principal.actor, idempotency_key, body.dwellings, clock.today(), clock.now()
     )
-    if replayed:
-        response.headers["Idempotent-Replayed"] = "true"
-    return report
 
 
 # --- Inspections ----------------------------------------------------------------------------------------

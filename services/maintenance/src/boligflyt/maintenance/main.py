@@ -4,6 +4,7 @@ from pathlib import Path
 
 from boligflyt.maintenance.api import router
 from boligflyt.maintenance.handlers import handlers
+from boligflyt.maintenance.models import AcquisitionProject, Dwelling, Inspection, RenovationJob
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import ServiceDefinition, create_service_app
 
@@ -18,6 +19,12 @@ definition = ServiceDefinition(
     agency=Agency.lke,
     audit_readers=[Agency.lke],
     import_routes=[("POST", "/v1/dwelling-batches")],  # the property system's batches: a larger body limit
+    versioned={
+        "dwelling_id": Dwelling,
+        "inspection_id": Inspection,
+        "job_id": RenovationJob,
+        "project_id": AcquisitionProject,
+    },
 )
 
 

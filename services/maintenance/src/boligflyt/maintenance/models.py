@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from boligflyt.platform.concurrency import Versioned
 from boligflyt.platform.tables import NAMING_CONVENTION
 
 # SQLite only autoincrements an INTEGER PRIMARY KEY.
@@ -21,7 +22,7 @@ class Base(DeclarativeBase):
 metadata = Base.metadata
 
 
-class Dwelling(Base):
+class Dwelling(Versioned, Base):
     """A dwelling object (boligobjekt) in LKE's register, and where it is in its turnover."""
 
     __tablename__ = "dwelling"
@@ -89,7 +90,7 @@ class ChecklistItem(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Inspection(Base):
+class Inspection(Versioned, Base):
     """An inspection (befaring) and, once held, its condition report against the minimum standard."""
 
     __tablename__ = "inspection"
@@ -108,7 +109,7 @@ class Inspection(Base):
     renovation_job_id: Mapped[str | None] = mapped_column(String(64))
 
 
-class RenovationJob(Base):
+class RenovationJob(Versioned, Base):
     """A renovation job between tenancies: due within a month of ordering unless agreed otherwise."""
 
     __tablename__ = "renovation_job"
@@ -136,7 +137,7 @@ class RenovationJob(Base):
     lost_rent_owed: Mapped[int | None] = mapped_column(Integer)
 
 
-class AcquisitionProject(Base):
+class AcquisitionProject(Versioned, Base):
     """An acquisition project (build, buy, lease in), usually opened on an order from the ordering function."""
 
     __tablename__ = "acquisition_project"
@@ -158,15 +159,3 @@ class AcquisitionProject(Base):
     expected_delivery_on: Mapped[date | None] = mapped_column(Date)
     opened_on: Mapped[date] = mapped_column(Date)
     stages: Mapped[list[dict[str, Any]]] = mapped_column(JSON)  # [{stage, on}], the project's history
-
-
-class IdempotencyRecord(Base):
-    """The answer given to a request with an Idempotency-Key, so a retry gets it again and changes nothing."""
-
-    __tablename__ = "idempotency_record"
-
-    key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    request_hash: Mapped[str] = mapped_column(String(64))
-    status_code: Mapped[int] = mapped_column(Integer)
-    response: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

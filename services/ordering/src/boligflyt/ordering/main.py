@@ -4,6 +4,7 @@ from pathlib import Path
 
 from boligflyt.ordering.api import router
 from boligflyt.ordering.handlers import handlers
+from boligflyt.ordering.models import Need, Order
 from boligflyt.ordering.service import evaluate_unmet_need
 from boligflyt.platform.auth import Agency
 from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRuntime, create_service_app
@@ -25,6 +26,7 @@ definition = ServiceDefinition(
     publishes=True,
     agency=Agency.bestiller,
     audit_readers=[Agency.bestiller, Agency.coordinator],
+    versioned={"need_id": Need, "order_id": Order},
 )
 
 

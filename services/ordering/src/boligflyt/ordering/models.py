@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from boligflyt.platform.concurrency import Versioned
 from boligflyt.platform.tables import NAMING_CONVENTION
 
 
@@ -28,7 +29,7 @@ class Base(DeclarativeBase):
 metadata = Base.metadata
 
 
-class Need(Base):
+class Need(Versioned, Base):
     """A housing need reported by a service unit (or suggested by the unmet-need signal)."""
 
     __tablename__ = "needs"
@@ -77,7 +78,7 @@ class BudgetFrame(Base):
     set_on: Mapped[date] = mapped_column(Date)
 
 
-class Order(Base):
+class Order(Versioned, Base):
     """An order for dwellings placed with LKE (or LKBS after competition)."""
 
     __tablename__ = "orders"

@@ -17,10 +17,13 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, InvalidatePoolError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from boligflyt.contracts.base import Event
 from boligflyt.contracts.envelope import DEFAULT_CONTRACTS_BASE_URL, Envelope, to_wire
+from boligflyt.platform import concurrency, idempotency
+from boligflyt.platform.apirequest import ApiRequest, current_api_request
 from boligflyt.platform.auth import current_principal
 from boligflyt.platform.clock import Clock, SystemClock
 from boligflyt.platform.errors import NotFound
@@ -51,6 +54,12 @@ def is_outage(exc: BaseException) -> bool:
         return False
     sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None) or ""
     return exc.connection_invalidated or sqlstate.startswith(OUTAGE_SQLSTATES)
+
+
+@sa_event.listens_for(Session, "after_flush")
+def _flushed(session: Session, _context: Any) -> None:
+    # A unit of work's changes may have been flushed before its commit (a query autoflushes): it wrote all the same.
+    session.info["flushed"] = True
 
 
 def utcnow() -> datetime:
@@ -129,6 +138,8 @@ class Database:
         self.clock: Clock = SystemClock()
         # Where the contracts are published (the runtime sets the deployment's): each event's `dataschema`.
         self.contracts_base_url = DEFAULT_CONTRACTS_BASE_URL
+        # How long an Idempotency-Key's answer is kept (the runtime sets the deployment's).
+        self.idempotency_ttl_seconds = 24 * 3600
         self._event_listeners: list[Callable[[], None]] = []
         self._write_turns: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
@@ -222,6 +233,10 @@ class UnitOfWork:
         self._after_commit: list[Callable[[], None]] = []
         self._committed = False
         self._write_turn = AsyncExitStack()
+        # In a request: the Idempotency-Key this unit of work claimed, and the version of the route's resource it
+        # started from (concurrency.py).
+        self._claimed_key: ApiRequest | None = None
+        self._start_version: int | None = None
         # The event a reaction handles in this unit of work (set by the inbox), for its id and time.
         self.cause: Envelope | None = None
 
@@ -230,16 +245,28 @@ class UnitOfWork:
         return self.database.clock
 
     async def __aenter__(self) -> UnitOfWork:
-        if self.database.dialect == "sqlite":
-            # One writer at a time per SQLite file, from the first read on (PostgreSQL uses row locks instead).
-            await self._write_turn.enter_async_context(self.database.write_turn())
-            try:
+        try:
+            if self.database.dialect == "sqlite":
+                # One writer at a time per SQLite file, from the first read on (PostgreSQL uses row locks instead).
+                await self._write_turn.enter_async_context(self.database.write_turn())
                 await self.session.connection(execution_options={SQLITE_BEGIN: "IMMEDIATE"})
-            except BaseException:
-                await self.session.close()
-                await self._write_turn.aclose()
-                raise
+            await self._begin_request_work()
+        except BaseException:
+            await self.session.close()
+            await self._write_turn.aclose()
+            raise
         return self
+
+    async def _begin_request_work(self) -> None:
+        """In a request to this service: claim its Idempotency-Key as the transaction's first write (a twin waits
+        here until this one ends), and check If-Match against the route's resource, locked (concurrency.py)."""
+        api = current_api_request.get()
+        if api is None or api.service != self.database.service:
+            return
+        if api.idempotency_key is not None and api.client is not None and not api.key_claimed:
+            await idempotency.claim(self.session, api, utcnow(), self.database.idempotency_ttl_seconds)
+            self._claimed_key = api
+        self._start_version = await concurrency.start_of_unit_of_work(self.session, self.database.service)
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -369,13 +396,26 @@ class UnitOfWork:
         self._after_commit.append(callback)
 
     async def commit(self) -> None:
-        await self.session.flush()
+        session = self.session
+        wrote = bool(
+            session.new
+            or session.dirty
+            or session.deleted
+            or session.sync_session.info.get("flushed")
+            or self._outbox_rows
+            or self._audit_rows
+        )
+        await session.flush()
         if self._outbox_rows:
-            await self.session.execute(insert(outbox), self._outbox_rows)
+            await session.execute(insert(outbox), self._outbox_rows)
         if self._audit_rows:
-            await self.session.execute(insert(audit_log), self._audit_rows)
-        await self.session.commit()
+            await session.execute(insert(audit_log), self._audit_rows)
+        if wrote and self._start_version is not None:
+            await concurrency.count_the_change(session, self._start_version)
+        await session.commit()
         self._committed = True
+        if self._claimed_key is not None:
+            self._claimed_key.key_claimed = True
         if self._outbox_rows:
             self.database.events_committed()
         for callback in self._after_commit:

@@ -78,3 +78,25 @@ class Forbidden(DomainError):
     status = 403
     slug = "forbidden"
     default_title = "Forbidden"
+
+
+class PreconditionFailed(DomainError):
+    """If-Match named a version the resource no longer has: someone changed it since the client read it."""
+
+    status = 412
+    slug = "precondition-failed"
+    default_title = "The resource has changed"
+
+
+class PreconditionRequired(DomainError):
+    """The route changes a versioned resource only with If-Match (settings.require_if_match)."""
+
+    status = 428
+    slug = "precondition-required"
+    default_title = "If-Match is required"
+
+
+class TooManyRequests(DomainError):
+    status = 429
+    slug = "too-many-requests"
+    default_title = "Too many requests"

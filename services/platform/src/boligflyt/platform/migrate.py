@@ -65,8 +65,30 @@ async def migrate(database: Database, service_migrations: Path | None) -> None:
         if service_migrations is not None:
             command.upgrade(alembic_config(service_migrations, connection, SERVICE_VERSION_TABLE), "head")
 
-    async with database.engine.begin() as connection:
-        await connection.run_sync(upgrade)
+    async with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a column by rebuilding its table (Alembic's batch mode): with foreign keys on, dropping
+            # the old table deletes or refuses the rows that reference it. Off for the migration (set before any
+            # BEGIN: inside a transaction SQLite ignores it), and every reference checked before the commit.
+            await connection.run_sync(_foreign_keys, False)
+        try:
+            await connection.run_sync(upgrade)
+            if sqlite:
+                broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                if broken:
+                    raise RuntimeError(f"the migration left rows referring to rows that are not there: {broken[:5]}")
+            await connection.commit()
+        finally:
+            if sqlite:
+                await connection.rollback()  # nothing left to undo after a commit; the pragma needs no transaction
+                await connection.run_sync(_foreign_keys, True)
+
+
+def _foreign_keys(connection: Connection, on: bool) -> None:
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    cursor.close()
 
 
 async def make_revision(database: Database, service_migrations: Path, message: str) -> None:

@@ -17,6 +17,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
@@ -106,6 +107,15 @@ PROBLEM_RESPONSES: dict[int | str, dict[str, Any]] = {
         "description": "Invalid request (a control character in text, too) or a business rule refused it",
         "content": _PROBLEM_CONTENT,
     },
+    429: {
+        "description": "Too many requests from this client in the window: retry after Retry-After seconds",
+        "content": _PROBLEM_CONTENT,
+        "headers": {
+            "Retry-After": {"description": "Seconds until the window ends", "schema": {"type": "integer"}},
+            "RateLimit-Policy": {"description": "The client's quota policy (IETF draft)", "schema": {"type": "string"}},
+            "RateLimit": {"description": "What is left of the quota (IETF draft)", "schema": {"type": "string"}},
+        },
+    },
     503: {
         "description": "The database is away for a moment: nothing changed, retry after Retry-After seconds",
         "content": _PROBLEM_CONTENT,
@@ -118,6 +128,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
+    app.add_exception_handler(StaleDataError, _stale_data)
     # Starlette runs the Exception handler in its outermost middleware, which sends our 500 and then
     # re-raises so the server sees the failure too.
     app.add_exception_handler(Exception, _unexpected_error)
@@ -128,13 +139,33 @@ def install_problem_handlers(app: FastAPI) -> None:
 
 async def _domain_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DomainError)
+    return domain_problem(exc, request.url.path)
+
+
+def domain_problem(exc: DomainError, instance: str | None, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """The problem answering a domain error (also for middleware, which runs outside the exception handlers)."""
     return _problem(
         exc.status,
         exc.title,
         exc.detail,
         type=problem_type(exc.slug),
-        instance=request.url.path,
+        instance=instance,
+        headers=headers,
         extensions=exc.extra,
+    )
+
+
+async def _stale_data(request: Request, exc: Exception) -> Response:
+    # A versioned row (concurrency.py) was changed by another transaction between this one's read and its write:
+    # the transaction rolled back, nothing of the change landed.
+    log.info("request.stale_data", path=request.url.path, error=str(exc)[:300])
+    return _problem(
+        412,
+        "The resource has changed",
+        "the resource was changed by another request while this one was being handled; read it again and retry",
+        type=problem_type("precondition-failed"),
+        instance=request.url.path,
+        extensions={},
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,14 +18,18 @@ import httpx
 import structlog
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.routing import APIRoute
+from sqlalchemy.orm import DeclarativeBase
 from starlette.types import ASGIApp
 
 from boligflyt.contracts.topics import dead_letter_topic, topic_for
+from boligflyt.platform import idempotency
 from boligflyt.platform.audit import audit_router
 from boligflyt.platform.auth import Agency, TokenVerifier, mint_token
 from boligflyt.platform.bus import EventBus, create_bus
+from boligflyt.platform.client_api import install_client_api
 from boligflyt.platform.clock import Clock, SystemClock
-from boligflyt.platform.db import Database
+from boligflyt.platform.concurrency import resource_precondition
+from boligflyt.platform.db import Database, utcnow
 from boligflyt.platform.edge import install_request_edge
 from boligflyt.platform.health import health_router
 from boligflyt.platform.inbox import EventHandlers, InboxConsumer, RetryPolicy
@@ -43,6 +47,9 @@ from boligflyt.platform.problems import PROBLEM_RESPONSES, install_problem_handl
 from boligflyt.platform.settings import Settings
 
 log = structlog.get_logger(__name__)
+
+# How often the expired Idempotency-Keys are deleted (an expired one counts as absent meanwhile).
+IDEMPOTENCY_SWEEP_SECONDS = 3600.0
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,9 @@ class ServiceDefinition:
     # Routes that take a bulk import, as (method, path): their bodies may be up to settings.max_import_body_bytes
     # instead of settings.max_body_bytes (edge.py).
     import_routes: Sequence[tuple[str, str]] = ()
+    # The resources a client updates, by the path parameter that names one: {"application_id": Application}.
+    # Each model is `concurrency.Versioned`; a route's resource gets an ETag and honours If-Match.
+    versioned: Mapping[str, type[DeclarativeBase]] = field(default_factory=dict)
     # Anything else the service's app needs once built (the dashboard: its session middleware).
     configure: Callable[[FastAPI, Settings], None] | None = None
 
@@ -101,6 +111,7 @@ class ServiceRuntime:
         self.bus = bus
         self.database = Database(settings.database_url(definition.name), service=definition.name)
         self.database.contracts_base_url = settings.contracts_url
+        self.database.idempotency_ttl_seconds = settings.idempotency_ttl_seconds
         self.clock = clock or SystemClock()
         self._machine_token: ClientCredentials | None = None
         self.relay = OutboxRelay(
@@ -147,11 +158,15 @@ class ServiceRuntime:
             lifespan=lifespan,
             responses=PROBLEM_RESPONSES,
             generate_unique_id_function=operation_id,
+            # Finds the route's versioned resource: its ETag, and If-Match checked (concurrency.py).
+            dependencies=[Depends(resource_precondition)],
         )
         app.state.runtime = self
         app.state.settings = self.settings
         app.state.token_verifier = TokenVerifier(self.settings)
         install_problem_handlers(app)
+        # Inside the edge: a body is limited before an Idempotency-Key's request is read to fingerprint it.
+        install_client_api(app, self)
         # Added before the request context middleware, so inside it: a refused request is still traced and counted.
         install_request_edge(app, self.settings, definition.import_routes)
         app.add_middleware(RequestContextMiddleware, service=definition.name)
@@ -175,6 +190,7 @@ class ServiceRuntime:
         if not run_tasks:
             return
         self._spawn(self.relay.run(), "outbox-relay")
+        self._spawn(every(IDEMPOTENCY_SWEEP_SECONDS, sweep_idempotency_keys)(self), "idempotency-sweep")
         if self.consumer is not None:
             self._spawn(self.consumer.run(), "inbox-consumer")
         for job in self.definition.jobs:
@@ -252,6 +268,15 @@ class ServiceRuntime:
                 settings.jwt_discovery_url, settings.oidc_client_id, settings.oidc_client_secret
             )
         return BearerFrom(self._machine_token)
+
+
+async def sweep_idempotency_keys(runtime: ServiceRuntime) -> int:
+    """Delete the expired Idempotency-Keys of the service's database; returns how many."""
+    database = runtime.database
+    async with database.write_turn(), database.sessions() as session:
+        swept = await idempotency.sweep(session, utcnow())
+        await session.commit()
+    return swept
 
 
 class BearerFrom(httpx.Auth):

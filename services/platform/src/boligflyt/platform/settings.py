@@ -104,6 +104,19 @@ class Settings(BaseSettings):
     plausible_years_back: int = Field(default=30, ge=1)
     plausible_years_ahead: int = Field(default=10, ge=1)
 
+    # What a client system can plan for (docs/api-changelog.md): how long the answer to a request with an
+    # Idempotency-Key is kept for its retries, and how many requests a client may make per window.
+    idempotency_ttl_seconds: int = Field(default=24 * 3600, ge=60)
+    rate_limit_window_seconds: int = Field(default=60, ge=1)
+    # Requests per client (a token's subject) per window, for an agency not named in rate_limits.
+    rate_limit_default: int = Field(default=60_000, ge=1)
+    # Per agency, e.g. BOLIGFLYT_RATE_LIMITS='{"integrator": 600}'.
+    rate_limits: dict[str, int] = Field(default_factory=dict)
+    # A change of a versioned resource without If-Match is a 428 (off until every client sends If-Match).
+    require_if_match: bool = False
+    # Where a deprecated route's Link rel="deprecation" points: the API's changelog (docs/api-changelog.md).
+    api_changelog_url: str = "https://boligflyt.larvik.kommune.no/docs/api-changelog"
+
     @model_validator(mode="after")
     def _no_dev_secrets_in_production(self) -> Settings:
         if self.environment == "production":
@@ -123,6 +136,8 @@ class Settings(BaseSettings):
                 raise ValueError("BOLIGFLYT_PERSON_REF_KEY must be set in production" + hint)
             if self.oidc_client_id and self.session_secret == DEV_SESSION_SECRET:
                 raise ValueError("BOLIGFLYT_SESSION_SECRET must be set in production" + hint)
+        if set(self.rate_limits) - AGENCY_NAMES:
+            raise ValueError(f"BOLIGFLYT_RATE_LIMITS names no agency {sorted(set(self.rate_limits) - AGENCY_NAMES)}")
         unknown = set(self.jwt_role_agencies.values()) - AGENCY_NAMES
         if unknown:
             raise ValueError(f"BOLIGFLYT_JWT_ROLE_AGENCIES names no agency {sorted(unknown)}")

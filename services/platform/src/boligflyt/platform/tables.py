@@ -1,4 +1,4 @@
-"""The platform's own tables, present in every service database: outbox, inbox and audit log."""
+"""The platform's own tables, present in every service database: outbox, inbox, audit log and idempotency keys."""
 
 from __future__ import annotations
 
@@ -79,3 +79,22 @@ audit_log = Table(
     Column("trace_id", String(64)),
 )
 Index("ix_audit_log_entity", audit_log.c.entity_type, audit_log.c.entity_id)
+
+# The answer to a request sent with an Idempotency-Key, per client (idempotency.py). The row is written by the
+# unit of work that makes the change, so it exists exactly when the change does; the answer follows it.
+idempotency_key = Table(
+    "idempotency_key",
+    platform_metadata,
+    Column("client", String(200), primary_key=True),  # the principal's actor: agency:subject
+    Column("key", String(255), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),  # SHA-256 of method, path, query and body
+    Column("method", String(10), nullable=False),
+    Column("path", String(500), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("status_code", Integer),  # none until the answer is stored
+    Column("headers", JSON),
+    Column("body", LargeBinary),
+    Column("answered_at", DateTime(timezone=True)),
+)
+Index("ix_idempotency_key_expires_at", idempotency_key.c.expires_at)

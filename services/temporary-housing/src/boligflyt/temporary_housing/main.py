@@ -7,6 +7,7 @@ from boligflyt.platform.runtime import PeriodicJob, ServiceDefinition, ServiceRu
 from boligflyt.temporary_housing import service
 from boligflyt.temporary_housing.api import router
 from boligflyt.temporary_housing.handlers import handlers
+from boligflyt.temporary_housing.models import Agreement, Provider, Quota, Settlement, Stay, Task
 from boligflyt.temporary_housing.settings import NavSettings, limit_rule, task_rules
 
 
@@ -49,6 +50,14 @@ definition = ServiceDefinition(
     publishes=True,
     agency=Agency.nav,
     audit_readers=[Agency.nav],
+    versioned={
+        "provider_id": Provider,
+        "agreement_id": Agreement,
+        "stay_id": Stay,
+        "task_id": Task,
+        "quota_id": Quota,
+        "settlement_id": Settlement,
+    },
 )
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from boligflyt.platform.concurrency import Versioned
 from boligflyt.platform.tables import NAMING_CONVENTION, Id
 
 
@@ -22,7 +23,7 @@ class Base(DeclarativeBase):
 metadata = Base.metadata
 
 
-class Provider(Base):
+class Provider(Versioned, Base):
     __tablename__ = "providers"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -38,7 +39,7 @@ class Provider(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class Agreement(Base):
+class Agreement(Versioned, Base):
     """A quality agreement (kvalitetsavtale) with a provider, for one address, at most 2 years."""
 
     __tablename__ = "agreements"
@@ -70,7 +71,7 @@ class Person(Base):
     known_earlier_stay: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Stay(Base):
+class Stay(Versioned, Base):
     """A temporary stay (midlertidig botilbud)."""
 
     __tablename__ = "stays"
@@ -207,7 +208,7 @@ class LimitNotice(Base):
     days_in_stay: Mapped[int] = mapped_column(Integer)
 
 
-class Task(Base):
+class Task(Versioned, Base):
     """Work for a NAV adviser (domain/tasks.py, `TaskKind`): `dedupe_key` names the fact, so each is opened once."""
 
     __tablename__ = "tasks"
@@ -228,7 +229,7 @@ class Task(Base):
     resolution_reason: Mapped[str | None] = mapped_column(Text)
 
 
-class Quota(Base):
+class Quota(Versioned, Base):
     __tablename__ = "settlement_quotas"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -241,7 +242,7 @@ class Quota(Base):
     adopted_on: Mapped[date | None] = mapped_column(Date)
 
 
-class Settlement(Base):
+class Settlement(Versioned, Base):
     """One refugee household to settle."""
 
     __tablename__ = "settlements"

@@ -1,10 +1,8 @@
 """Bulk sync from the property system (Facilit-like): rows upserted by external_ref, bad ones rejected with a
-reason each; a batch over HTTP answers again from its Idempotency-Key when the same request comes back."""
+reason each; a batch over HTTP takes an Idempotency-Key, so a retried batch is answered again, not applied again."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -14,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from boligflyt.contracts.codes import DwellingStatus
-from boligflyt.maintenance.models import Dwelling, IdempotencyRecord
+from boligflyt.maintenance.models import Dwelling
 from boligflyt.maintenance.schemas import DwellingSyncRow, RejectedRow, SyncReport
 from boligflyt.maintenance.service.dwellings import add_dwelling, apply_changes, register_values
 from boligflyt.platform.db import Database, UnitOfWork
@@ -80,44 +78,24 @@ async def sync_dwellings(
     return report
 
 
-def request_hash(body: object) -> str:
-    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
-
-
 async def sync_batch(
     database: Database,
     actor: str,
-    idempotency_key: str,
+    batch_ref: str,
     rows: Sequence[Mapping[str, Any]],
     today: date,
     now: datetime,
-) -> tuple[SyncReport, bool]:
-    """The batch endpoint: the same key and body get the first answer again (True: a replay)."""
-    digest = request_hash(list(rows))
+) -> SyncReport:
+    """The batch endpoint. Its Idempotency-Key (the batch's reference in the audit log) is the platform's: a
+    retry of the same batch gets the first answer again and changes nothing (client_api.py)."""
     for _ in range(3):
         try:
             async with database.unit_of_work(actor) as uow:
-                record = await uow.session.get(IdempotencyRecord, idempotency_key)
-                if record is not None:
-                    if record.request_hash != digest:
-                        raise RuleViolation(
-                            "this Idempotency-Key was used with a different request body",
-                            code="idempotency_key_reused",
-                            extra={"idempotency_key": idempotency_key},
-                        )
-                    return SyncReport.model_validate(record.response), True
-                # Claim the key first: a concurrent twin waits on this row and then answers from it.
-                record = IdempotencyRecord(
-                    key=idempotency_key, request_hash=digest, status_code=200, response={}, created_at=now
-                )
-                uow.session.add(record)
-                await uow.session.flush()
                 report = await sync_dwellings(uow, rows, today, now)
-                record.response = report.model_dump(mode="json")
                 uow.audit(
                     "dwelling.batch_synced",
                     "dwelling_batch",
-                    idempotency_key,
+                    batch_ref,
                     detail={
                         "created": len(report.created),
                         "changed": len(report.changed),
@@ -125,7 +103,7 @@ async def sync_batch(
                     },
                 )
                 await uow.commit()
-                return report, False
+                return report
         except IntegrityError:
-            continue  # the same key, or a dwelling of the batch, was written meanwhile: look again
-    raise Conflict("the request with this Idempotency-Key is still being handled; retry", current_state="in_progress")
+            continue  # a dwelling of the batch was written meanwhile: look again
+    raise Conflict("the batch's dwellings were being changed meanwhile; retry", current_state="in_progress")

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.applicant_in import ApplicantIn
 from ...models.applicant_out import ApplicantOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ApplicantIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicantIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicantOut | ProblemDetails]:
     """Register Applicant
 
@@ -116,6 +125,7 @@ def sync_detailed(
     for whom NAV may record consent and submit applications.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicantIn):
 
     Raises:
@@ -128,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApplicantIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicantOut | ProblemDetails | None:
     """Register Applicant
 
@@ -153,6 +165,7 @@ def sync(
     for whom NAV may record consent and submit applications.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicantIn):
 
     Raises:
@@ -166,6 +179,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -173,6 +187,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicantIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicantOut | ProblemDetails]:
     """Register Applicant
 
@@ -185,6 +200,7 @@ async def asyncio_detailed(
     for whom NAV may record consent and submit applications.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicantIn):
 
     Raises:
@@ -197,6 +213,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApplicantIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicantOut | ProblemDetails | None:
     """Register Applicant
 
@@ -220,6 +238,7 @@ async def asyncio(
     for whom NAV may record consent and submit applications.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicantIn):
 
     Raises:
@@ -234,5 +253,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.consent_out import ConsentOut
 from ...models.consent_revoke_in import ConsentRevokeIn
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -17,8 +17,15 @@ def _get_kwargs(
     consent_id: str,
     *,
     body: ConsentRevokeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -74,6 +81,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -83,6 +95,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -112,6 +134,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConsentRevokeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ConsentOut | ProblemDetails]:
     """Revoke Consent
 
@@ -120,6 +144,8 @@ def sync_detailed(
     Args:
         applicant_id (str):
         consent_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ConsentRevokeIn):
 
     Raises:
@@ -134,6 +160,8 @@ def sync_detailed(
         applicant_id=applicant_id,
         consent_id=consent_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +177,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ConsentRevokeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ConsentOut | ProblemDetails | None:
     """Revoke Consent
 
@@ -157,6 +187,8 @@ def sync(
     Args:
         applicant_id (str):
         consent_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ConsentRevokeIn):
 
     Raises:
@@ -172,6 +204,8 @@ def sync(
         consent_id=consent_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -181,6 +215,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConsentRevokeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ConsentOut | ProblemDetails]:
     """Revoke Consent
 
@@ -189,6 +225,8 @@ async def asyncio_detailed(
     Args:
         applicant_id (str):
         consent_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ConsentRevokeIn):
 
     Raises:
@@ -203,6 +241,8 @@ async def asyncio_detailed(
         applicant_id=applicant_id,
         consent_id=consent_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,6 +256,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConsentRevokeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ConsentOut | ProblemDetails | None:
     """Revoke Consent
 
@@ -224,6 +266,8 @@ async def asyncio(
     Args:
         applicant_id (str):
         consent_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ConsentRevokeIn):
 
     Raises:
@@ -240,5 +284,7 @@ async def asyncio(
             consent_id=consent_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

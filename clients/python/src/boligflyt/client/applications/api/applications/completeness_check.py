@@ -8,12 +8,21 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.application_out import ApplicationOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     application_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -63,6 +73,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -72,6 +87,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -99,6 +124,8 @@ def sync_detailed(
     application_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ApplicationOut | ProblemDetails]:
     """Completeness Check
 
@@ -106,6 +133,8 @@ def sync_detailed(
 
     Args:
         application_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,6 +146,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         application_id=application_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -130,6 +161,8 @@ def sync(
     application_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ApplicationOut | ProblemDetails | None:
     """Completeness Check
 
@@ -137,6 +170,8 @@ def sync(
 
     Args:
         application_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,6 +184,8 @@ def sync(
     return sync_detailed(
         application_id=application_id,
         client=client,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -156,6 +193,8 @@ async def asyncio_detailed(
     application_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ApplicationOut | ProblemDetails]:
     """Completeness Check
 
@@ -163,6 +202,8 @@ async def asyncio_detailed(
 
     Args:
         application_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,6 +215,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         application_id=application_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -185,6 +228,8 @@ async def asyncio(
     application_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ApplicationOut | ProblemDetails | None:
     """Completeness Check
 
@@ -192,6 +237,8 @@ async def asyncio(
 
     Args:
         application_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,5 +252,7 @@ async def asyncio(
         await asyncio_detailed(
             application_id=application_id,
             client=client,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

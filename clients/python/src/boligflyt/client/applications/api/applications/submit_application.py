@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.application_in import ApplicationIn
 from ...models.application_out import ApplicationOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ApplicationIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationOut | ProblemDetails]:
     """Submit Application
 
@@ -111,6 +120,7 @@ def sync_detailed(
     id.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicationIn):
 
     Raises:
@@ -123,6 +133,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -136,6 +147,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicationOut | ProblemDetails | None:
     """Submit Application
 
@@ -143,6 +155,7 @@ def sync(
     id.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicationIn):
 
     Raises:
@@ -156,6 +169,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -163,6 +177,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ApplicationOut | ProblemDetails]:
     """Submit Application
 
@@ -170,6 +185,7 @@ async def asyncio_detailed(
     id.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicationIn):
 
     Raises:
@@ -182,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -193,6 +210,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApplicationIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ApplicationOut | ProblemDetails | None:
     """Submit Application
 
@@ -200,6 +218,7 @@ async def asyncio(
     id.
 
     Args:
+        idempotency_key (str | Unset):
         body (ApplicationIn):
 
     Raises:
@@ -214,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.committee_allocation_in import CommitteeAllocationIn
 from ...models.committee_allocation_out import CommitteeAllocationOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     meeting_id: str,
     *,
     body: CommitteeAllocationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,6 +131,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CommitteeAllocationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[CommitteeAllocationOut | ProblemDetails]:
     """Allocate
 
@@ -118,6 +142,8 @@ def sync_detailed(
 
     Args:
         meeting_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (CommitteeAllocationIn):
 
     Raises:
@@ -131,6 +157,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         meeting_id=meeting_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -145,6 +173,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CommitteeAllocationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> CommitteeAllocationOut | ProblemDetails | None:
     """Allocate
 
@@ -154,6 +184,8 @@ def sync(
 
     Args:
         meeting_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (CommitteeAllocationIn):
 
     Raises:
@@ -168,6 +200,8 @@ def sync(
         meeting_id=meeting_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -176,6 +210,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CommitteeAllocationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[CommitteeAllocationOut | ProblemDetails]:
     """Allocate
 
@@ -185,6 +221,8 @@ async def asyncio_detailed(
 
     Args:
         meeting_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (CommitteeAllocationIn):
 
     Raises:
@@ -198,6 +236,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         meeting_id=meeting_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,6 +250,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CommitteeAllocationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> CommitteeAllocationOut | ProblemDetails | None:
     """Allocate
 
@@ -219,6 +261,8 @@ async def asyncio(
 
     Args:
         meeting_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (CommitteeAllocationIn):
 
     Raises:
@@ -234,5 +278,7 @@ async def asyncio(
             meeting_id=meeting_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

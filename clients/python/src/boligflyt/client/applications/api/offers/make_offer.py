@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.offer_in import OfferIn
 from ...models.offer_out import OfferOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     dwelling_id: str,
     *,
     body: OfferIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -82,6 +85,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -109,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: OfferIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OfferOut | ProblemDetails]:
     """Make Offer
 
@@ -116,6 +125,7 @@ def sync_detailed(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
         body (OfferIn):
 
     Raises:
@@ -129,6 +139,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         dwelling_id=dwelling_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +154,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: OfferIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> OfferOut | ProblemDetails | None:
     """Make Offer
 
@@ -150,6 +162,7 @@ def sync(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
         body (OfferIn):
 
     Raises:
@@ -164,6 +177,7 @@ def sync(
         dwelling_id=dwelling_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -172,6 +186,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: OfferIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[OfferOut | ProblemDetails]:
     """Make Offer
 
@@ -179,6 +194,7 @@ async def asyncio_detailed(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
         body (OfferIn):
 
     Raises:
@@ -192,6 +208,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         dwelling_id=dwelling_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,6 +221,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: OfferIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> OfferOut | ProblemDetails | None:
     """Make Offer
 
@@ -211,6 +229,7 @@ async def asyncio(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
         body (OfferIn):
 
     Raises:
@@ -226,5 +245,6 @@ async def asyncio(
             dwelling_id=dwelling_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.notice_in import NoticeIn
 from ...models.problem_details import ProblemDetails
 from ...models.tenancy_out import TenancyOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     tenancy_id: str,
     *,
     body: NoticeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,6 +131,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NoticeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | TenancyOut]:
     """Give Notice
 
@@ -116,6 +140,8 @@ def sync_detailed(
 
     Args:
         tenancy_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (NoticeIn):
 
     Raises:
@@ -129,6 +155,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tenancy_id=tenancy_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,6 +171,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NoticeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | TenancyOut | None:
     """Give Notice
 
@@ -150,6 +180,8 @@ def sync(
 
     Args:
         tenancy_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (NoticeIn):
 
     Raises:
@@ -164,6 +196,8 @@ def sync(
         tenancy_id=tenancy_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -172,6 +206,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NoticeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | TenancyOut]:
     """Give Notice
 
@@ -179,6 +215,8 @@ async def asyncio_detailed(
 
     Args:
         tenancy_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (NoticeIn):
 
     Raises:
@@ -192,6 +230,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tenancy_id=tenancy_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,6 +244,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NoticeIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | TenancyOut | None:
     """Give Notice
 
@@ -211,6 +253,8 @@ async def asyncio(
 
     Args:
         tenancy_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (NoticeIn):
 
     Raises:
@@ -226,5 +270,7 @@ async def asyncio(
             tenancy_id=tenancy_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

@@ -14,7 +14,11 @@ def _get_kwargs(
     *,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -35,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -86,6 +91,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -113,6 +123,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | StockImportReport]:
     """Import Stock
 
@@ -126,6 +137,7 @@ def sync_detailed(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
             False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +150,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -152,6 +165,7 @@ def sync(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | StockImportReport | None:
     """Import Stock
 
@@ -165,6 +179,7 @@ def sync(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
             False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,6 +193,7 @@ def sync(
         client=client,
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -186,6 +202,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | StockImportReport]:
     """Import Stock
 
@@ -199,6 +216,7 @@ async def asyncio_detailed(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
             False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,6 +229,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -223,6 +242,7 @@ async def asyncio(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | StockImportReport | None:
     """Import Stock
 
@@ -236,6 +256,7 @@ async def asyncio(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would do, and store nothing. Default:
             False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,5 +271,6 @@ async def asyncio(
             client=client,
             format_=format_,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.tenancy_in import TenancyIn
 from ...models.tenancy_out import TenancyOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TenancyIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,12 +112,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TenancyIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | TenancyOut]:
     """Sign Tenancy
 
      Record the contract signed at the dwelling for an allocated application.
 
     Args:
+        idempotency_key (str | Unset):
         body (TenancyIn):
 
     Raises:
@@ -122,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -135,12 +146,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TenancyIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | TenancyOut | None:
     """Sign Tenancy
 
      Record the contract signed at the dwelling for an allocated application.
 
     Args:
+        idempotency_key (str | Unset):
         body (TenancyIn):
 
     Raises:
@@ -154,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -161,12 +175,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TenancyIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | TenancyOut]:
     """Sign Tenancy
 
      Record the contract signed at the dwelling for an allocated application.
 
     Args:
+        idempotency_key (str | Unset):
         body (TenancyIn):
 
     Raises:
@@ -179,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,12 +207,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TenancyIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | TenancyOut | None:
     """Sign Tenancy
 
      Record the contract signed at the dwelling for an allocated application.
 
     Args:
+        idempotency_key (str | Unset):
         body (TenancyIn):
 
     Raises:
@@ -210,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -14,7 +14,11 @@ def _get_kwargs(
     *,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -35,6 +39,7 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -86,6 +91,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -113,6 +123,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportReport | ProblemDetails]:
     """Import Property Export
 
@@ -122,6 +133,7 @@ def sync_detailed(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would change, and change nothing (200, not
             stored). Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,6 +146,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +161,7 @@ def sync(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportReport | ProblemDetails | None:
     """Import Property Export
 
@@ -157,6 +171,7 @@ def sync(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would change, and change nothing (200, not
             stored). Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +185,7 @@ def sync(
         client=client,
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -178,6 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportReport | ProblemDetails]:
     """Import Property Export
 
@@ -187,6 +204,7 @@ async def asyncio_detailed(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would change, and change nothing (200, not
             stored). Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +217,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         format_=format_,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -211,6 +230,7 @@ async def asyncio(
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportReport | ProblemDetails | None:
     """Import Property Export
 
@@ -220,6 +240,7 @@ async def asyncio(
         format_ (None | str | Unset): Overrides the Content-Type: csv or json.
         dry_run (bool | Unset): Report what the import would change, and change nothing (200, not
             stored). Default: False.
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,5 +255,6 @@ async def asyncio(
             client=client,
             format_=format_,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

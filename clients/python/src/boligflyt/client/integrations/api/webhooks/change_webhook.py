@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.subscription import Subscription
 from ...models.subscription_patch import SubscriptionPatch
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     subscription_id: str,
     *,
     body: SubscriptionPatch,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,6 +131,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SubscriptionPatch,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Subscription]:
     """Change Webhook
 
@@ -116,6 +140,8 @@ def sync_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (SubscriptionPatch): Change what is given; event types are checked against the
             caller's grant as on registering.
 
@@ -130,6 +156,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -144,6 +172,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SubscriptionPatch,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Subscription | None:
     """Change Webhook
 
@@ -151,6 +181,8 @@ def sync(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (SubscriptionPatch): Change what is given; event types are checked against the
             caller's grant as on registering.
 
@@ -166,6 +198,8 @@ def sync(
         subscription_id=subscription_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,6 +208,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SubscriptionPatch,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Subscription]:
     """Change Webhook
 
@@ -181,6 +217,8 @@ async def asyncio_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (SubscriptionPatch): Change what is given; event types are checked against the
             caller's grant as on registering.
 
@@ -195,6 +233,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +247,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SubscriptionPatch,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Subscription | None:
     """Change Webhook
 
@@ -214,6 +256,8 @@ async def asyncio(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (SubscriptionPatch): Change what is given; event types are checked against the
             caller's grant as on registering.
 
@@ -230,5 +274,7 @@ async def asyncio(
             subscription_id=subscription_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

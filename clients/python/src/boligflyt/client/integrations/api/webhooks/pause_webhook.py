@@ -16,8 +16,15 @@ def _get_kwargs(
     subscription_id: str,
     *,
     body: None | PauseIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -75,6 +82,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -84,6 +96,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -112,6 +134,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | PauseIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Subscription]:
     """Pause Webhook
 
@@ -119,6 +143,8 @@ def sync_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | PauseIn | Unset):
 
     Raises:
@@ -132,6 +158,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +174,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | PauseIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Subscription | None:
     """Pause Webhook
 
@@ -153,6 +183,8 @@ def sync(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | PauseIn | Unset):
 
     Raises:
@@ -167,6 +199,8 @@ def sync(
         subscription_id=subscription_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -175,6 +209,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | PauseIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Subscription]:
     """Pause Webhook
 
@@ -182,6 +218,8 @@ async def asyncio_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | PauseIn | Unset):
 
     Raises:
@@ -195,6 +233,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +247,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | PauseIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Subscription | None:
     """Pause Webhook
 
@@ -214,6 +256,8 @@ async def asyncio(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | PauseIn | Unset):
 
     Raises:
@@ -229,5 +273,7 @@ async def asyncio(
             subscription_id=subscription_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.replay import Replay
 from ...models.replay_in import ReplayIn
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     subscription_id: str,
     *,
     body: ReplayIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,6 +131,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReplayIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Replay]:
     """Replay Events
 
@@ -117,6 +141,8 @@ def sync_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ReplayIn): Events of the subscription to deliver again: those recorded for it in
             `since` .. `until`, or every one
             from the event `from_event_id` on. Within the delivery log's retention; bounded.
@@ -132,6 +158,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +174,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReplayIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Replay | None:
     """Replay Events
 
@@ -154,6 +184,8 @@ def sync(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ReplayIn): Events of the subscription to deliver again: those recorded for it in
             `since` .. `until`, or every one
             from the event `from_event_id` on. Within the delivery log's retention; bounded.
@@ -170,6 +202,8 @@ def sync(
         subscription_id=subscription_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -178,6 +212,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReplayIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | Replay]:
     """Replay Events
 
@@ -186,6 +222,8 @@ async def asyncio_detailed(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ReplayIn): Events of the subscription to deliver again: those recorded for it in
             `since` .. `until`, or every one
             from the event `from_event_id` on. Within the delivery log's retention; bounded.
@@ -201,6 +239,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         subscription_id=subscription_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +253,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReplayIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | Replay | None:
     """Replay Events
 
@@ -221,6 +263,8 @@ async def asyncio(
 
     Args:
         subscription_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (ReplayIn): Events of the subscription to deliver again: those recorded for it in
             `since` .. `until`, or every one
             from the event `from_event_id` on. Within the delivery log's retention; bounded.
@@ -238,5 +282,7 @@ async def asyncio(
             subscription_id=subscription_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.delivery import Delivery
 from ...models.dwelling_out import DwellingOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     project_id: str,
     *,
     body: Delivery,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -77,6 +84,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -86,6 +98,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -114,6 +136,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Delivery,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | list[DwellingOut]]:
     """Deliver
 
@@ -121,6 +145,8 @@ def sync_detailed(
 
     Args:
         project_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (Delivery):
 
     Raises:
@@ -134,6 +160,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -148,6 +176,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Delivery,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | list[DwellingOut] | None:
     """Deliver
 
@@ -155,6 +185,8 @@ def sync(
 
     Args:
         project_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (Delivery):
 
     Raises:
@@ -169,6 +201,8 @@ def sync(
         project_id=project_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -177,6 +211,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Delivery,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | list[DwellingOut]]:
     """Deliver
 
@@ -184,6 +220,8 @@ async def asyncio_detailed(
 
     Args:
         project_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (Delivery):
 
     Raises:
@@ -197,6 +235,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         project_id=project_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +249,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Delivery,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | list[DwellingOut] | None:
     """Deliver
 
@@ -216,6 +258,8 @@ async def asyncio(
 
     Args:
         project_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (Delivery):
 
     Raises:
@@ -231,5 +275,7 @@ async def asyncio(
             project_id=project_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

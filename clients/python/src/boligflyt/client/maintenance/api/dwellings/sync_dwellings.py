@@ -80,6 +80,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -113,11 +118,9 @@ def sync_detailed(
      Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
     written.
 
-    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
-    422.
-
     Args:
-        idempotency_key (str): Makes a retry safe.
+        idempotency_key (str): Required here: a retried batch is answered again (Idempotent-
+            Replayed: true), not applied again; the same key with another batch is a 422.
         body (DwellingBatch):
 
     Raises:
@@ -151,11 +154,9 @@ def sync(
      Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
     written.
 
-    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
-    422.
-
     Args:
-        idempotency_key (str): Makes a retry safe.
+        idempotency_key (str): Required here: a retried batch is answered again (Idempotent-
+            Replayed: true), not applied again; the same key with another batch is a 422.
         body (DwellingBatch):
 
     Raises:
@@ -184,11 +185,9 @@ async def asyncio_detailed(
      Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
     written.
 
-    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
-    422.
-
     Args:
-        idempotency_key (str): Makes a retry safe.
+        idempotency_key (str): Required here: a retried batch is answered again (Idempotent-
+            Replayed: true), not applied again; the same key with another batch is a 422.
         body (DwellingBatch):
 
     Raises:
@@ -220,11 +219,9 @@ async def asyncio(
      Upsert a batch keyed by external_ref from the property system; bad rows are reported, good ones
     written.
 
-    The same Idempotency-Key with the same body answers the same and changes nothing; with another body:
-    422.
-
     Args:
-        idempotency_key (str): Makes a retry safe.
+        idempotency_key (str): Required here: a retried batch is answered again (Idempotent-
+            Replayed: true), not applied again; the same key with another batch is a 422.
         body (DwellingBatch):
 
     Raises:

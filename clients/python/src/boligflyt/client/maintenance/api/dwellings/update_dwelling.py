@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.dwelling_out import DwellingOut
 from ...models.dwelling_update import DwellingUpdate
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     dwelling_id: str,
     *,
     body: DwellingUpdate,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,6 +131,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: DwellingUpdate,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[DwellingOut | ProblemDetails]:
     """Update Dwelling
 
@@ -116,6 +140,8 @@ def sync_detailed(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (DwellingUpdate): Attributes to change; those left out stay as they are. Status
             changes go through their own commands.
 
@@ -130,6 +156,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         dwelling_id=dwelling_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -144,6 +172,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: DwellingUpdate,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> DwellingOut | ProblemDetails | None:
     """Update Dwelling
 
@@ -151,6 +181,8 @@ def sync(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (DwellingUpdate): Attributes to change; those left out stay as they are. Status
             changes go through their own commands.
 
@@ -166,6 +198,8 @@ def sync(
         dwelling_id=dwelling_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -174,6 +208,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: DwellingUpdate,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[DwellingOut | ProblemDetails]:
     """Update Dwelling
 
@@ -181,6 +217,8 @@ async def asyncio_detailed(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (DwellingUpdate): Attributes to change; those left out stay as they are. Status
             changes go through their own commands.
 
@@ -195,6 +233,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         dwelling_id=dwelling_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +247,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: DwellingUpdate,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> DwellingOut | ProblemDetails | None:
     """Update Dwelling
 
@@ -214,6 +256,8 @@ async def asyncio(
 
     Args:
         dwelling_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (DwellingUpdate): Attributes to change; those left out stay as they are. Status
             changes go through their own commands.
 
@@ -230,5 +274,7 @@ async def asyncio(
             dwelling_id=dwelling_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

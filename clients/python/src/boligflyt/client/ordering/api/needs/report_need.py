@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.need_in import NeedIn
 from ...models.need_out import NeedOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: NeedIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -83,6 +86,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -109,11 +117,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: NeedIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[NeedOut | ProblemDetails]:
     """Report a housing need (NAV's refugee housing orders, Boligkontoret, any unit via the ordering
     function)
 
     Args:
+        idempotency_key (str | Unset):
         body (NeedIn): A housing need reported by a service unit. NAV Intro's refugee housing
             orders come here.
 
@@ -127,6 +137,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,11 +151,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: NeedIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> NeedOut | ProblemDetails | None:
     """Report a housing need (NAV's refugee housing orders, Boligkontoret, any unit via the ordering
     function)
 
     Args:
+        idempotency_key (str | Unset):
         body (NeedIn): A housing need reported by a service unit. NAV Intro's refugee housing
             orders come here.
 
@@ -159,6 +172,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -166,11 +180,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: NeedIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[NeedOut | ProblemDetails]:
     """Report a housing need (NAV's refugee housing orders, Boligkontoret, any unit via the ordering
     function)
 
     Args:
+        idempotency_key (str | Unset):
         body (NeedIn): A housing need reported by a service unit. NAV Intro's refugee housing
             orders come here.
 
@@ -184,6 +200,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,11 +212,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: NeedIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> NeedOut | ProblemDetails | None:
     """Report a housing need (NAV's refugee housing orders, Boligkontoret, any unit via the ordering
     function)
 
     Args:
+        idempotency_key (str | Unset):
         body (NeedIn): A housing need reported by a service unit. NAV Intro's refugee housing
             orders come here.
 
@@ -215,5 +234,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

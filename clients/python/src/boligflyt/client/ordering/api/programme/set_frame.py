@@ -10,7 +10,7 @@ from ...models.budget_line import BudgetLine
 from ...models.frame_in import FrameIn
 from ...models.frame_out import FrameOut
 from ...models.problem_details import ProblemDetails
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
@@ -18,8 +18,11 @@ def _get_kwargs(
     budget_line: BudgetLine,
     *,
     body: FrameIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -85,6 +88,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -113,6 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameOut | ProblemDetails]:
     """Set or revise one budget frame (budget.frame_set)
 
@@ -120,6 +129,7 @@ def sync_detailed(
         year (int): The programme year.
         budget_line (BudgetLine): The budget frames dwellings are financed from (the council's
             Boligløft, LKE's loan frame, the economic plan).
+        idempotency_key (str | Unset):
         body (FrameIn):
 
     Raises:
@@ -134,6 +144,7 @@ def sync_detailed(
         year=year,
         budget_line=budget_line,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -149,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: FrameIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameOut | ProblemDetails | None:
     """Set or revise one budget frame (budget.frame_set)
 
@@ -156,6 +168,7 @@ def sync(
         year (int): The programme year.
         budget_line (BudgetLine): The budget frames dwellings are financed from (the council's
             Boligløft, LKE's loan frame, the economic plan).
+        idempotency_key (str | Unset):
         body (FrameIn):
 
     Raises:
@@ -171,6 +184,7 @@ def sync(
         budget_line=budget_line,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -180,6 +194,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: FrameIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[FrameOut | ProblemDetails]:
     """Set or revise one budget frame (budget.frame_set)
 
@@ -187,6 +202,7 @@ async def asyncio_detailed(
         year (int): The programme year.
         budget_line (BudgetLine): The budget frames dwellings are financed from (the council's
             Boligløft, LKE's loan frame, the economic plan).
+        idempotency_key (str | Unset):
         body (FrameIn):
 
     Raises:
@@ -201,6 +217,7 @@ async def asyncio_detailed(
         year=year,
         budget_line=budget_line,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: FrameIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> FrameOut | ProblemDetails | None:
     """Set or revise one budget frame (budget.frame_set)
 
@@ -221,6 +239,7 @@ async def asyncio(
         year (int): The programme year.
         budget_line (BudgetLine): The budget frames dwellings are financed from (the council's
             Boligløft, LKE's loan frame, the economic plan).
+        idempotency_key (str | Unset):
         body (FrameIn):
 
     Raises:
@@ -237,5 +256,6 @@ async def asyncio(
             budget_line=budget_line,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -7,14 +7,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.signal_settings_in import SignalSettingsIn
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SignalSettingsIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -77,6 +80,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -103,10 +111,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SignalSettingsIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SignalSettingsIn]:
     """Set Signal Settings
 
     Args:
+        idempotency_key (str | Unset):
         body (SignalSettingsIn):
 
     Raises:
@@ -119,6 +129,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -132,10 +143,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SignalSettingsIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | SignalSettingsIn | None:
     """Set Signal Settings
 
     Args:
+        idempotency_key (str | Unset):
         body (SignalSettingsIn):
 
     Raises:
@@ -149,6 +162,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -156,10 +170,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SignalSettingsIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SignalSettingsIn]:
     """Set Signal Settings
 
     Args:
+        idempotency_key (str | Unset):
         body (SignalSettingsIn):
 
     Raises:
@@ -172,6 +188,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -183,10 +200,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SignalSettingsIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | SignalSettingsIn | None:
     """Set Signal Settings
 
     Args:
+        idempotency_key (str | Unset):
         body (SignalSettingsIn):
 
     Raises:
@@ -201,5 +220,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -16,8 +16,15 @@ def _get_kwargs(
     provider_id: str,
     *,
     body: None | SeasonalClosureIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -75,6 +82,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -84,6 +96,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -112,6 +134,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | SeasonalClosureIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | ProviderOut]:
     """Set Seasonal Closure
 
@@ -123,6 +147,8 @@ def sync_detailed(
 
     Args:
         provider_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | SeasonalClosureIn | Unset):
 
     Raises:
@@ -136,6 +162,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         provider_id=provider_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -150,6 +178,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | SeasonalClosureIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | ProviderOut | None:
     """Set Seasonal Closure
 
@@ -161,6 +191,8 @@ def sync(
 
     Args:
         provider_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | SeasonalClosureIn | Unset):
 
     Raises:
@@ -175,6 +207,8 @@ def sync(
         provider_id=provider_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -183,6 +217,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | SeasonalClosureIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | ProviderOut]:
     """Set Seasonal Closure
 
@@ -194,6 +230,8 @@ async def asyncio_detailed(
 
     Args:
         provider_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | SeasonalClosureIn | Unset):
 
     Raises:
@@ -207,6 +245,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         provider_id=provider_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,6 +259,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | SeasonalClosureIn | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | ProviderOut | None:
     """Set Seasonal Closure
 
@@ -230,6 +272,8 @@ async def asyncio(
 
     Args:
         provider_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (None | SeasonalClosureIn | Unset):
 
     Raises:
@@ -245,5 +289,7 @@ async def asyncio(
             provider_id=provider_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

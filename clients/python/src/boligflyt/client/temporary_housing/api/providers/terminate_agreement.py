@@ -9,15 +9,22 @@ from ...client import AuthenticatedClient, Client
 from ...models.agreement_out import AgreementOut
 from ...models.problem_details import ProblemDetails
 from ...models.termination_in import TerminationIn
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     agreement_id: str,
     *,
     body: TerminationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -72,6 +79,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -81,6 +93,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -109,11 +131,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[AgreementOut | ProblemDetails]:
     """Terminate Agreement
 
     Args:
         agreement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (TerminationIn):
 
     Raises:
@@ -127,6 +153,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         agreement_id=agreement_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -141,11 +169,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TerminationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> AgreementOut | ProblemDetails | None:
     """Terminate Agreement
 
     Args:
         agreement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (TerminationIn):
 
     Raises:
@@ -160,6 +192,8 @@ def sync(
         agreement_id=agreement_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -168,11 +202,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TerminationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[AgreementOut | ProblemDetails]:
     """Terminate Agreement
 
     Args:
         agreement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (TerminationIn):
 
     Raises:
@@ -186,6 +224,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         agreement_id=agreement_id,
         body=body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,11 +238,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TerminationIn,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> AgreementOut | ProblemDetails | None:
     """Terminate Agreement
 
     Args:
         agreement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
         body (TerminationIn):
 
     Raises:
@@ -218,5 +262,7 @@ async def asyncio(
             agreement_id=agreement_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.settlement_in import SettlementIn
 from ...models.settlement_out import SettlementOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SettlementIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SettlementIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SettlementOut]:
     """Announce Settlement
 
@@ -112,6 +121,7 @@ def sync_detailed(
     (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
+        idempotency_key (str | Unset):
         body (SettlementIn):
 
     Raises:
@@ -124,6 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -137,6 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SettlementIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | SettlementOut | None:
     """Announce Settlement
 
@@ -145,6 +157,7 @@ def sync(
     (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
+        idempotency_key (str | Unset):
         body (SettlementIn):
 
     Raises:
@@ -158,6 +171,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -165,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SettlementIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SettlementOut]:
     """Announce Settlement
 
@@ -173,6 +188,7 @@ async def asyncio_detailed(
     (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
+        idempotency_key (str | Unset):
         body (SettlementIn):
 
     Raises:
@@ -185,6 +201,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,6 +213,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SettlementIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | SettlementOut | None:
     """Announce Settlement
 
@@ -204,6 +222,7 @@ async def asyncio(
     (3 months, 6 for an unaccompanied minor) and the days left are shown on it.
 
     Args:
+        idempotency_key (str | Unset):
         body (SettlementIn):
 
     Raises:
@@ -218,5 +237,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,12 +8,21 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.settlement_out import SettlementOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     settlement_id: str,
+    *,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +31,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -63,6 +73,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 412:
+        response_412 = ProblemDetails.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 413:
         response_413 = ProblemDetails.from_dict(response.json())
 
@@ -72,6 +87,16 @@ def _parse_response(
         response_422 = ProblemDetails.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 428:
+        response_428 = ProblemDetails.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
 
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
@@ -99,11 +124,15 @@ def sync_detailed(
     settlement_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SettlementOut]:
     """Finish Establishment
 
     Args:
         settlement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -115,6 +144,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         settlement_id=settlement_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -128,11 +159,15 @@ def sync(
     settlement_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | SettlementOut | None:
     """Finish Establishment
 
     Args:
         settlement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +180,8 @@ def sync(
     return sync_detailed(
         settlement_id=settlement_id,
         client=client,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -152,11 +189,15 @@ async def asyncio_detailed(
     settlement_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> Response[ProblemDetails | SettlementOut]:
     """Finish Establishment
 
     Args:
         settlement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +209,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         settlement_id=settlement_id,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,11 +222,15 @@ async def asyncio(
     settlement_id: str,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+    if_match: str | Unset = UNSET,
 ) -> ProblemDetails | SettlementOut | None:
     """Finish Establishment
 
     Args:
         settlement_id (str):
+        idempotency_key (str | Unset):
+        if_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +244,7 @@ async def asyncio(
         await asyncio_detailed(
             settlement_id=settlement_id,
             client=client,
+            idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

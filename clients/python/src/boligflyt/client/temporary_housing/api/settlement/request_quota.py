@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.quota_in import QuotaIn
 from ...models.quota_out import QuotaOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: QuotaIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,10 +112,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: QuotaIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | QuotaOut]:
     """Request Quota
 
     Args:
+        idempotency_key (str | Unset):
         body (QuotaIn):
 
     Raises:
@@ -120,6 +130,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -133,10 +144,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: QuotaIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | QuotaOut | None:
     """Request Quota
 
     Args:
+        idempotency_key (str | Unset):
         body (QuotaIn):
 
     Raises:
@@ -150,6 +163,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -157,10 +171,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: QuotaIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | QuotaOut]:
     """Request Quota
 
     Args:
+        idempotency_key (str | Unset):
         body (QuotaIn):
 
     Raises:
@@ -173,6 +189,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,10 +201,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: QuotaIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | QuotaOut | None:
     """Request Quota
 
     Args:
+        idempotency_key (str | Unset):
         body (QuotaIn):
 
     Raises:
@@ -202,5 +221,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_details import ProblemDetails
 from ...models.stay_in import StayIn
 from ...models.stay_out import StayOut
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: StayIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -78,6 +81,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = ProblemDetails.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 503:
         response_503 = ProblemDetails.from_dict(response.json())
 
@@ -104,6 +112,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StayIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | StayOut]:
     """Start Stay
 
@@ -113,6 +122,7 @@ def sync_detailed(
     `override_justification` says why it must happen all the same.
 
     Args:
+        idempotency_key (str | Unset):
         body (StayIn):
 
     Raises:
@@ -125,6 +135,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +149,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StayIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | StayOut | None:
     """Start Stay
 
@@ -147,6 +159,7 @@ def sync(
     `override_justification` says why it must happen all the same.
 
     Args:
+        idempotency_key (str | Unset):
         body (StayIn):
 
     Raises:
@@ -160,6 +173,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -167,6 +181,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StayIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemDetails | StayOut]:
     """Start Stay
 
@@ -176,6 +191,7 @@ async def asyncio_detailed(
     `override_justification` says why it must happen all the same.
 
     Args:
+        idempotency_key (str | Unset):
         body (StayIn):
 
     Raises:
@@ -188,6 +204,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,6 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StayIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemDetails | StayOut | None:
     """Start Stay
 
@@ -208,6 +226,7 @@ async def asyncio(
     `override_justification` says why it must happen all the same.
 
     Args:
+        idempotency_key (str | Unset):
         body (StayIn):
 
     Raises:
@@ -222,5 +241,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

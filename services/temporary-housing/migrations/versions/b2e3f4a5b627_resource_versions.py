@@ -1,0 +1,40 @@
+"""A version per resource a client updates (ETag/If-Match)
+
+Revision ID: b2e3f4a5b627
+Revises: 8efd8726f89e
+Create Date: 2026-12-08
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "b2e3f4a5b627"
+down_revision: str | None = "8efd8726f89e"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Every row starts at version 1; SQLAlchemy counts it up with each change (concurrency.Versioned).
+TABLES = (
+    "providers",
+    "agreements",
+    "stays",
+    "tasks",
+    "settlement_quotas",
+    "settlements",
+)
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            # A literal default: SQLite then adds the column in place. A rebuilt table would delete the rows
+            # beneath it on the way (foreign keys are on, ON DELETE CASCADE).
+            batch.add_column(sa.Column("version", sa.Integer(), server_default="1", nullable=False))
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        # In place on both (SQLite 3.35 and later): no rebuild, as above.
+        op.execute(f"ALTER TABLE {table} DROP COLUMN version")
