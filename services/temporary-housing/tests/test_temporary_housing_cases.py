@@ -384,3 +384,29 @@ async def test_a_settlement_date_near_gives_a_task_that_clears_when_settled(embe
             settlement.json()["settlement_id"],
             "2015-02-15",
         )
+
+
+async def test_the_settlement_task_follows_the_national_deadline_where_the_permit_is_known(
+    embedded: ServiceHarness,
+) -> None:
+    """A permit on 2014-11-20 gives a deadline of 2015-02-20 (3 months), earlier than the date NAV planned."""
+    async with embedded.client(SERVICE, Agency.nav) as nav:
+        settlement = await nav.post(
+            "/v1/settlements",
+            json={
+                "adults": 1,
+                "children": 0,
+                "category": "family",
+                "origin": "reception_centre",
+                "announced_on": "2015-01-05",
+                "residence_permit_on": "2014-11-20",
+                "planned_settlement_date": "2015-03-30",
+            },
+        )
+        assert settlement.status_code == 201, settlement.text
+        assert settlement.json()["settlement_deadline"] == "2015-02-20"
+        await on_day(embedded, date(2015, 2, 5))
+        assert await tasks(nav) == []
+        await on_day(embedded, date(2015, 2, 6))
+        [task] = await tasks(nav)
+        assert (task["kind"], task["due_on"]) == ("settlement_deadline", "2015-02-20")

@@ -159,20 +159,21 @@ def stay_tasks(stay_id: str, start: date, end: date | None, today: date, rules: 
 
 
 def settlement_tasks(
-    settlement_id: str, planned_settlement_date: date | None, settled: bool, today: date, rules: TaskRules
+    settlement_id: str, deadline: date | None, settled: bool, today: date, rules: TaskRules
 ) -> list[TaskDue]:
-    """The household's planned settlement date is near and it has no home yet."""
-    if settled or planned_settlement_date is None:
+    """The household's settlement deadline is near and it has no home yet. The deadline is the national one (from
+    the residence permit) where NAV knows the permit, else the date NAV planned."""
+    if settled or deadline is None:
         return []
-    if today < planned_settlement_date - timedelta(days=rules.settlement_warning_days):
+    if today < deadline - timedelta(days=rules.settlement_warning_days):
         return []
     return [
         TaskDue(
             TaskKind.SETTLEMENT_DEADLINE,
-            f"settlement_deadline:{settlement_id}:{planned_settlement_date.isoformat()}",
-            planned_settlement_date,
-            f"The household is to be settled by {planned_settlement_date} and has no dwelling yet.",
-            {"settlement_id": settlement_id, "planned_settlement_date": planned_settlement_date.isoformat()},
+            f"settlement_deadline:{settlement_id}:{deadline.isoformat()}",
+            deadline,
+            f"The household is to be settled by {deadline} and has no dwelling yet.",
+            {"settlement_id": settlement_id, "settlement_deadline": deadline.isoformat()},
         )
     ]
 

@@ -59,7 +59,7 @@ async def refresh_tasks(database: Database, today: date, rules: domain.TaskRules
         due = domain.case_tasks(case_facts(case), today, rules)
         work.append(("case", case.application_id, due, domain.CASE_TASK_KINDS, "the fact is gone"))
     for row in settlements:
-        due = domain.settlement_tasks(row.id, row.planned_settlement_date, row.state in _SETTLED, today, rules)
+        due = domain.settlement_tasks(row.id, settlement_deadline(row), row.state in _SETTLED, today, rules)
         work.append(("settlement", row.id, due, domain.SETTLEMENT_TASK_KINDS, "the household was settled"))
 
     changed = 0
@@ -97,7 +97,7 @@ async def _due_now(
     row = await session.get(models.Settlement, subject_id, with_for_update=True)
     if row is None:
         return []
-    return domain.settlement_tasks(row.id, row.planned_settlement_date, row.state in _SETTLED, today, rules)
+    return domain.settlement_tasks(row.id, settlement_deadline(row), row.state in _SETTLED, today, rules)
 
 
 async def _adviser(session: AsyncSession, subject_type: str, subject_id: str) -> str | None:
@@ -107,3 +107,7 @@ async def _adviser(session: AsyncSession, subject_type: str, subject_id: str) ->
         case = await session.get(models.ReferredCase, subject_id)
         return await adviser_of(session, case.stay_id) if case is not None else None
     return None
+
+
+def settlement_deadline(row: models.Settlement) -> date | None:
+    return row.settlement_deadline or row.planned_settlement_date
