@@ -243,6 +243,9 @@ def configure_logging(settings: Settings, *, service: str | None = None) -> None
     root.setLevel(settings.log_level.upper())
     # Alembic narrates every migration step at INFO; a service start is not the place for it.
     logging.getLogger("alembic").setLevel(max(logging.WARNING, root.level))
+    # httpx logs every request it sends at INFO: the demo's seed alone is a thousand lines. The receiving service's
+    # own request log and the traces say the same.
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
 
     # uvicorn installs its own handlers (plain text, access log not propagated); send its records,
     # access log included, through ours instead.
