@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from boligflyt.contracts.codes import DwellingCategory, DwellingOwner
-from boligflyt.platform.spreadsheet import starts_like_a_formula
+from boligflyt.platform.spreadsheet import cell_text, parse_date, starts_like_a_formula
 
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "object_id": ("object_id", "objekt_id", "objektnr", "objekt"),
@@ -63,8 +63,6 @@ VACANT = {"", "ledig", "vacant", "none", "-"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
 _NATIONAL_ID_SHAPE = re.compile(r"\d{11}")
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 class ExportUnreadable(ValueError):
@@ -122,33 +120,15 @@ def _number(value: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _date(value: str) -> date | None:
-    """2028-05-31 or 31.05.2028."""
-    try:
-        if match := _ISO_DATE.fullmatch(value):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _NORWEGIAN_DATE.fullmatch(value):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def _text(raw: dict[str, Any], columns: dict[str, str], name: str) -> str:
-    column = columns.get(name)
-    value = raw.get(column) if column is not None else None
-    return "" if value is None else str(value).strip()
-
-
 def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> MappedObject | Rejection:
     reasons: list[str] = []
-    object_id = _text(raw, columns, "object_id")
+    object_id = cell_text(raw, columns, "object_id")
     for name in REQUIRED:
-        if not _text(raw, columns, name):
+        if not cell_text(raw, columns, name):
             reasons.append(f"{name} is missing")
     if object_id and (not _ID.fullmatch(object_id) or _NATIONAL_ID_SHAPE.fullmatch(object_id)):
         reasons.append("object_id must be 1-64 letters, digits or . _ : - and not 11 digits")
-    address = _text(raw, columns, "address")
+    address = cell_text(raw, columns, "address")
     if len(address) > 200:
         reasons.append("address is longer than 200 characters")
     if starts_like_a_formula(address):
@@ -156,32 +136,32 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
         reasons.append("address must not start like a spreadsheet formula (=, +, @, or - before a non-digit)")
 
     rooms: int | None = None
-    if text := _text(raw, columns, "rooms"):
+    if text := cell_text(raw, columns, "rooms"):
         number = _number(text)
         if number is None or number != int(number) or not 1 <= number <= 30:
             reasons.append(f"rooms must be a whole number from 1 to 30, not {text!r}")
         else:
             rooms = int(number)
     area: int | None = None
-    if text := _text(raw, columns, "area"):
+    if text := cell_text(raw, columns, "area"):
         number = _number(text)
         if number is None or not 1 <= number <= 2000:
             reasons.append(f"area must be square metres from 1 to 2000, not {text!r}")
         else:
             area = round(number)
     rent: int | None = None
-    if text := _text(raw, columns, "rent"):
+    if text := cell_text(raw, columns, "rent"):
         number = _number(text)
         if number is None or number > 200_000:
             reasons.append(f"rent must be whole kroner per month from 0 to 200000, not {text!r}")
         else:
             rent = round(number)
     owner: DwellingOwner | None = None
-    if text := _text(raw, columns, "owner"):
+    if text := cell_text(raw, columns, "owner"):
         owner = OWNER_NAMES.get(text.lower())
         if owner is None:
             reasons.append(f"owner {text!r} is not one of: {', '.join(sorted(OWNER_NAMES))}")
-    tenancy = _text(raw, columns, "tenancy")
+    tenancy = cell_text(raw, columns, "tenancy")
     tenancy_ref: str | None = None
     if tenancy.lower() not in VACANT:
         if _NATIONAL_ID_SHAPE.fullmatch(tenancy) or not _ID.fullmatch(tenancy):
@@ -191,7 +171,7 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
             tenancy_ref = tenancy
 
     category: DwellingCategory | None = None
-    if text := _text(raw, columns, "category"):
+    if text := cell_text(raw, columns, "category"):
         found = CATEGORY_NAMES.get(text.lower())
         if found is None:
             reasons.append(f"category {text!r} is not one of: {', '.join(sorted(CATEGORY_NAMES))}")
@@ -199,8 +179,8 @@ def map_object(row: int, raw: dict[str, Any], columns: dict[str, str]) -> Mapped
             category = found
 
     head_lease_end: date | None = None
-    if text := _text(raw, columns, "head_lease_end"):
-        head_lease_end = _date(text)
+    if text := cell_text(raw, columns, "head_lease_end"):
+        head_lease_end = parse_date(text)
         if head_lease_end is None:
             reasons.append(f"head_lease_end must be a date (2028-05-31 or 31.05.2028), not {text!r}")
 

@@ -12,13 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # A number written as text (a report that renders its values first): stays a number, it runs nothing.
 _PLAIN_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 # In imported text: `-` followed by a digit is a number or a house number, anything else after it is a formula.
 _FORMULA_START = re.compile(r"[=+@\t\r]|-(?!\d)")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
 
 def neutralise(value: object) -> object:
@@ -42,3 +46,23 @@ def csv_document(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> st
 def starts_like_a_formula(text: str) -> bool:
     """For imports: free text (an address) that a spreadsheet would run, which no one means to store."""
     return _FORMULA_START.match(text) is not None
+
+
+def cell_text(row: Mapping[str, Any], columns: Mapping[str, str], name: str) -> str:
+    """For imports: the stripped text of the row's cell for the field `name` (`columns`: field -> the file's own
+    column name), empty when the file has no such column or the cell is empty."""
+    column = columns.get(name)
+    value = row.get(column) if column is not None else None
+    return "" if value is None else str(value).strip()
+
+
+def parse_date(value: str) -> date | None:
+    """For imports: a date as exports write it, 2027-05-31 or 31.05.2027; None for anything else."""
+    try:
+        if match := _ISO_DATE.fullmatch(value):
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        if match := _NORWEGIAN_DATE.fullmatch(value):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+    except ValueError:
+        return None
+    return None

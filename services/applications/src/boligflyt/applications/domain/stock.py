@@ -21,6 +21,7 @@ from typing import Any
 
 from boligflyt.contracts.codes import ContractType
 from boligflyt.platform.personref import validate_national_id
+from boligflyt.platform.spreadsheet import cell_text, parse_date
 
 # Column (or JSON key) names, English and Norwegian, folded to lower case with `_` for spaces.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -54,8 +55,6 @@ CONTRACT_TYPE_NAMES: dict[str, ContractType] = {
 
 MAX_RENT = 1_000_000  # as for a signed contract: four months of it fit the deposit column
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NORWEGIAN_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
 
 
@@ -115,67 +114,49 @@ def _columns(names: Iterable[str]) -> tuple[dict[str, str], list[str]]:
     return used, ignored
 
 
-def parse_date(value: str) -> date | None:
-    """2027-05-31 or 31.05.2027."""
-    try:
-        if match := _ISO_DATE.fullmatch(value):
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _NORWEGIAN_DATE.fullmatch(value):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def _text(raw: dict[str, Any], columns: dict[str, str], name: str) -> str:
-    column = columns.get(name)
-    value = raw.get(column) if column is not None else None
-    return "" if value is None else str(value).strip()
-
-
 def check_row(line: int, raw: dict[str, Any], columns: dict[str, str]) -> StockContract | StockRejection:
     """One row by itself: every field there and well formed, the national id valid, the end after the start."""
     reasons: list[str] = []
     for name in REQUIRED:
-        if not _text(raw, columns, name):
+        if not cell_text(raw, columns, name):
             reasons.append(f"{name} is missing")
-    dwelling_id = _text(raw, columns, "dwelling")
+    dwelling_id = cell_text(raw, columns, "dwelling")
     if dwelling_id and not _ID.fullmatch(dwelling_id):
         reasons.append("the dwelling reference must be 1-64 letters, digits or . _ : -")
     contract_type: ContractType | None = None
-    if text := _text(raw, columns, "contract_type"):
+    if text := cell_text(raw, columns, "contract_type"):
         contract_type = CONTRACT_TYPE_NAMES.get(text.lower())
         if contract_type is None:
             reasons.append(f"contract type {text!r} is not one of: {', '.join(t.value for t in ContractType)}")
     start: date | None = None
-    if text := _text(raw, columns, "start"):
+    if text := cell_text(raw, columns, "start"):
         start = parse_date(text)
         if start is None:
             reasons.append(f"start {text!r} is not a date (2027-05-31 or 31.05.2027)")
     end: date | None = None
-    if text := _text(raw, columns, "end"):
+    if text := cell_text(raw, columns, "end"):
         end = parse_date(text)
         if end is None:
             reasons.append(f"end {text!r} is not a date (2027-05-31 or 31.05.2027)")
     if start is not None and end is not None and end <= start:
         reasons.append(f"the end ({end.isoformat()}) is not after the start ({start.isoformat()})")
     national_id = ""
-    if text := _text(raw, columns, "national_id"):
+    if text := cell_text(raw, columns, "national_id"):
         try:
             national_id = validate_national_id(text)
         except ValueError as exc:
             reasons.append(f"invalid national identity number: {exc}")  # the number itself is never repeated
     rent: int | None = None
-    if text := _text(raw, columns, "rent"):
+    if text := cell_text(raw, columns, "rent"):
         cleaned = text.replace("\u00a0", "").replace(" ", "").removesuffix(",-")
         if not _AMOUNT.fullmatch(cleaned) or float(cleaned.replace(",", ".")) > MAX_RENT:
             reasons.append(f"rent must be whole kroner per month from 0 to {MAX_RENT}, not {text!r}")
         else:
             rent = round(float(cleaned.replace(",", ".")))
-    contract_ref = _text(raw, columns, "contract_ref") or None
+    contract_ref = cell_text(raw, columns, "contract_ref") or None
     if contract_ref is not None and (not _ID.fullmatch(contract_ref) or re.fullmatch(r"\d{11}", contract_ref)):
         reasons.append("the contract reference must be 1-64 letters, digits or . _ : - (and not 11 digits)")
-    tenant_name = _text(raw, columns, "name")[:200] or None
+    tenant_name = cell_text(raw, columns, "name")[:200] or None
     if reasons or contract_type is None or start is None:
         return StockRejection(line, dwelling_id or None, tuple(reasons))
     return StockContract(line, dwelling_id, contract_type, start, end, national_id, rent, contract_ref, tenant_name)
