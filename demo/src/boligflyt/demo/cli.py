@@ -17,8 +17,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from boligflyt.demo.agencies import SERVICES, embedded_urls
-from boligflyt.demo.seed import seed as seed_larvik
-from boligflyt.demo.simulate import simulate as simulate_days
 from boligflyt.platform.settings import Settings
 
 app = typer.Typer(help="Demo data and a simulator for Boligflyt, through the public APIs.", no_args_is_help=True)
@@ -66,6 +64,8 @@ def seed(
     rng_seed: RngSeed = 2015,
 ) -> None:
     """Seed a plausible Larvik (does nothing when LKE's register has dwellings already)."""
+    from boligflyt.demo.seed import seed as seed_larvik
+
     with bar() as progress:
         report = asyncio.run(seed_larvik(base_urls(base_url, service_url), Settings(), rng_seed, scale, progress))
     if report.skipped:
@@ -88,6 +88,8 @@ def simulate(
     rng_seed: RngSeed = 2015,
 ) -> None:
     """Drive days of activity: arrivals, applications, TBO, offers, move-ins and -outs, renovations, orders."""
+    from boligflyt.demo.simulate import simulate as simulate_days
+
     with bar() as progress:
         report = asyncio.run(
             simulate_days(base_urls(base_url, service_url), Settings(), days, speed, rng_seed, progress)
@@ -150,6 +152,9 @@ async def serve(host: str, port: int, settings: Settings, *, seed_data: bool, sc
     )
     console.print(f"Data (SQLite files, the event log, the demo clock): {settings.data_dir.resolve()}")
     if seed_data:
+        # Imported once the services answer: the seed's typed client is half a second of imports, not start-up's.
+        from boligflyt.demo.seed import seed as seed_larvik
+
         with bar() as progress:
             report = await seed_larvik(urls, settings, 2015, scale, progress)
         console.print(
@@ -165,6 +170,8 @@ def serve_distributed(host: str, *, seed_data: bool, scale: float) -> None:
     def seed_when_ready(every_service: dict[str, str]) -> None:
         urls = {name: url for name, url in every_service.items() if name in SERVICES}  # the agencies' own
         if seed_data:
+            from boligflyt.demo.seed import seed as seed_larvik
+
             with bar() as progress:
                 report = asyncio.run(seed_larvik(urls, Settings(), 2015, scale, progress))
             console.print(
